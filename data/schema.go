@@ -1,0 +1,76 @@
+package data
+
+// SchemaVersion is the version of the dataset's SQLite schema (PRAGMA user_version).
+const SchemaVersion = 1
+
+// applicationID marks SQLite files written by the builder ("AICT").
+const applicationID = 0x41494354
+
+// schemaSQL creates the dataset's tables. Human-readable text has an _en and a
+// _de column; dates are kept in their canonical text form (with precision)
+// plus a day number for ordering and range queries.
+const schemaSQL = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE organizations (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
+  summary_en TEXT NOT NULL, summary_de TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE people (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL,
+  summary_en TEXT NOT NULL, summary_de TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE person_roles (
+  person_id TEXT NOT NULL REFERENCES people(id), ord INTEGER NOT NULL,
+  role_en TEXT NOT NULL, role_de TEXT NOT NULL,
+  organization_id TEXT NOT NULL REFERENCES organizations(id),
+  from_date TEXT NOT NULL, to_date TEXT NOT NULL,
+  PRIMARY KEY (person_id, ord)) WITHOUT ROWID;
+CREATE TABLE threads (id TEXT PRIMARY KEY, title_en TEXT NOT NULL, title_de TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE eras (
+  id TEXT PRIMARY KEY, from_date TEXT NOT NULL, to_date TEXT NOT NULL,
+  title_en TEXT NOT NULL, title_de TEXT NOT NULL,
+  summary_en TEXT NOT NULL, summary_de TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE events (
+  n INTEGER PRIMARY KEY,           -- position in date order, 1-based; FTS rowid
+  id TEXT NOT NULL UNIQUE,
+  date TEXT NOT NULL, precision TEXT NOT NULL, start_day INTEGER NOT NULL,
+  end_date TEXT NOT NULL, end_day INTEGER NOT NULL, -- end_day: last day covered (inclusive)
+  category TEXT NOT NULL, status TEXT NOT NULL, importance INTEGER NOT NULL,
+  title_en TEXT NOT NULL, title_de TEXT NOT NULL,
+  summary_en TEXT NOT NULL, summary_de TEXT NOT NULL,
+  note_en TEXT NOT NULL, note_de TEXT NOT NULL);
+CREATE INDEX events_start ON events(start_day);
+CREATE TABLE event_people (
+  event_n INTEGER NOT NULL REFERENCES events(n), ord INTEGER NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id), role_en TEXT NOT NULL, role_de TEXT NOT NULL,
+  PRIMARY KEY (event_n, ord)) WITHOUT ROWID;
+CREATE INDEX event_people_person ON event_people(person_id, event_n);
+CREATE TABLE event_organizations (
+  event_n INTEGER NOT NULL REFERENCES events(n), ord INTEGER NOT NULL,
+  organization_id TEXT NOT NULL REFERENCES organizations(id),
+  PRIMARY KEY (event_n, ord)) WITHOUT ROWID;
+CREATE INDEX event_organizations_org ON event_organizations(organization_id, event_n);
+CREATE TABLE event_threads (
+  event_n INTEGER NOT NULL REFERENCES events(n), thread_id TEXT NOT NULL REFERENCES threads(id),
+  PRIMARY KEY (event_n, thread_id)) WITHOUT ROWID;
+CREATE TABLE sources (
+  id TEXT PRIMARY KEY, publisher TEXT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL,
+  url TEXT NOT NULL UNIQUE, archive_url TEXT NOT NULL, language TEXT NOT NULL, kind TEXT NOT NULL) WITHOUT ROWID;
+-- account 0: the event's own sources; account k>0: sources of the event's k-th account.
+CREATE TABLE event_sources (
+  event_n INTEGER NOT NULL REFERENCES events(n), account INTEGER NOT NULL, ord INTEGER NOT NULL,
+  source_id TEXT NOT NULL REFERENCES sources(id),
+  PRIMARY KEY (event_n, account, ord)) WITHOUT ROWID;
+CREATE INDEX event_sources_source ON event_sources(source_id, event_n);
+CREATE TABLE accounts (
+  event_n INTEGER NOT NULL REFERENCES events(n), ord INTEGER NOT NULL, party_id TEXT NOT NULL,
+  text_en TEXT NOT NULL, text_de TEXT NOT NULL,
+  PRIMARY KEY (event_n, ord)) WITHOUT ROWID;
+CREATE TABLE tours (
+  id TEXT PRIMARY KEY, ord INTEGER NOT NULL, title_en TEXT NOT NULL, title_de TEXT NOT NULL,
+  intro_en TEXT NOT NULL, intro_de TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE tour_events (
+  tour_id TEXT NOT NULL REFERENCES tours(id), ord INTEGER NOT NULL, event_id TEXT NOT NULL,
+  PRIMARY KEY (tour_id, ord)) WITHOUT ROWID;
+-- Full-text indexes hold folded text (see Fold), one per language; rowid = events.n.
+CREATE VIRTUAL TABLE fts_en USING fts5(title, summary, people, sources, content='', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE fts_de USING fts5(title, summary, people, sources, content='', tokenize='unicode61 remove_diacritics 2');
+`

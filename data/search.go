@@ -1,0 +1,94 @@
+package data
+
+import (
+	"database/sql"
+	"strings"
+	"unicode"
+)
+
+// Hit is one search result.
+type Hit struct {
+	ID    string
+	Date  Date
+	Title Text
+	Score float64 // bm25: lower is better
+}
+
+// Limits on what a query may contain: anything beyond is ignored, so a pasted
+// novel costs no more than a sentence.
+const (
+	maxQueryTokens = 12
+	maxTokenRunes  = 48
+)
+
+// QueryTokens splits user input into folded search words. Everything that is
+// not a letter or digit separates words, so quotes, operators, parentheses and
+// column filters of the FTS syntax never reach the engine.
+func QueryTokens(q string) []string {
+	if len(q) > 4096 {
+		q = q[:4096]
+	}
+	var toks []string
+	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		f := Fold(w)
+		if r := []rune(f); len(r) > maxTokenRunes {
+			f = string(r[:maxTokenRunes])
+		}
+		// Fold may split a word (e.g. a ligature); keep only letters and digits.
+		f = strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
+			}
+			return -1
+		}, f)
+		if f == "" {
+			continue
+		}
+		toks = append(toks, f)
+		if len(toks) == maxQueryTokens {
+			break
+		}
+	}
+	return toks
+}
+
+// MatchExpr turns user input into a safe FTS5 MATCH expression: every word a
+// quoted prefix term, all required. It returns "" when nothing is searchable.
+func MatchExpr(q string) string {
+	toks := QueryTokens(q)
+	for i, t := range toks {
+		toks[i] = `"` + t + `"*`
+	}
+	return strings.Join(toks, " ")
+}
+
+// Search finds events whose title, summary, people or sources in lang match
+// every word of q (as a prefix, umlauts folded), best first. Any input is safe;
+// input with no searchable word gives no hits and no error.
+func (s *Store) Search(q string, lang Lang, limit int) ([]Hit, error) {
+	expr := MatchExpr(q)
+	if expr == "" {
+		return nil, nil
+	}
+	table := "fts_en"
+	if lang == DE {
+		table = "fts_de"
+	}
+	if limit <= 0 {
+		limit = 50
+	}
+	var hits []Hit
+	err := s.each(`SELECT e.id, e.date, e.title_en, e.title_de, bm25(`+table+`, 10.0, 4.0, 3.0, 1.0) AS score
+	  FROM `+table+` JOIN events e ON e.n = `+table+`.rowid
+	  WHERE `+table+` MATCH ? ORDER BY score, e.importance DESC, e.n LIMIT ?`, func(r *sql.Rows) error {
+		var h Hit
+		var date string
+		if err := r.Scan(&h.ID, &date, &h.Title.EN, &h.Title.DE, &h.Score); err != nil {
+			return err
+		}
+		h.Date, _ = ParseDate(date)
+		hits = append(hits, h)
+		return nil
+	}, expr, limit)
+	return hits, err
+}
