@@ -273,8 +273,8 @@ type Era struct {
 
 // Thread is a story thread that groups related events.
 type Thread struct {
-	ID    string
-	Title Text
+	ID    string `json:"id"`
+	Title Text   `json:"title"`
 }
 
 // Tour is a curated sequence of events with an introduction.

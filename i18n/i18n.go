@@ -13,7 +13,7 @@ import (
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 
-	"github.com/aitimeline/aitimeline/data"
+	"aitimeline/data"
 )
 
 //go:embed active.*.toml

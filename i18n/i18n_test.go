@@ -11,7 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"github.com/aitimeline/aitimeline/data"
+	"aitimeline/data"
 )
 
 func catalogIDs(t *testing.T, name string) map[string]bool {
@@ -123,24 +123,6 @@ func TestDetectLang(t *testing.T) {
 		if got := DetectLang(func(k string) string { return c.env[k] }); got != c.want {
 			t.Errorf("DetectLang(%v) = %s, want %s", c.env, got, c.want)
 		}
-	}
-}
-
-func TestSanitizeLocaleEnv(t *testing.T) {
-	env := map[string]string{"LANG": "C", "LC_ALL": "POSIX"}
-	got := SanitizeLocaleEnv(func(k string) string { return env[k] }, data.DE)
-	want := map[string]string{"LC_ALL": "", "LANG": "de_DE.UTF-8"}
-	if len(got) != len(want) {
-		t.Fatalf("got %v", got)
-	}
-	for _, kv := range got {
-		if want[kv[0]] != kv[1] {
-			t.Errorf("%s=%q, want %q", kv[0], kv[1], want[kv[0]])
-		}
-	}
-	ok := map[string]string{"LANG": "en_US.UTF-8"}
-	if got := SanitizeLocaleEnv(func(k string) string { return ok[k] }, data.EN); len(got) != 0 {
-		t.Errorf("a sane environment was changed: %v", got)
 	}
 }
 

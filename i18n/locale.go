@@ -5,7 +5,7 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/aitimeline/aitimeline/data"
+	"aitimeline/data"
 )
 
 var supported = language.NewMatcher([]language.Tag{language.English, language.German})
@@ -48,33 +48,4 @@ func DetectLang(getenv func(string) string) data.Lang {
 		return data.DE
 	}
 	return data.EN
-}
-
-// SanitizeLocaleEnv returns the environment changes that keep GUI toolkits
-// from logging errors about locales they cannot parse (C, POSIX, malformed)
-// and that make their own built-in strings follow the app's language.
-// Each pair is (name, value); an empty value means unset.
-func SanitizeLocaleEnv(getenv func(string) string, lang data.Lang) [][2]string {
-	var out [][2]string
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANGUAGE"} {
-		if v := getenv(k); v != "" {
-			if _, ok := localeTag(strings.Split(v, ":")[0]); !ok || k == "LANGUAGE" {
-				out = append(out, [2]string{k, ""})
-			}
-		}
-	}
-	want := "en_US.UTF-8"
-	if lang == data.DE {
-		want = "de_DE.UTF-8"
-	}
-	cur := getenv("LANG")
-	if tag, ok := localeTag(cur); !ok || DetectLang(func(k string) string {
-		if k == "LANG" {
-			return tag.String()
-		}
-		return ""
-	}) != lang {
-		out = append(out, [2]string{"LANG", want})
-	}
-	return out
 }

@@ -10,8 +10,8 @@ import (
 	"os"
 	"time"
 
-	"github.com/aitimeline/aitimeline/data"
-	"github.com/aitimeline/aitimeline/data/loader"
+	"aitimeline/data"
+	"aitimeline/data/loader"
 )
 
 func main() {

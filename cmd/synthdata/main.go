@@ -10,8 +10,8 @@ import (
 	"os"
 	"time"
 
-	"github.com/aitimeline/aitimeline/data"
-	"github.com/aitimeline/aitimeline/data/synth"
+	"aitimeline/data"
+	"aitimeline/data/synth"
 )
 
 func main() {

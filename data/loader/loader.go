@@ -11,7 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"github.com/aitimeline/aitimeline/data"
+	"aitimeline/data"
 )
 
 type tSource struct {

@@ -7,7 +7,7 @@ import (
 	"math/rand/v2"
 	"time"
 
-	"github.com/aitimeline/aitimeline/data"
+	"aitimeline/data"
 )
 
 var (
@@ -66,8 +66,8 @@ func Generate(n int, seed uint64) *data.Dataset {
 		ev := data.Event{
 			ID: fmt.Sprintf("synthetic-%07d", i), Date: d, Importance: imp,
 			Category: data.Categories[r.IntN(len(data.Categories))], Status: data.Statuses[r.IntN(len(data.Statuses))],
-			Title:   data.Text{EN: fmt.Sprintf("Synthetic %s event %d", wordsEN[w], i), DE: fmt.Sprintf("Erfundenes Ereignis %d: %s", i, wordsDE[w])},
-			Summary: data.Text{EN: fmt.Sprintf("A generated event about %s and %s.", wordsEN[w], wordsEN[(w+3)%len(wordsEN)]), DE: fmt.Sprintf("Ein erzeugtes Ereignis über %s und %s.", wordsDE[w], wordsDE[(w+3)%len(wordsDE)])},
+			Title:         data.Text{EN: fmt.Sprintf("Synthetic %s event %d", wordsEN[w], i), DE: fmt.Sprintf("Erfundenes Ereignis %d: %s", i, wordsDE[w])},
+			Summary:       data.Text{EN: fmt.Sprintf("A generated event about %s and %s.", wordsEN[w], wordsEN[(w+3)%len(wordsEN)]), DE: fmt.Sprintf("Ein erzeugtes Ereignis über %s und %s.", wordsDE[w], wordsDE[(w+3)%len(wordsDE)])},
 			Organizations: []string{fmt.Sprintf("org-%02d", r.IntN(nOrgs))},
 			Threads:       []string{ds.Threads[r.IntN(2)].ID},
 			Sources: []data.Source{{Publisher: "Synthetic Wire", Title: fmt.Sprintf("Report %d", i), Date: d.String(),

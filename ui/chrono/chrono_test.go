@@ -2,9 +2,9 @@ package chrono
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
-	"math/rand/v2"
 	"testing"
 	"time"
 )

@@ -74,10 +74,11 @@ var DefaultLayout = LayoutOptions{Rows: 3, ClusterPx: 28, DetailLimit: 300, Mark
 
 // Label is an event shown with marker and title.
 type Label struct {
-	Ref int32
-	X   float32 // marker centre
-	W   float32 // label width (text only)
-	Row int
+	Ref  int32
+	X    float32 // marker centre
+	W    float32 // label width (text only)
+	Row  int
+	Left bool // the label stands left of the marker (near the right edge)
 }
 
 // Marker is an event shown without a title (it had no room and no neighbour to merge with).
@@ -162,11 +163,17 @@ func Layout(l *Lane, v Viewport, opt LayoutOptions, widthOf func(ref int32) floa
 		pos := p.cand[ci]
 		x := v.X(l.T[pos])
 		w := min(widthOf(l.Ref[pos]), opt.MaxLabelPx)
+		// The label goes right of its marker, or left of it where it would
+		// leave the window.
+		left := x+opt.MarkerPx/2+4+w > v.Width
 		x0, x1 := x-opt.MarkerPx/2, x+opt.MarkerPx/2+4+w+opt.Gap
+		if left {
+			x0, x1 = x-opt.MarkerPx/2-4-w-opt.Gap, x+opt.MarkerPx/2
+		}
 		for r := 0; r < rows; r++ {
 			if free(p.rows[r], x0, x1) {
 				p.rows[r] = append(p.rows[r], [2]float32{x0, x1})
-				p.Labels = append(p.Labels, Label{Ref: l.Ref[pos], X: x, W: w, Row: r})
+				p.Labels = append(p.Labels, Label{Ref: l.Ref[pos], X: x, W: w, Row: r, Left: left})
 				p.labeled[ci] = true
 				break
 			}

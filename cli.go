@@ -1,0 +1,414 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"aitimeline/assets"
+	"aitimeline/data"
+	"aitimeline/i18n"
+	"aitimeline/ui"
+	"aitimeline/ui/timeline"
+)
+
+// env is what the command line reads of its surroundings; tests replace it.
+type env struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	gui            func(opts guiOptions) error
+}
+
+// guiOptions are the command-line choices the GUI honours.
+type guiOptions struct {
+	lang    data.Lang // empty: preferences, then the locale
+	dataset string    // empty: the bundled dataset
+}
+
+// cliError is a failure already phrased for the user (localized, one line).
+type cliError struct{ msg string }
+
+func (e *cliError) Error() string { return e.msg }
+
+// run executes the command line and returns the process exit code.
+func run(args []string, e env) int {
+	loc := i18n.Must(i18n.DetectLang(e.getenv))
+	// An explicit --lang decides the language of messages too, wherever it stands.
+	for i, a := range args {
+		v, ok := strings.CutPrefix(a, "--lang=")
+		if !ok && (a == "--lang" || a == "-lang") && i+1 < len(args) {
+			v, ok = args[i+1], true
+		}
+		if ok {
+			if l, valid := i18n.ParseLang(v); valid {
+				loc.SetLang(l)
+			}
+		}
+	}
+	err := dispatch(args, e, loc)
+	if err == nil {
+		return 0
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(e.stdout, loc.T("cli.usage"))
+		return 0
+	}
+	fmt.Fprintln(e.stderr, "aitimeline: "+err.Error())
+	return 1
+}
+
+func fail(loc *i18n.Localizer, id string, kv ...any) error {
+	return &cliError{loc.T(id, kv...)}
+}
+
+func dispatch(args []string, e env, loc *i18n.Localizer) error {
+	cmd := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "":
+		return runGUI(args, e, loc)
+	case "export":
+		return runExport(args, e, loc)
+	case "search":
+		return runSearch(args, e, loc)
+	case "render":
+		return runRender(args, e, loc)
+	case "help":
+		return flag.ErrHelp
+	}
+	return fail(loc, "cli.err.unknown_command", "Name", cmd)
+}
+
+// newFlags returns a flag set that reports errors to the caller instead of
+// printing them, so they can be localized.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// parse parses flags and positional arguments in any order
+// ("search Klage --lang de" as well as "search --lang de Klage").
+func parse(fs *flag.FlagSet, args []string, loc *i18n.Localizer) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, flagError(err, loc)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// flagError phrases the flag package's errors in the user's language.
+func flagError(err error, loc *i18n.Localizer) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return fail(loc, "cli.err.unknown_flag", "Name", name)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return fail(loc, "cli.err.flag_value", "Name", name)
+	}
+	return fail(loc, "cli.err.flag", "Error", msg)
+}
+
+// osError phrases common file errors in the user's language.
+func osError(err error, loc *i18n.Localizer) string {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return loc.T("cli.os.not_exist")
+	case errors.Is(err, os.ErrPermission):
+		return loc.T("cli.os.permission")
+	}
+	return unwrapPath(err).Error()
+}
+
+func langFlag(fs *flag.FlagSet) *string { return fs.String("lang", "", "language: de or en") }
+
+func checkLang(v string, loc *i18n.Localizer) (data.Lang, error) {
+	if v == "" {
+		return "", nil
+	}
+	l, ok := i18n.ParseLang(v)
+	if !ok {
+		return "", fail(loc, "cli.err.lang", "Value", v)
+	}
+	return l, nil
+}
+
+func cacheDir(getenv func(string) string) string {
+	if d := getenv("AITIMELINE_CACHE_DIR"); d != "" {
+		return d
+	}
+	if d, err := os.UserCacheDir(); err == nil {
+		return filepath.Join(d, "aitimeline")
+	}
+	return filepath.Join(os.TempDir(), "aitimeline-cache")
+}
+
+// openDataset opens --dataset FILE, or the bundled dataset.
+func openDataset(path string, e env, loc *i18n.Localizer) (*data.Store, error) {
+	if path == "" {
+		st, err := data.OpenEmbedded(assets.Dataset, cacheDir(e.getenv))
+		if err != nil {
+			return nil, fail(loc, "cli.err.cache", "Error", err)
+		}
+		return st, nil
+	}
+	st, err := data.Open(path)
+	switch {
+	case errors.Is(err, data.ErrNoDataset):
+		return nil, fail(loc, "cli.err.not_dataset", "File", path)
+	case err != nil:
+		return nil, fail(loc, "cli.err.dataset", "File", path, "Error", osError(err, loc))
+	}
+	return st, nil
+}
+
+// unwrapPath drops the path from OS errors: the message names the file already.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func loadDataset(path string, e env, loc *i18n.Localizer) (*data.Store, *data.Dataset, error) {
+	st, err := openDataset(path, e, loc)
+	if err != nil {
+		return nil, nil, err
+	}
+	ds, err := st.Load()
+	if err != nil {
+		st.Close()
+		return nil, nil, fail(loc, "cli.err.dataset", "File", path, "Error", err)
+	}
+	return st, ds, nil
+}
+
+func runGUI(args []string, e env, loc *i18n.Localizer) error {
+	fs := newFlags("aitimeline")
+	version := fs.Bool("version", false, "print versions")
+	lang := langFlag(fs)
+	dataset := fs.String("dataset", "", "dataset file")
+	pos, err := parse(fs, args, loc)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return fail(loc, "cli.err.args", "Value", pos[0])
+	}
+	l, err := checkLang(*lang, loc)
+	if err != nil {
+		return err
+	}
+	if *version {
+		st, err := openDataset(*dataset, e, loc)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		m := st.Meta()
+		fmt.Fprintln(e.stdout, loc.T("cli.version", "AppVersion", AppVersion, "DatasetVersion", m.Version, "AsOf", m.AsOf.String()))
+		return nil
+	}
+	if *dataset != "" { // fail on the command line, not in a window
+		st, err := openDataset(*dataset, e, loc)
+		if err != nil {
+			return err
+		}
+		st.Close()
+	}
+	return e.gui(guiOptions{lang: l, dataset: *dataset})
+}
+
+func runExport(args []string, e env, loc *i18n.Localizer) error {
+	fs := newFlags("export")
+	format := fs.String("format", "json", "json or csv")
+	out := fs.String("out", "", "output file (default: standard output)")
+	dataset := fs.String("dataset", "", "dataset file")
+	langFlag(fs)
+	pos, err := parse(fs, args, loc)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return fail(loc, "cli.err.args", "Value", pos[0])
+	}
+	if *format != "json" && *format != "csv" {
+		return fail(loc, "cli.err.format", "Value", *format)
+	}
+	st, ds, err := loadDataset(*dataset, e, loc)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	write := data.WriteJSON
+	if *format == "csv" {
+		write = data.WriteCSV
+	}
+	if *out == "" {
+		return write(ds, e.stdout)
+	}
+	return writeFile(*out, loc, func(w io.Writer) error { return write(ds, w) })
+}
+
+// writeFile writes through a temporary file and renames it, so a failed
+// export never leaves a truncated file where a good one was.
+func writeFile(path string, loc *i18n.Localizer, fill func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".aitimeline-*")
+	if err != nil {
+		return fail(loc, "cli.err.write", "File", path, "Error", osError(err, loc))
+	}
+	err = fill(tmp)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fail(loc, "cli.err.write", "File", path, "Error", osError(err, loc))
+	}
+	return nil
+}
+
+func runSearch(args []string, e env, loc *i18n.Localizer) error {
+	fs := newFlags("search")
+	lang := langFlag(fs)
+	dataset := fs.String("dataset", "", "dataset file")
+	limit := fs.Int("limit", 20, "maximum number of results")
+	pos, err := parse(fs, args, loc)
+	if err != nil {
+		return err
+	}
+	l, err := checkLang(*lang, loc)
+	if err != nil {
+		return err
+	}
+	if l == "" {
+		l = loc.Lang()
+	}
+	q := strings.Join(pos, " ")
+	if strings.TrimSpace(q) == "" {
+		return fail(loc, "cli.err.query")
+	}
+	st, err := openDataset(*dataset, e, loc)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	hits, err := st.Search(q, l, *limit)
+	if err != nil {
+		return fail(loc, "cli.err.dataset", "File", *dataset, "Error", err)
+	}
+	if len(hits) == 0 {
+		fmt.Fprintln(e.stdout, loc.T("cli.no_results"))
+		return nil
+	}
+	for _, h := range hits {
+		fmt.Fprintf(e.stdout, "%s\t%s\t%s\n", h.ID, h.Date, h.Title.In(l))
+	}
+	return nil
+}
+
+func parseSize(s string) (int, int, bool) {
+	w, h, ok := strings.Cut(strings.ToLower(s), "x")
+	if !ok {
+		return 0, 0, false
+	}
+	wi, err1 := strconv.Atoi(w)
+	hi, err2 := strconv.Atoi(h)
+	if err1 != nil || err2 != nil || wi < 200 || hi < 200 || wi > 8000 || hi > 8000 {
+		return 0, 0, false
+	}
+	return wi, hi, true
+}
+
+var laneModes = map[string]timeline.LaneMode{"single": timeline.LanesSingle, "category": timeline.LanesCategory,
+	"person": timeline.LanesPerson, "organization": timeline.LanesOrganization}
+
+func runRender(args []string, e env, loc *i18n.Localizer) error {
+	fs := newFlags("render")
+	out := fs.String("out", "", "PNG file to write")
+	lang := langFlag(fs)
+	from := fs.String("from", "", "first date shown")
+	to := fs.String("to", "", "last date shown")
+	size := fs.String("size", "1600x900", "image size WxH")
+	dataset := fs.String("dataset", "", "dataset file")
+	themeName := fs.String("theme", "light", "light or dark")
+	lanes := fs.String("lanes", "single", "single, category, person or organization")
+	pos, err := parse(fs, args, loc)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return fail(loc, "cli.err.args", "Value", pos[0])
+	}
+	if _, err := checkLang(*lang, loc); err != nil {
+		return err
+	}
+	if *out == "" {
+		return fail(loc, "cli.err.out")
+	}
+	opt := ui.RenderOptions{Theme: ui.ThemeChoice(*themeName), Now: time.Now()}
+	if opt.Theme != ui.ThemeLight && opt.Theme != ui.ThemeDark {
+		return fail(loc, "cli.err.theme", "Value", *themeName)
+	}
+	mode, ok := laneModes[*lanes]
+	if !ok {
+		return fail(loc, "cli.err.lanes", "Value", *lanes)
+	}
+	opt.Lanes = mode
+	var okSize bool
+	if opt.Width, opt.Height, okSize = parseSize(*size); !okSize {
+		return fail(loc, "cli.err.size", "Value", *size)
+	}
+	for _, d := range []struct {
+		s   string
+		dst *data.Date
+	}{{*from, &opt.From}, {*to, &opt.To}} {
+		if d.s == "" {
+			continue
+		}
+		v, err := data.ParseDate(d.s)
+		if err != nil {
+			return fail(loc, "cli.err.date", "Value", d.s)
+		}
+		*d.dst = v
+	}
+	if !opt.From.IsZero() && !opt.To.IsZero() && !opt.From.Time().Before(opt.To.EndTime()) {
+		return fail(loc, "cli.err.range")
+	}
+	st, ds, err := loadDataset(*dataset, e, loc)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	a := test.NewApp()
+	defer a.Quit()
+	img := ui.RenderTimeline(timeline.NewData(ds), ds.Meta, loc, opt)
+	return writeFile(*out, loc, func(w io.Writer) error { return png.Encode(w, img) })
+}

@@ -1,0 +1,262 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"aitimeline/data"
+	"aitimeline/data/synth"
+)
+
+type result struct {
+	code           int
+	stdout, stderr string
+	gui            *guiOptions
+}
+
+func runCLI(t *testing.T, envVars map[string]string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	if envVars == nil {
+		envVars = map[string]string{}
+	}
+	if _, ok := envVars["AITIMELINE_CACHE_DIR"]; !ok {
+		envVars["AITIMELINE_CACHE_DIR"] = t.TempDir()
+	}
+	var r result
+	e := env{stdout: &out, stderr: &errb, getenv: func(k string) string { return envVars[k] },
+		gui: func(o guiOptions) error { r.gui = &o; return nil }}
+	r.code = run(args, e)
+	r.stdout, r.stderr = out.String(), errb.String()
+	return r
+}
+
+// failsWithOneLine asserts a non-zero exit with exactly one line on stderr containing want.
+func failsWithOneLine(t *testing.T, r result, want string) {
+	t.Helper()
+	if r.code == 0 {
+		t.Fatalf("exit 0, want failure (stdout %q)", r.stdout)
+	}
+	lines := strings.Split(strings.TrimRight(r.stderr, "\n"), "\n")
+	if len(lines) != 1 || !strings.Contains(r.stderr, want) {
+		t.Fatalf("stderr = %q, want one line containing %q", r.stderr, want)
+	}
+	if r.gui != nil {
+		t.Fatal("the GUI was started")
+	}
+}
+
+func TestVersion(t *testing.T) {
+	r := runCLI(t, nil, "--version")
+	if r.code != 0 || !strings.Contains(r.stdout, AppVersion) || !strings.Contains(r.stdout, "facts as of") {
+		t.Fatalf("%+v", r)
+	}
+	de := runCLI(t, map[string]string{"LANG": "de_DE.UTF-8"}, "--version")
+	if !strings.Contains(de.stdout, "Stand der Fakten") {
+		t.Fatalf("German version line: %q", de.stdout)
+	}
+	if r.gui != nil {
+		t.Fatal("--version started the GUI")
+	}
+}
+
+func TestFyneAppTomlMatchesVersion(t *testing.T) {
+	var meta struct {
+		Details struct{ ID, Version string }
+	}
+	if _, err := toml.DecodeFile("FyneApp.toml", &meta); err != nil {
+		t.Fatal(err)
+	}
+	if meta.Details.Version != AppVersion || meta.Details.ID != AppID {
+		t.Fatalf("FyneApp.toml has %s %s, main.go %s %s", meta.Details.ID, meta.Details.Version, AppID, AppVersion)
+	}
+}
+
+func TestGUIOptions(t *testing.T) {
+	r := runCLI(t, nil, "--lang", "de")
+	if r.code != 0 || r.gui == nil || r.gui.lang != data.DE {
+		t.Fatalf("%+v", r)
+	}
+	r = runCLI(t, map[string]string{"LANG": "C"})
+	if r.code != 0 || r.gui == nil || r.gui.lang != "" || r.stderr != "" {
+		t.Fatalf("LANG=C: %+v", r)
+	}
+}
+
+func TestExportJSON(t *testing.T) {
+	r := runCLI(t, nil, "export", "--format", "json")
+	if r.code != 0 {
+		t.Fatalf("%+v", r)
+	}
+	var doc struct {
+		Dataset struct {
+			Version string
+			AsOf    string `json:"as_of"`
+		}
+		Events []struct {
+			ID, Date      string
+			DatePrecision string `json:"date_precision"`
+			Title         struct{ EN, DE string }
+			People        []string
+			Sources       []struct{ Publisher, Title, Date, URL, Language string }
+		}
+		People        []struct{ ID, Name string }
+		Organizations []struct{ ID, Name string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Dataset.AsOf == "" || doc.Dataset.Version == "" || len(doc.Events) < 10 || len(doc.People) == 0 || len(doc.Organizations) == 0 {
+		t.Fatalf("export: as_of %q, %d events, %d people", doc.Dataset.AsOf, len(doc.Events), len(doc.People))
+	}
+	for _, e := range doc.Events {
+		if e.ID == "" || e.Title.EN == "" || e.Title.DE == "" || len(e.Sources) == 0 || e.DatePrecision == "" {
+			t.Fatalf("incomplete event %+v", e)
+		}
+	}
+}
+
+func TestExportCSVToFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "events.csv")
+	r := runCLI(t, nil, "export", "--format", "csv", "--out", out)
+	if r.code != 0 || r.stdout != "" {
+		t.Fatalf("%+v", r)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) < 11 || strings.Join(recs[0], ",") != strings.Join(data.CSVHeader, ",") {
+		t.Fatalf("%d records, header %v", len(recs), recs[0])
+	}
+}
+
+func TestSearch(t *testing.T) {
+	r := runCLI(t, nil, "search", "Klage", "--lang", "de")
+	if r.code != 0 || r.stdout == "" || strings.Contains(r.stdout, "No results") {
+		t.Fatalf("%+v", r)
+	}
+	first := strings.Split(strings.Split(r.stdout, "\n")[0], "\t")
+	if len(first) != 3 || !strings.Contains(strings.ToLower(first[2]), "klage") && !strings.Contains(strings.ToLower(first[2]), "klag") {
+		t.Logf("first hit %q does not show the word in its title (it may match in the summary)", first)
+	}
+	// Umlaut folding: all three spellings find the same events.
+	a := runCLI(t, nil, "search", "Gründung", "--lang", "de").stdout
+	b := runCLI(t, nil, "search", "Gruendung", "--lang", "de").stdout
+	c := runCLI(t, nil, "search", "--lang", "de", "Grundung").stdout
+	if a == "" || a != b || a != c || strings.Contains(a, "Keine Treffer") {
+		t.Fatalf("umlaut folding: %q / %q / %q", a, b, c)
+	}
+	for _, q := range []string{`"`, `NEAR(`, `a OR b AND -c *`, `((`, strings.Repeat(`"x" `, 3000)} {
+		r := runCLI(t, nil, "search", q)
+		if r.code != 0 || r.stderr != "" {
+			t.Errorf("search %.20q: %+v", q, r)
+		}
+	}
+	failsWithOneLine(t, runCLI(t, nil, "search"), "query")
+}
+
+func TestRender(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"--lang", "de", "--size", "800x500"},
+		{"--lang", "en", "--theme", "dark", "--from", "2023-11", "--to", "2023-12", "--size", "640x400", "--lanes", "person"},
+	} {
+		out := filepath.Join(dir, "r.png")
+		r := runCLI(t, nil, append([]string{"render", "--out", out}, args...)...)
+		if r.code != 0 || r.stderr != "" {
+			t.Fatalf("%v: %+v", args, r)
+		}
+		f, err := os.Open(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := img.Bounds()
+		if b.Dx() < 640 || b.Dy() < 400 {
+			t.Fatalf("image %v", b)
+		}
+		// Not blank: many distinct colours (text, markers).
+		colours := map[[4]uint32]bool{}
+		for y := b.Min.Y; y < b.Max.Y; y += 3 {
+			for x := b.Min.X; x < b.Max.X; x += 3 {
+				r, g, bl, a := img.At(x, y).RGBA()
+				colours[[4]uint32{r, g, bl, a}] = true
+			}
+		}
+		if len(colours) < 20 {
+			t.Fatalf("render looks blank: %d colours", len(colours))
+		}
+	}
+}
+
+func TestRenderSyntheticDataset(t *testing.T) {
+	ds := synth.Generate(2000, 1)
+	db := filepath.Join(t.TempDir(), "synth.db")
+	if err := data.WriteSQLite(ds, db); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "s.png")
+	if r := runCLI(t, nil, "render", "--dataset", db, "--out", out, "--size", "800x600"); r.code != 0 {
+		t.Fatalf("%+v", r)
+	}
+	r := runCLI(t, nil, "search", "--dataset", db, "Klage", "--lang", "de")
+	if r.code != 0 || strings.Count(r.stdout, "\n") != 20 {
+		t.Fatalf("synthetic search: %d lines, %+v", strings.Count(r.stdout, "\n"), r)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	dir := t.TempDir()
+	notDB := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notDB, []byte("not a database"), 0o644)
+	cases := []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{"unknown flag", nil, []string{"--bogus"}, "-bogus"},
+		{"unknown command", nil, []string{"frobnicate"}, "frobnicate"},
+		{"bad format", nil, []string{"export", "--format", "xml"}, "xml"},
+		{"bad date", nil, []string{"render", "--out", filepath.Join(dir, "x.png"), "--from", "2024-13-01"}, "2024-13-01"},
+		{"reversed range", nil, []string{"render", "--out", filepath.Join(dir, "x.png"), "--from", "2025", "--to", "2024"}, "before"},
+		{"bad size", nil, []string{"render", "--out", filepath.Join(dir, "x.png"), "--size", "huge"}, "huge"},
+		{"missing out", nil, []string{"render"}, "--out"},
+		{"bad lang", nil, []string{"--lang", "fr"}, "fr"},
+		{"missing dataset", nil, []string{"export", "--dataset", filepath.Join(dir, "nope.db")}, "nope.db"},
+		{"not a dataset", nil, []string{"--dataset", notDB}, "not an AI Conflict Timeline dataset"},
+		{"unwritable output", nil, []string{"export", "--out", filepath.Join(dir, "missing", "x.json")}, "x.json"},
+		{"German message", map[string]string{"LANG": "de_DE.UTF-8"}, []string{"export", "--format", "xml"}, "unbekanntes Format"},
+		{"--lang decides message language", nil, []string{"render", "--lang", "de", "--size", "1x1", "--out", "x.png"}, "ungültige Größe"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			failsWithOneLine(t, runCLI(t, c.env, c.args...), c.want)
+		})
+	}
+	// A failed export leaves an existing file untouched.
+	keep := filepath.Join(dir, "keep.json")
+	os.WriteFile(keep, []byte("precious"), 0o644)
+	runCLI(t, nil, "export", "--dataset", notDB, "--out", keep)
+	if b, _ := os.ReadFile(keep); string(b) != "precious" {
+		t.Fatal("a failed export overwrote the output file")
+	}
+}

@@ -1,0 +1,381 @@
+// Package ui builds the app's window: menus, the timeline with its list twin,
+// the detail pane and search. It never imports fyne.io/fyne/v2/app, so its
+// tests run headless with fyne.io/fyne/v2/test.
+package ui
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"aitimeline/data"
+	"aitimeline/i18n"
+	"aitimeline/ui/chrono"
+	"aitimeline/ui/timeline"
+)
+
+// Preference keys.
+const (
+	PrefLang   = "lang"
+	PrefTheme  = "theme"
+	PrefLanes  = "lanes"
+	PrefWidth  = "window.width"
+	PrefHeight = "window.height"
+)
+
+// Main is the main window's controller. Application state (selection, window,
+// lanes, search text) lives in its widgets, which survive a language switch;
+// only texts are rebuilt.
+type Main struct {
+	app     fyne.App
+	win     fyne.Window
+	loc     *i18n.Localizer
+	store   *data.Store
+	ds      *data.Dataset
+	version string
+	people  map[string]*data.Person
+	orgs    map[string]*data.Organization
+
+	tl      *timeline.Timeline
+	list    *widget.List
+	rows    []int // list twin rows: event indexes (the window's events, or search hits)
+	search  *widget.Entry
+	hits    bool // rows hold search hits rather than the window's events
+	detail  *fyne.Container
+	legend  *fyne.Container
+	status  *widget.Label
+	zoomIn  *widget.Button
+	zoomOut *widget.Button
+	fitAll  *widget.Button
+	syncing bool // guards the list↔timeline selection echo
+}
+
+// NewMain builds the main window's content for ds (read from store, which is
+// also used for search) and installs it and the menu in win.
+func NewMain(a fyne.App, win fyne.Window, store *data.Store, ds *data.Dataset, loc *i18n.Localizer, version string) *Main {
+	m := &Main{app: a, win: win, loc: loc, store: store, ds: ds, version: version,
+		people: map[string]*data.Person{}, orgs: map[string]*data.Organization{}}
+	for i := range ds.People {
+		m.people[ds.People[i].ID] = &ds.People[i]
+	}
+	for i := range ds.Organizations {
+		m.orgs[ds.Organizations[i].ID] = &ds.Organizations[i]
+	}
+	m.tl = timeline.New(timeline.NewData(ds), loc)
+	m.tl.SetLaneMode(timeline.LaneMode(a.Preferences().IntWithFallback(PrefLanes, int(timeline.LanesSingle))))
+	m.tl.OnSelect = m.onTimelineSelect
+	m.tl.OnActivate = func(int) { m.win.Canvas().Focus(nil) }
+	m.tl.OnViewportChange = func(chrono.Viewport) {
+		if !m.hits {
+			m.refreshRows()
+		}
+	}
+	m.list = widget.NewList(func() int { return len(m.rows) },
+		func() fyne.CanvasObject {
+			date := widget.NewLabel("00.00.0000")
+			date.TextStyle.Monospace = true
+			title := widget.NewLabel("")
+			title.Truncation = fyne.TextTruncateEllipsis
+			dateBox := container.NewGridWrap(fyne.NewSize(108, date.MinSize().Height), date)
+			return container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(timeline.Swatch(data.CatGovernance, data.StFact, 12)), dateBox), nil, title)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(m.rows) {
+				return
+			}
+			ev := &m.ds.Events[m.rows[id]]
+			c := o.(*fyne.Container)
+			left := c.Objects[1].(*fyne.Container)
+			sw := left.Objects[0].(*fyne.Container)
+			sw.Objects = []fyne.CanvasObject{timeline.Swatch(ev.Category, ev.Status, 12)}
+			sw.Refresh()
+			left.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(m.loc.ShortDate(ev.Date))
+			c.Objects[0].(*widget.Label).SetText(m.loc.Text(ev.Title))
+		})
+	m.list.OnSelected = func(id widget.ListItemID) {
+		if m.syncing || id >= len(m.rows) {
+			return
+		}
+		m.syncing = true
+		m.tl.SelectAndReveal(m.rows[id])
+		m.syncing = false
+	}
+	m.search = widget.NewEntry()
+	m.search.OnChanged = func(string) { m.runSearch() }
+	m.search.OnSubmitted = func(string) {
+		if len(m.rows) > 0 {
+			m.tl.SelectAndReveal(m.rows[0])
+			m.win.Canvas().Focus(m.tl)
+		}
+	}
+	m.status = widget.NewLabel("")
+	m.status.Importance = widget.LowImportance
+	m.detail = container.NewStack()
+	m.legend = container.NewStack()
+	m.zoomIn = widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { m.tl.Zoom(timeline.ZoomStep) })
+	m.zoomOut = widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { m.tl.Zoom(1 / timeline.ZoomStep) })
+	m.fitAll = widget.NewButtonWithIcon("", theme.ViewFullScreenIcon(), m.tl.FitAll)
+
+	loc.OnChange(func(data.Lang) { m.relabel() })
+	win.SetContent(m.layout())
+	m.relabel()
+	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { win.Canvas().Focus(m.search) })
+	return m
+}
+
+// Timeline exposes the timeline widget (tests, render).
+func (m *Main) Timeline() *timeline.Timeline { return m.tl }
+
+// List exposes the list twin (tests).
+func (m *Main) List() *widget.List { return m.list }
+
+// Rows returns the event indexes the list twin shows.
+func (m *Main) Rows() []int { return m.rows }
+
+// Search exposes the search entry (tests).
+func (m *Main) Search() *widget.Entry { return m.search }
+
+func (m *Main) layout() fyne.CanvasObject {
+	toolbar := container.NewBorder(nil, nil, container.NewHBox(m.zoomOut, m.zoomIn, m.fitAll), nil, m.search)
+	top := container.NewBorder(nil, m.legend, nil, nil, m.tl)
+	bottom := container.NewHSplit(m.list, m.detail)
+	bottom.Offset = 0.42
+	split := container.NewVSplit(top, bottom)
+	split.Offset = 0.58
+	return container.NewBorder(toolbar, m.status, nil, nil, split)
+}
+
+// relabel re-renders every visible string in the current language, keeping
+// the window, selection, lanes and search.
+func (m *Main) relabel() {
+	loc := m.loc
+	m.win.SetTitle(loc.T("app.name"))
+	m.search.SetPlaceHolder(loc.T("search.placeholder"))
+	m.zoomIn.SetText(loc.T("timeline.zoom_in"))
+	m.zoomOut.SetText(loc.T("timeline.zoom_out"))
+	m.fitAll.SetText(loc.T("timeline.fit_all"))
+	m.legend.Objects = []fyne.CanvasObject{timeline.NewLegend(loc)}
+	m.legend.Refresh()
+	m.status.SetText("")
+	m.win.SetMainMenu(m.menu())
+	m.tl.Relabel()
+	if m.hits {
+		m.runSearch() // hits come from the index of the new language
+	} else {
+		m.refreshRows()
+	}
+	m.showDetail(m.tl.Selected())
+}
+
+func (m *Main) showDetail(i int) {
+	m.detail.Objects = []fyne.CanvasObject{m.detailView(i)}
+	m.detail.Refresh()
+}
+
+func (m *Main) onTimelineSelect(i int) {
+	m.showDetail(i)
+	if m.syncing {
+		return
+	}
+	m.syncing = true
+	defer func() { m.syncing = false }()
+	for row, ev := range m.rows {
+		if ev == i {
+			m.list.Select(row)
+			m.list.ScrollTo(row)
+			return
+		}
+	}
+	m.list.UnselectAll()
+}
+
+// refreshRows lists the events inside the timeline's window.
+func (m *Main) refreshRows() {
+	v := m.tl.Viewport()
+	evs := m.tl.Data().Events
+	lo := sort.Search(len(evs), func(i int) bool { return evs[i].T >= v.Start })
+	hi := sort.Search(len(evs), func(i int) bool { return evs[i].T >= v.End })
+	m.rows = m.rows[:0]
+	for i := lo; i < hi; i++ {
+		m.rows = append(m.rows, i)
+	}
+	m.hits = false
+	m.list.Refresh()
+	m.syncSelection()
+}
+
+func (m *Main) syncSelection() {
+	m.syncing = true
+	defer func() { m.syncing = false }()
+	sel := m.tl.Selected()
+	for row, ev := range m.rows {
+		if ev == sel {
+			m.list.Select(row)
+			return
+		}
+	}
+	m.list.UnselectAll()
+}
+
+// runSearch shows the hits for the search text in the list twin; an empty
+// text shows the window's events again.
+func (m *Main) runSearch() {
+	q := m.search.Text
+	if data.MatchExpr(q) == "" {
+		m.refreshRows()
+		if q != "" {
+			m.status.SetText(m.loc.T("search.no_results"))
+		}
+		return
+	}
+	hits, err := m.store.Search(q, m.loc.Lang(), 200)
+	m.rows = m.rows[:0]
+	if err == nil {
+		for _, h := range hits {
+			if i := m.index(h.ID); i >= 0 {
+				m.rows = append(m.rows, i)
+			}
+		}
+	}
+	m.hits = true
+	if len(m.rows) == 0 {
+		m.status.SetText(m.loc.T("search.no_results"))
+	} else {
+		m.status.SetText(m.loc.N("events.count", len(m.rows)))
+	}
+	m.list.Refresh()
+	m.syncSelection()
+}
+
+func (m *Main) index(id string) int {
+	// Events are in date order and IDs start with the date, but IDs with
+	// lower precision break a binary search; the dataset is small enough.
+	for i := range m.ds.Events {
+		if m.ds.Events[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// step selects the previous or next event from the detail pane's buttons.
+func (m *Main) step(dir int) {
+	if dir < 0 {
+		m.tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	} else {
+		m.tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	}
+}
+
+// SetLang switches the language and remembers it.
+func (m *Main) SetLang(lang data.Lang) {
+	m.app.Preferences().SetString(PrefLang, string(lang))
+	m.loc.SetLang(lang)
+}
+
+// SetTheme applies and remembers a theme choice.
+func (m *Main) SetTheme(c ThemeChoice) {
+	m.app.Preferences().SetString(PrefTheme, string(c))
+	m.app.Settings().SetTheme(NewTheme(c))
+	m.win.SetMainMenu(m.menu())
+}
+
+func (m *Main) setLanes(mode timeline.LaneMode) {
+	m.app.Preferences().SetInt(PrefLanes, int(mode))
+	m.tl.SetLaneMode(mode)
+	m.win.SetMainMenu(m.menu())
+}
+
+func (m *Main) menu() *fyne.MainMenu {
+	loc := m.loc
+	item := func(id string, f func()) *fyne.MenuItem { return fyne.NewMenuItem(loc.T(id), f) }
+	checked := func(it *fyne.MenuItem, on bool) *fyne.MenuItem { it.Checked = on; return it }
+	quit := item("menu.file.quit", func() { m.app.Quit() })
+	quit.IsQuit = true
+	file := fyne.NewMenu(loc.T("menu.file"),
+		item("menu.file.export_json", func() { m.exportDialog("json") }),
+		item("menu.file.export_csv", func() { m.exportDialog("csv") }),
+		fyne.NewMenuItemSeparator(), quit)
+	day := chrono.Day
+	lanes := item("menu.view.lanes", nil)
+	mode := m.tl.LaneMode()
+	lanes.ChildMenu = fyne.NewMenu("",
+		checked(item("menu.view.lanes_single", func() { m.setLanes(timeline.LanesSingle) }), mode == timeline.LanesSingle),
+		checked(item("menu.view.lanes_category", func() { m.setLanes(timeline.LanesCategory) }), mode == timeline.LanesCategory),
+		checked(item("menu.view.lanes_person", func() { m.setLanes(timeline.LanesPerson) }), mode == timeline.LanesPerson),
+		checked(item("menu.view.lanes_organization", func() { m.setLanes(timeline.LanesOrganization) }), mode == timeline.LanesOrganization))
+	th := ThemeChoice(m.app.Preferences().StringWithFallback(PrefTheme, string(ThemeSystem)))
+	themes := item("menu.view.theme", nil)
+	themes.ChildMenu = fyne.NewMenu("",
+		checked(item("menu.view.theme_system", func() { m.SetTheme(ThemeSystem) }), th == ThemeSystem),
+		checked(item("menu.view.theme_light", func() { m.SetTheme(ThemeLight) }), th == ThemeLight),
+		checked(item("menu.view.theme_dark", func() { m.SetTheme(ThemeDark) }), th == ThemeDark))
+	view := fyne.NewMenu(loc.T("menu.view"),
+		item("menu.view.zoom_in", func() { m.tl.Zoom(timeline.ZoomStep) }),
+		item("menu.view.zoom_out", func() { m.tl.Zoom(1 / timeline.ZoomStep) }),
+		item("menu.view.fit_all", m.tl.FitAll),
+		fyne.NewMenuItemSeparator(),
+		item("menu.view.preset_year", func() { m.tl.ShowSpan(365 * day) }),
+		item("menu.view.preset_quarter", func() { m.tl.ShowSpan(91 * day) }),
+		item("menu.view.preset_month", func() { m.tl.ShowSpan(30 * day) }),
+		item("menu.view.preset_week", func() { m.tl.ShowSpan(7 * day) }),
+		fyne.NewMenuItemSeparator(), lanes, themes)
+	lang := fyne.NewMenu(loc.T("menu.language"),
+		checked(item("menu.language.en", func() { m.SetLang(data.EN) }), loc.Lang() == data.EN),
+		checked(item("menu.language.de", func() { m.SetLang(data.DE) }), loc.Lang() == data.DE))
+	help := fyne.NewMenu(loc.T("menu.help"), item("menu.help.about", m.ShowAbout))
+	return fyne.NewMainMenu(file, view, lang, help)
+}
+
+// AboutText is the body of the About dialog.
+func (m *Main) AboutText() string {
+	return m.loc.T("about.body", "AppVersion", m.version, "DatasetVersion", m.ds.Meta.Version,
+		"AsOf", m.loc.Date(m.ds.Meta.AsOf), "Events", len(m.ds.Events), "People", len(m.ds.People),
+		"Sources", m.ds.CountSources()) + "\n\n" + m.loc.T("about.disclaimer")
+}
+
+// ShowAbout shows app version, dataset version and the "facts as of" date.
+func (m *Main) ShowAbout() {
+	body := widget.NewLabel(m.AboutText())
+	body.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(m.loc.T("about.title"), "OK", container.NewGridWrap(fyne.NewSize(460, 200), body), m.win)
+	d.Show()
+}
+
+func (m *Main) exportDialog(format string) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		if err := m.export(w, format); err != nil {
+			dialog.ShowError(fmt.Errorf("%s", m.loc.T("export.failed", "Error", err)), m.win)
+			return
+		}
+		m.status.SetText(m.loc.T("export.done", "Count", len(m.ds.Events), "File", w.URI().Name()))
+	}, m.win)
+	d.SetFileName("aitimeline." + format)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))
+	d.Show()
+}
+
+func (m *Main) export(w io.WriteCloser, format string) error {
+	var err error
+	if format == "csv" {
+		err = data.WriteCSV(m.ds, w)
+	} else {
+		err = data.WriteJSON(m.ds, w)
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

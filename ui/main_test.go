@@ -1,0 +1,205 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"aitimeline/assets"
+	"aitimeline/data"
+	"aitimeline/i18n"
+	_ "aitimeline/i18n/localeenv" // quiet Fyne under LANG=C
+)
+
+func newTestMain(t *testing.T, lang data.Lang) (*Main, fyne.Window, fyne.App) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	st, err := data.OpenEmbedded(assets.Dataset, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	ds, err := st.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, nil)
+	m := NewMain(a, w, st, ds, i18n.Must(lang), "test")
+	w.Resize(fyne.NewSize(1280, 800))
+	return m, w, a
+}
+
+// visibleStrings collects the text of every visible label, text, button and
+// entry placeholder in the window, and the menu labels.
+func visibleStrings(w fyne.Window) string {
+	s := objectStrings(w.Content())
+	var b strings.Builder
+	for _, menu := range w.MainMenu().Items {
+		b.WriteString(menu.Label + "\n")
+		for _, it := range menu.Items {
+			b.WriteString(it.Label + "\n")
+		}
+	}
+	return s + b.String()
+}
+
+func objectStrings(root fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch x := o.(type) {
+		case *widget.Label:
+			b.WriteString(x.Text + "\n")
+		case *canvas.Text:
+			b.WriteString(x.Text + "\n")
+		case *widget.Button:
+			b.WriteString(x.Text + "\n")
+		case *widget.Entry:
+			b.WriteString(x.PlaceHolder + "\n")
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, ch := range c.Objects {
+				walk(ch)
+			}
+		} else if wid, ok := o.(fyne.Widget); ok {
+			for _, ch := range test.WidgetRenderer(wid).Objects() {
+				walk(ch)
+			}
+		}
+	}
+	walk(root)
+	return b.String()
+}
+
+func TestLanguageSwitchAtRuntime(t *testing.T) {
+	m, w, a := newTestMain(t, data.EN)
+	tl := m.Timeline()
+	tl.Zoom(3)
+	sel := len(m.ds.Events) / 2
+	tl.SelectAndReveal(sel)
+	view := tl.Viewport()
+	ev := m.ds.Events[sel]
+
+	en := visibleStrings(w)
+	for _, want := range []string{"File", "Language", "Zoom in", "Search events", ev.Title.EN, "Sources", "Governance"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English window lacks %q", want)
+		}
+	}
+	m.SetLang(data.DE)
+	de := visibleStrings(w)
+	for _, want := range []string{"Datei", "Sprache", "Vergrößern", "durchsuchen", ev.Title.DE, "Quellen", "Führung und Struktur"} {
+		if !strings.Contains(de, want) {
+			t.Errorf("German window lacks %q", want)
+		}
+	}
+	for _, gone := range []string{"Zoom in", "Search events", "\nSources\n", ev.Title.EN + "\n"} {
+		if ev.Title.EN != ev.Title.DE && strings.Contains(de, gone) {
+			t.Errorf("German window still shows %q", gone)
+		}
+	}
+	if w.Title() != "Zeitleiste des KI-Konflikts" {
+		t.Errorf("window title %q", w.Title())
+	}
+	if tl.Viewport() != view || tl.Selected() != sel {
+		t.Errorf("switch lost the view: %v/%d -> %v/%d", view, sel, tl.Viewport(), tl.Selected())
+	}
+	if got := a.Preferences().String(PrefLang); got != "de" {
+		t.Errorf("language preference = %q", got)
+	}
+	// Timeline labels are drawn in the new language too.
+	found := false
+	for _, o := range test.WidgetRenderer(tl).Objects() {
+		if tx, ok := o.(*canvas.Text); ok && tx.Visible() && strings.Contains(tx.Text, "Jan.") || ok && tx.Text == "Heute" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("timeline axis or today marker not in German")
+	}
+}
+
+func TestListTwinFollowsTimeline(t *testing.T) {
+	m, _, _ := newTestMain(t, data.EN)
+	tl := m.Timeline()
+	all := len(m.Rows())
+	if all != len(m.ds.Events) {
+		t.Fatalf("whole view lists %d of %d events", all, len(m.ds.Events))
+	}
+	tl.ShowRange(tl.Data().Events[10].T, tl.Data().Events[30].T)
+	rows := m.Rows()
+	if len(rows) != 20 || rows[0] != 10 {
+		t.Fatalf("window of events 10..29 lists %d rows from %d", len(rows), rows[0])
+	}
+	// Selecting in the list selects on the timeline and shows the detail.
+	m.List().Select(5)
+	if tl.Selected() != rows[5] {
+		t.Fatalf("list row 5 selected event %d on the timeline, want %d", tl.Selected(), rows[5])
+	}
+	if !strings.Contains(detailText(m), m.ds.Events[rows[5]].Title.EN) {
+		t.Fatal("detail pane does not show the selected event")
+	}
+	// Selecting on the timeline moves the detail pane.
+	tl.Select(rows[7])
+	if !strings.Contains(detailText(m), m.ds.Events[rows[7]].Title.EN) {
+		t.Fatal("detail pane did not follow the timeline")
+	}
+}
+
+func detailText(m *Main) string { return objectStrings(m.detail) }
+
+func TestSearchAnyInput(t *testing.T) {
+	m, _, _ := newTestMain(t, data.DE)
+	for _, q := range []string{"Klage", "Gründung", "Gruendung", `"`, `NEAR(`, `a OR -b *`, `)(`, strings.Repeat("x", 10000), `"Musk" AND "Altman"`} {
+		m.Search().SetText(q)
+	}
+	m.Search().SetText("Klage")
+	if len(m.Rows()) == 0 {
+		t.Fatal("Klage found nothing")
+	}
+	m.Search().SetText("Gruendung")
+	n := len(m.Rows())
+	m.Search().SetText("Gründung")
+	if n == 0 || len(m.Rows()) != n {
+		t.Fatalf("umlaut folding: %d vs %d", n, len(m.Rows()))
+	}
+	m.Search().SetText("qqqzzzxxx")
+	if len(m.Rows()) != 0 || m.status.Text != "Keine Treffer." {
+		t.Fatalf("no-hit search: %d rows, status %q", len(m.Rows()), m.status.Text)
+	}
+	m.Search().SetText("")
+	if len(m.Rows()) != len(m.ds.Events) {
+		t.Fatal("clearing the search did not restore the window's events")
+	}
+}
+
+func TestOpenSourceURLRefusesOtherSchemes(t *testing.T) {
+	a := test.NewTempApp(t)
+	loc := i18n.Must(data.DE)
+	for _, bad := range []string{"javascript:alert(1)", "file:///etc/passwd", "data:text/html,hi", "ftp://example.com"} {
+		err := OpenSourceURL(a, nil, loc, bad)
+		if err == nil || !strings.Contains(err.Error(), "nicht geöffnet") {
+			t.Errorf("%s: %v", bad, err)
+		}
+	}
+	if err := OpenSourceURL(a, nil, loc, "https://openai.com/"); err != nil {
+		t.Errorf("https refused: %v", err)
+	}
+}
+
+func TestAboutShowsVersions(t *testing.T) {
+	m, _, _ := newTestMain(t, data.EN)
+	about := m.AboutText()
+	for _, want := range []string{"Version test", m.ds.Meta.Version, "facts as of", "November 28, 2026"} {
+		if !strings.Contains(about, want) {
+			t.Errorf("about lacks %q: %s", want, about)
+		}
+	}
+}

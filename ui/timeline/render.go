@@ -1,0 +1,528 @@
+package timeline
+
+import (
+	"image/color"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+
+	"aitimeline/data"
+	"aitimeline/ui/chrono"
+)
+
+// Vertical geometry of the widget, in pixels.
+const (
+	eraH      = 22
+	axisH     = 44
+	rowH      = 24
+	stripH    = 18
+	laneHeadH = 16
+	markerPx  = 12
+	tickSpace = 56
+)
+
+// pool hands out canvas objects of one kind and hides the ones a frame did
+// not use, so objects are created once and reused while zooming and panning.
+type pool[T fyne.CanvasObject] struct {
+	items []T
+	used  int
+	make  func() T
+	grew  bool
+}
+
+func (p *pool[T]) begin() { p.used = 0 }
+
+func (p *pool[T]) next() T {
+	if p.used == len(p.items) {
+		p.items = append(p.items, p.make())
+		p.grew = true
+	}
+	it := p.items[p.used]
+	p.used++
+	if !it.Visible() {
+		it.Show()
+	}
+	return it
+}
+
+func (p *pool[T]) end() {
+	for _, it := range p.items[p.used:] {
+		if it.Visible() {
+			it.Hide()
+		}
+	}
+}
+
+// hit is a tappable area of the last frame: an event (ref >= 0) or a cluster.
+type hit struct {
+	x0, y0, x1, y1 float32
+	ref            int32
+	t0, t1         float64
+}
+
+// labelCache keeps each event's label text, cut to the maximum label width,
+// and its measured width, for the current language and text size.
+type labelCache struct {
+	lang  data.Lang
+	size  float32
+	text  []string
+	width []float32
+}
+
+func (c *labelCache) reset() { c.text, c.width = nil, nil }
+
+func (c *labelCache) get(t *Timeline, ref int32, size float32) (string, float32) {
+	lang := t.loc.Lang()
+	if c.lang != lang || c.size != size || len(c.text) != len(t.data.Events) {
+		c.lang, c.size = lang, size
+		c.text = make([]string, len(t.data.Events))
+		c.width = make([]float32, len(t.data.Events))
+	}
+	if c.width[ref] == 0 {
+		s := t.data.Events[ref].Title.In(lang)
+		w := fyne.MeasureText(s, size, fyne.TextStyle{}).Width
+		if w > chrono.DefaultLayout.MaxLabelPx {
+			r := []rune(s)
+			for len(r) > 1 && w > chrono.DefaultLayout.MaxLabelPx {
+				r = r[:len(r)*9/10]
+				s = strings.TrimRight(string(r), " ,.;:") + "…"
+				w = fyne.MeasureText(s, size, fyne.TextStyle{}).Width
+			}
+		}
+		c.text[ref], c.width[ref] = s, w
+	}
+	return c.text[ref], c.width[ref]
+}
+
+type marker struct {
+	circle *canvas.Circle
+	poly   *canvas.Polygon
+}
+
+type renderer struct {
+	t          *Timeline
+	bg         *canvas.Rectangle
+	rects      pool[*canvas.Rectangle]
+	lines      pool[*canvas.Line]
+	circles    pool[*canvas.Circle]
+	polys      pool[*canvas.Polygon]
+	texts      pool[*canvas.Text]
+	selLine    *canvas.Line
+	focus      *canvas.Rectangle
+	tipBg      *canvas.Rectangle
+	tipText    *canvas.Text
+	objects    []fyne.CanvasObject
+	placements []chrono.Placement
+	hits       []hit
+	labels     labelCache
+	size       fyne.Size
+}
+
+func newRenderer(t *Timeline) *renderer {
+	r := &renderer{t: t}
+	r.bg = canvas.NewRectangle(color.Transparent)
+	r.rects.make = func() *canvas.Rectangle { return canvas.NewRectangle(color.Transparent) }
+	r.lines.make = func() *canvas.Line { return canvas.NewLine(color.Transparent) }
+	r.circles.make = func() *canvas.Circle { return canvas.NewCircle(color.Transparent) }
+	r.polys.make = func() *canvas.Polygon { return &canvas.Polygon{} }
+	r.texts.make = func() *canvas.Text { return canvas.NewText("", color.Black) }
+	r.selLine = canvas.NewLine(color.Transparent)
+	r.selLine.StrokeWidth = 2
+	r.focus = canvas.NewRectangle(color.Transparent)
+	r.focus.StrokeWidth = 2
+	r.tipBg = canvas.NewRectangle(color.Transparent)
+	r.tipBg.CornerRadius = 4
+	r.tipText = canvas.NewText("", color.Black)
+	r.rebuildObjects()
+	return r
+}
+
+// rebuildObjects lists the canvas objects in paint order. It runs only when a
+// pool grew, not every frame.
+func (r *renderer) rebuildObjects() {
+	o := r.objects[:0]
+	o = append(o, r.bg)
+	for _, x := range r.rects.items {
+		o = append(o, x)
+	}
+	for _, x := range r.lines.items {
+		o = append(o, x)
+	}
+	o = append(o, r.selLine)
+	for _, x := range r.circles.items {
+		o = append(o, x)
+	}
+	for _, x := range r.polys.items {
+		o = append(o, x)
+	}
+	for _, x := range r.texts.items {
+		o = append(o, x)
+	}
+	o = append(o, r.focus, r.tipBg, r.tipText)
+	r.objects = o
+	r.rects.grew, r.lines.grew, r.circles.grew, r.polys.grew, r.texts.grew = false, false, false, false, false
+}
+
+func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *renderer) Destroy() {}
+
+func (r *renderer) MinSize() fyne.Size { return fyne.NewSize(320, eraH+axisH+rowH+stripH+laneHeadH) }
+
+func (r *renderer) Layout(s fyne.Size) {
+	r.size = s
+	t := r.t
+	if t.vp.Width != s.Width {
+		if t.vp.Width <= 0 {
+			t.vp = t.data.Limits.All(s.Width)
+		} else {
+			t.vp = t.vp.Resize(s.Width, t.data.Limits)
+		}
+	}
+	r.update()
+}
+
+func (r *renderer) Refresh() { r.update() }
+
+func setText(tx *canvas.Text, s string, size float32, col color.Color, bold bool) {
+	changed := tx.Text != s || tx.TextSize != size || tx.Color != col || tx.TextStyle.Bold != bold
+	tx.Text, tx.TextSize, tx.Color, tx.TextStyle.Bold = s, size, col, bold
+	if changed {
+		tx.Refresh()
+	}
+}
+
+func setFill(o interface{ Refresh() }, cur *color.Color, col color.Color) {
+	if *cur != col {
+		*cur = col
+		o.Refresh()
+	}
+}
+
+func place(o fyne.CanvasObject, x, y, w, h float32) {
+	o.Move(fyne.NewPos(x, y))
+	o.Resize(fyne.NewSize(w, h))
+}
+
+func withAlpha(c color.Color, a uint8) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), a}
+}
+
+// update lays out the current window. It is the per-frame work: no database
+// access, no allocation in the steady state beyond pool growth.
+func (r *renderer) update() {
+	t := r.t
+	s := r.size
+	if s.Width <= 0 || s.Height <= 0 {
+		return
+	}
+	th := theme.Current()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	fg := th.Color(theme.ColorNameForeground, v)
+	muted := th.Color(theme.ColorNamePlaceHolder, v)
+	sep := th.Color(theme.ColorNameSeparator, v)
+	accent := th.Color(theme.ColorNamePrimary, v)
+	textSize := th.Size(theme.SizeNameText) * 0.93
+	small := th.Size(theme.SizeNameCaptionText)
+
+	vp := t.vp
+	vp.Width = s.Width
+	r.hits = r.hits[:0]
+	for _, p := range []interface{ begin() }{&r.rects, &r.lines, &r.circles, &r.polys, &r.texts} {
+		p.begin()
+	}
+	setFill(r.bg, &r.bg.FillColor, th.Color(theme.ColorNameInputBackground, v))
+	place(r.bg, 0, 0, s.Width, s.Height)
+
+	lanesTop, lanesBottom := float32(eraH), s.Height-axisH
+
+	// Eras: alternating bands with their titles in the top strip.
+	for i, e := range t.data.Eras {
+		x0, x1 := vp.X(e.T0), vp.X(e.T1)
+		if x1 < 0 || x0 > s.Width {
+			continue
+		}
+		x0, x1 = max(x0, 0), min(x1, s.Width)
+		band := r.rects.next()
+		shade := uint8(0x10)
+		if i%2 == 1 {
+			shade = 0x20
+		}
+		setFill(band, &band.FillColor, withAlpha(fg, shade))
+		place(band, x0, 0, x1-x0, lanesBottom)
+		title := t.loc.Text(e.Title)
+		if w := fyne.MeasureText(title, small, fyne.TextStyle{Bold: true}).Width; w < x1-x0-8 {
+			tx := r.texts.next()
+			setText(tx, title, small, muted, true)
+			place(tx, x0+4, 3, w, eraH-4)
+		}
+	}
+
+	// Axis: minor tick lines and labels, major labels below.
+	ticks := chrono.Ticks(vp, tickSpace)
+	for _, tk := range ticks.Minor {
+		x := vp.X(tk.T)
+		ln := r.lines.next()
+		setFill(ln, &ln.StrokeColor, sep)
+		ln.StrokeWidth = 1
+		ln.Position1, ln.Position2 = fyne.NewPos(x, lanesTop), fyne.NewPos(x, lanesBottom+6)
+		ln.Refresh()
+		tx := r.texts.next()
+		setText(tx, r.tickLabel(tk, ticks.MinorUnit, false), small, fg, false)
+		place(tx, x+3, lanesBottom+4, 0, small)
+	}
+	for i, tk := range ticks.Major {
+		x := vp.X(tk.T)
+		label := r.tickLabel(tk, ticks.MajorUnit, true)
+		w := fyne.MeasureText(label, small, fyne.TextStyle{Bold: true}).Width
+		if x < 0 { // sticky: keep the current period's label at the left edge
+			x = 0
+			if i+1 < len(ticks.Major) {
+				x = min(0, vp.X(ticks.Major[i+1].T)-w-8)
+			}
+		}
+		tx := r.texts.next()
+		setText(tx, label, small, fg, true)
+		place(tx, x+3, lanesBottom+22, w, small)
+	}
+
+	// Lanes.
+	n := max(len(t.lanes), 1)
+	laneH := (lanesBottom - lanesTop) / float32(n)
+	head := float32(0)
+	if len(t.lanes) > 1 {
+		head = laneHeadH
+	}
+	// Each lane: a head line with its title, label rows, and a bottom strip
+	// for count bubbles and bare markers.
+	rows := max(int((laneH-head-stripH)/rowH), 1)
+	opt := chrono.DefaultLayout
+	opt.Rows = rows
+	for len(r.placements) < len(t.lanes) {
+		r.placements = append(r.placements, chrono.Placement{})
+	}
+	widthOf := func(ref int32) float32 { _, w := r.labels.get(t, ref, textSize); return w }
+	for li, lane := range t.lanes {
+		top := lanesTop + float32(li)*laneH
+		if li > 0 {
+			ln := r.lines.next()
+			setFill(ln, &ln.StrokeColor, sep)
+			ln.StrokeWidth = 1
+			ln.Position1, ln.Position2 = fyne.NewPos(0, top), fyne.NewPos(s.Width, top)
+			ln.Refresh()
+		}
+		if head > 0 {
+			tx := r.texts.next()
+			setText(tx, r.laneTitle(lane), small, muted, true)
+			place(tx, 4, top+1, 0, small)
+		}
+		p := &r.placements[li]
+		chrono.Layout(lane.Lane, vp, opt, widthOf, p)
+		rowY := func(row int) float32 { return top + head + float32(row)*rowH + rowH/2 }
+		overflowY := min(top+head+float32(rows)*rowH+stripH/2, top+laneH-stripH/2)
+		for _, lb := range p.Labels {
+			y := rowY(lb.Row)
+			ev := &t.data.Events[lb.Ref]
+			r.drawMarker(ev, lb.X, y, fg)
+			text, w := r.labels.get(t, lb.Ref, textSize)
+			tx := r.texts.next()
+			bold := int(lb.Ref) == t.sel
+			col := fg
+			if bold {
+				col = accent
+			}
+			setText(tx, text, textSize, col, bold)
+			tx0 := lb.X + markerPx/2 + 4
+			if lb.Left {
+				tx0 = lb.X - markerPx/2 - 4 - w
+			}
+			place(tx, tx0, y-textSize*0.7, w, textSize)
+			r.hits = append(r.hits, hit{x0: min(tx0, lb.X-markerPx/2), y0: y - rowH/2, x1: max(tx0+w, lb.X+markerPx/2), y1: y + rowH/2, ref: lb.Ref})
+		}
+		for _, m := range p.Markers {
+			r.drawMarker(&t.data.Events[m.Ref], m.X, overflowY, fg)
+			r.hits = append(r.hits, hit{x0: m.X - markerPx, y0: overflowY - stripH/2, x1: m.X + markerPx, y1: overflowY + stripH/2, ref: m.Ref})
+		}
+		for _, c := range p.Clusters {
+			label := t.loc.T("timeline.cluster", "Count", c.Count)
+			w := fyne.MeasureText(label, small, fyne.TextStyle{Bold: true}).Width + 10
+			bw := max(w, stripH)
+			bub := r.rects.next()
+			bub.CornerRadius = (stripH - 2) / 2
+			setFill(bub, &bub.FillColor, withAlpha(accent, 0x40))
+			place(bub, c.X-bw/2, overflowY-(stripH-2)/2, bw, stripH-2)
+			tx := r.texts.next()
+			setText(tx, label, small, fg, true)
+			place(tx, c.X-w/2+5, overflowY-small*0.7, w, small)
+			r.hits = append(r.hits, hit{x0: c.X - bw/2, y0: overflowY - stripH/2, x1: c.X + bw/2, y1: overflowY + stripH/2, ref: -1, t0: c.T0, t1: c.T1})
+		}
+	}
+
+	// Today and "facts as of" markers.
+	today := chrono.Seconds(t.now())
+	r.vline(vp.X(today), lanesTop, lanesBottom, withAlpha(fg, 0x90), t.loc.T("timeline.today"), small, false)
+	if asOf := t.data.AsOf; asOf > 0 && (asOf < today-chrono.Day || asOf > today+chrono.Day) {
+		r.vline(vp.X(asOf), lanesTop, lanesBottom, withAlpha(accent, 0xb0), t.loc.T("timeline.as_of"), small, true)
+	}
+
+	// Selection: a line through the selected event, kept while zooming and panning.
+	if t.sel >= 0 {
+		x := vp.X(t.data.Events[t.sel].T)
+		setFill(r.selLine, &r.selLine.StrokeColor, withAlpha(accent, 0xc0))
+		r.selLine.Position1, r.selLine.Position2 = fyne.NewPos(x, lanesTop), fyne.NewPos(x, lanesBottom)
+		r.selLine.Show()
+		r.selLine.Refresh()
+	} else {
+		r.selLine.Hide()
+	}
+
+	if t.focused {
+		setFill(r.focus, &r.focus.StrokeColor, th.Color(theme.ColorNameFocus, v))
+		place(r.focus, 1, 1, s.Width-2, s.Height-2)
+		r.focus.Show()
+	} else {
+		r.focus.Hide()
+	}
+	r.updateTooltip(fg, small)
+
+	for _, p := range []interface{ end() }{&r.rects, &r.lines, &r.circles, &r.polys, &r.texts} {
+		p.end()
+	}
+	if r.rects.grew || r.lines.grew || r.circles.grew || r.polys.grew || r.texts.grew {
+		r.rebuildObjects()
+	}
+}
+
+func (r *renderer) vline(x, y0, y1 float32, col color.Color, label string, size float32, right bool) {
+	if x < 0 || x > r.size.Width {
+		return
+	}
+	ln := r.lines.next()
+	setFill(ln, &ln.StrokeColor, col)
+	ln.StrokeWidth = 1.5
+	ln.Position1, ln.Position2 = fyne.NewPos(x, y0), fyne.NewPos(x, y1)
+	ln.Refresh()
+	tx := r.texts.next()
+	setText(tx, label, size, col, true)
+	w := fyne.MeasureText(label, size, fyne.TextStyle{Bold: true}).Width
+	lx := x - w - 3
+	if right || lx < 0 {
+		lx = x + 3
+	}
+	place(tx, lx, y1-size-2, w, size)
+}
+
+func (r *renderer) drawMarker(ev *Event, x, y float32, fg color.Color) {
+	sh := StatusShape(ev.Status)
+	col := CategoryColor(ev.Cat)
+	var fill color.Color = col
+	var stroke color.Color = withAlpha(fg, 0x60)
+	sw := float32(1)
+	if sh.Hollow {
+		fill, stroke, sw = color.Transparent, col, 2.5
+	}
+	size := float32(markerPx)
+	if ev.Imp >= 5 {
+		size += 2
+	}
+	if sh.Sides == 0 {
+		c := r.circles.next()
+		changed := c.FillColor != fill || c.StrokeColor != stroke || c.StrokeWidth != sw
+		c.FillColor, c.StrokeColor, c.StrokeWidth = fill, stroke, sw
+		place(c, x-size/2, y-size/2, size, size)
+		if changed {
+			c.Refresh()
+		}
+		return
+	}
+	p := r.polys.next()
+	changed := p.FillColor != fill || p.StrokeColor != stroke || p.StrokeWidth != sw || p.Sides != sh.Sides || p.Angle != sh.Angle
+	p.FillColor, p.StrokeColor, p.StrokeWidth, p.Sides, p.Angle = fill, stroke, sw, sh.Sides, sh.Angle
+	size += 2 // polygons look smaller than circles of the same box
+	place(p, x-size/2, y-size/2, size, size)
+	if changed {
+		p.Refresh()
+	}
+}
+
+func (r *renderer) laneTitle(l LaneDef) string {
+	t := r.t
+	switch {
+	case l.Key == OtherLane:
+		return t.loc.T("timeline.lane_other")
+	case t.mode == LanesCategory:
+		return t.loc.T("category." + l.Key)
+	case t.mode == LanesSingle:
+		return t.loc.T("timeline.lane_all")
+	}
+	return t.loc.Text(l.Title)
+}
+
+func (r *renderer) tickLabel(tk chrono.Tick, u chrono.Unit, major bool) string {
+	loc := r.t.loc
+	tm := tk.Time
+	switch u {
+	case chrono.Hour:
+		return strconv.Itoa(tm.Hour()) + ":00"
+	case chrono.DayUnit, chrono.Week:
+		if major {
+			return loc.Date(data.Date{Year: tm.Year(), Month: int(tm.Month()), Day: tm.Day(), Precision: data.Day})
+		}
+		return strconv.Itoa(tm.Day())
+	case chrono.Month:
+		if major {
+			return loc.Date(data.Date{Year: tm.Year(), Month: int(tm.Month()), Day: 1, Precision: data.Month})
+		}
+		return loc.MonthShort(int(tm.Month()))
+	}
+	return strconv.Itoa(tm.Year())
+}
+
+func (r *renderer) hitAt(p fyne.Position) (hit, bool) {
+	// Later hits are drawn on top; search from the end.
+	for i := len(r.hits) - 1; i >= 0; i-- {
+		h := r.hits[i]
+		if p.X >= h.x0 && p.X <= h.x1 && p.Y >= h.y0 && p.Y <= h.y1 {
+			return h, true
+		}
+	}
+	return hit{}, false
+}
+
+func (r *renderer) updateTooltip(fg color.Color, size float32) {
+	t := r.t
+	h, ok := r.hitAt(t.hoverPos)
+	if !t.hovering || !ok {
+		r.tipBg.Hide()
+		r.tipText.Hide()
+		return
+	}
+	var label string
+	if h.ref >= 0 {
+		ev := &t.data.Events[h.ref]
+		label = t.loc.DateRange(ev.Date, ev.End) + " · " + t.loc.Text(ev.Title)
+	} else {
+		from, to := chrono.Time(h.t0), chrono.Time(h.t1)
+		label = t.loc.DateRange(data.Date{Year: from.Year(), Month: int(from.Month()), Day: from.Day(), Precision: data.Day},
+			data.Date{Year: to.Year(), Month: int(to.Month()), Day: to.Day(), Precision: data.Day})
+	}
+	w := fyne.MeasureText(label, size, fyne.TextStyle{}).Width
+	x := min(max(t.hoverPos.X+12, 4), r.size.Width-w-16)
+	y := t.hoverPos.Y + 18
+	if y+size+10 > r.size.Height {
+		y = t.hoverPos.Y - size - 18
+	}
+	th := theme.Current()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	setFill(r.tipBg, &r.tipBg.FillColor, th.Color(theme.ColorNameOverlayBackground, v))
+	r.tipBg.StrokeColor, r.tipBg.StrokeWidth = withAlpha(fg, 0x50), 1
+	place(r.tipBg, x, y, w+12, size+10)
+	setText(r.tipText, label, size, fg, false)
+	place(r.tipText, x+6, y+4, w, size)
+	r.tipBg.Show()
+	r.tipText.Show()
+}

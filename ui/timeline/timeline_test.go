@@ -1,0 +1,271 @@
+package timeline
+
+import (
+	_ "aitimeline/i18n/localeenv" // quiet Fyne under LANG=C
+
+	"math"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"aitimeline/data"
+	"aitimeline/data/synth"
+	"aitimeline/i18n"
+	"aitimeline/ui/chrono"
+)
+
+var synthCache = map[int]*Data{}
+
+func synthData(n int) *Data {
+	if d, ok := synthCache[n]; ok {
+		return d
+	}
+	d := NewData(synth.Generate(n, 1))
+	synthCache[n] = d
+	return d
+}
+
+func newTimeline(t *testing.T, n int) (*Timeline, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	tl := New(synthData(n), i18n.Must(data.EN))
+	tl.SetNow(func() time.Time { return time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC) })
+	w := test.NewTempWindow(t, tl)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(1600, 900))
+	return tl, w
+}
+
+func TestStartsShowingEverything(t *testing.T) {
+	tl, _ := newTimeline(t, 500)
+	v := tl.Viewport()
+	if v.Width != 1600 || v.Start != tl.Data().Limits.Min || v.End != tl.Data().Limits.Max {
+		t.Fatalf("initial window %+v, limits %+v", v, tl.Data().Limits)
+	}
+}
+
+// wheel scrolls at a position; test.Scroll leaves the event's position empty,
+// which the desktop driver sets.
+func wheel(tl *Timeline, at fyne.Position, dy float32) {
+	tl.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: at}, Scrolled: fyne.Delta{DY: dy}})
+}
+
+func TestWheelZoomsAroundPointer(t *testing.T) {
+	tl, w := newTimeline(t, 500)
+	test.Scroll(w.Canvas(), fyne.NewPos(400, 300), 0, 10) // reaches the widget
+	if tl.Viewport().Span() >= tl.Data().Limits.MaxSpan {
+		t.Fatal("test.Scroll did not reach the timeline")
+	}
+	tl.FitAll()
+	before := tl.Viewport()
+	at := fyne.NewPos(400, 300)
+	wheel(tl, at, 10)
+	after := tl.Viewport()
+	if !(after.Span() < before.Span()*0.9) {
+		t.Fatalf("wheel up did not zoom in: %v -> %v", before.Span(), after.Span())
+	}
+	if math.Abs(after.T(at.X)-before.T(at.X)) > 60 {
+		t.Fatalf("time under the pointer moved by %v s", after.T(at.X)-before.T(at.X))
+	}
+	wheel(tl, at, -10)
+	if back := tl.Viewport(); math.Abs(back.Span()-before.Span()) > 1 {
+		t.Fatalf("wheel down did not undo: %v vs %v", back.Span(), before.Span())
+	}
+}
+
+func TestDragPans(t *testing.T) {
+	tl, w := newTimeline(t, 500)
+	tl.Zoom(8)
+	before := tl.Viewport()
+	test.Drag(w.Canvas(), fyne.NewPos(800, 400), 160, 0)
+	after := tl.Viewport()
+	want := before.Span() / 10
+	if got := before.Start - after.Start; math.Abs(got-want) > want*0.02 {
+		t.Fatalf("dragging 160px right moved the window by %v s, want %v", got, want)
+	}
+}
+
+func TestKeyboard(t *testing.T) {
+	tl, w := newTimeline(t, 500)
+	w.Canvas().Focus(tl)
+	if !tl.focused {
+		t.Fatal("timeline did not take focus")
+	}
+	key := func(k fyne.KeyName) { tl.TypedKey(&fyne.KeyEvent{Name: k}) }
+	key(fyne.KeyHome)
+	if tl.Selected() != 0 {
+		t.Fatalf("Home selected %d", tl.Selected())
+	}
+	key(fyne.KeyRight)
+	key(fyne.KeyPageDown)
+	if tl.Selected() != 2 {
+		t.Fatalf("two steps right: %d", tl.Selected())
+	}
+	key(fyne.KeyLeft)
+	if tl.Selected() != 1 {
+		t.Fatalf("left: %d", tl.Selected())
+	}
+	key(fyne.KeyEnd)
+	last := len(tl.Data().Events) - 1
+	v := tl.Viewport()
+	if tl.Selected() != last || tl.Data().Events[last].T >= v.End || tl.Data().Events[last].T < v.Start {
+		t.Fatalf("End: selected %d, window %v", tl.Selected(), v)
+	}
+	var opened = -1
+	tl.OnActivate = func(i int) { opened = i }
+	key(fyne.KeyReturn)
+	if opened != last {
+		t.Fatalf("Enter opened %d", opened)
+	}
+	span := tl.Viewport().Span()
+	test.Type(tl, "+")
+	if got := tl.Viewport().Span(); math.Abs(got-span/ZoomStep) > 1 {
+		t.Fatalf("+ gave span %v, want %v", got, span/ZoomStep)
+	}
+	test.Type(tl, "-")
+	if got := tl.Viewport().Span(); math.Abs(got-span) > 1 {
+		t.Fatalf("- gave span %v, want %v", got, span)
+	}
+	key(fyne.KeyEscape)
+	if tl.Selected() != -1 {
+		t.Fatalf("Escape left %d selected", tl.Selected())
+	}
+}
+
+func TestSelectionSurvivesZoomAndPan(t *testing.T) {
+	tl, w := newTimeline(t, 500)
+	tl.SelectAndReveal(250)
+	for i := 0; i < 5; i++ {
+		wheel(tl, fyne.NewPos(800, 300), 10)
+	}
+	test.Drag(w.Canvas(), fyne.NewPos(800, 400), -50, 0)
+	if tl.Selected() != 250 {
+		t.Fatalf("selection lost: %d", tl.Selected())
+	}
+	if !tl.r.selLine.Visible() {
+		t.Fatal("selection line hidden although the event is in view")
+	}
+}
+
+func TestTapSelectsAndClusterTapZooms(t *testing.T) {
+	tl, _ := newTimeline(t, 5000)
+	var label, cluster *hit
+	for i := range tl.r.hits {
+		h := &tl.r.hits[i]
+		if h.ref >= 0 && label == nil {
+			label = h
+		}
+		if h.ref < 0 && cluster == nil {
+			cluster = h
+		}
+	}
+	if label == nil || cluster == nil {
+		t.Fatalf("5000 events zoomed out should give labels and clusters; hits: %d", len(tl.r.hits))
+	}
+	want, span := label.ref, tl.Viewport().Span()
+	ct := *cluster
+	tl.Tapped(&fyne.PointEvent{Position: fyne.NewPos((label.x0+label.x1)/2, (label.y0+label.y1)/2)})
+	if tl.Selected() != int(want) {
+		t.Fatalf("tap selected %d, want %d", tl.Selected(), want)
+	}
+	tl.Tapped(&fyne.PointEvent{Position: fyne.NewPos((ct.x0+ct.x1)/2, (ct.y0+ct.y1)/2)})
+	v := tl.Viewport()
+	if v.Span() >= span/4 || v.Start > ct.t0 || v.End < ct.t1 {
+		t.Fatalf("cluster tap: window %v..%v (span %v), cluster %v..%v", v.Start, v.End, v.Span(), ct.t0, ct.t1)
+	}
+}
+
+func TestHoverShowsTooltip(t *testing.T) {
+	tl, _ := newTimeline(t, 200)
+	var h *hit
+	for i := range tl.r.hits {
+		if tl.r.hits[i].ref >= 0 {
+			h = &tl.r.hits[i]
+			break
+		}
+	}
+	if h == nil {
+		t.Fatal("no labelled event")
+	}
+	tl.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(h.x0+2, (h.y0+h.y1)/2)}})
+	if !tl.r.tipText.Visible() || tl.r.tipText.Text == "" {
+		t.Fatal("no tooltip over an event")
+	}
+	ev := tl.Data().Events[h.ref]
+	if want := i18n.Must(data.EN).Date(ev.Date); len(tl.r.tipText.Text) < len(want) || tl.r.tipText.Text[:len(want)] != want {
+		t.Fatalf("tooltip %q does not start with the date %q", tl.r.tipText.Text, want)
+	}
+	tl.MouseOut()
+	if tl.r.tipText.Visible() {
+		t.Fatal("tooltip stays after the pointer left")
+	}
+}
+
+// TestCanvasObjectsStayBounded zooms from the whole span down to a day across
+// a 100,000-event dataset: the widget must aggregate instead of drawing every
+// event, so its object count stays small and stops growing.
+func TestCanvasObjectsStayBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 100,000-event dataset")
+	}
+	tl, _ := newTimeline(t, 100000)
+	zoomIn := func() (peak int) {
+		tl.FitAll()
+		for i := 0; i < 40; i++ {
+			tl.Zoom(1.35)
+			tl.SetViewport(tl.Viewport().Pan(37, tl.Data().Limits))
+			peak = max(peak, len(tl.r.Objects()))
+		}
+		return peak
+	}
+	peak := zoomIn()
+	if span := tl.Viewport().Span(); span > 2*chrono.Day {
+		t.Fatalf("did not reach day level: span %v days", span/chrono.Day)
+	}
+	const bound = 2500
+	if peak > bound {
+		t.Fatalf("%d canvas objects at peak, want at most %d", peak, bound)
+	}
+	// The same frames again reuse the pooled objects: nothing new is created.
+	before := len(tl.r.Objects())
+	zoomIn()
+	if after := len(tl.r.Objects()); after != before {
+		t.Fatalf("objects grew on a repeated zoom: %d -> %d", before, after)
+	}
+	t.Logf("peak %d canvas objects", peak)
+}
+
+func TestLanes(t *testing.T) {
+	d := synthData(500)
+	for _, mode := range []LaneMode{LanesSingle, LanesCategory, LanesPerson, LanesOrganization} {
+		lanes := d.Lanes(mode, maxLanes, nil)
+		total := 0
+		for _, l := range lanes {
+			total += l.Lane.Len()
+			for i := 1; i < l.Lane.Len(); i++ {
+				if l.Lane.T[i] < l.Lane.T[i-1] {
+					t.Fatalf("mode %d lane %s not in time order", mode, l.Key)
+				}
+			}
+		}
+		switch mode {
+		case LanesSingle, LanesCategory:
+			if total != 500 {
+				t.Errorf("mode %d: %d events in lanes, want 500", mode, total)
+			}
+		case LanesPerson: // an event with several people is in each of their lanes
+			if total <= 500 || len(lanes) > maxLanes {
+				t.Errorf("person lanes: %d entries in %d lanes", total, len(lanes))
+			}
+		}
+	}
+	keep := func(i int) bool { return d.Events[i].Cat == data.CatLegal }
+	for _, l := range d.Lanes(LanesCategory, maxLanes, keep) {
+		if l.Key != string(data.CatLegal) {
+			t.Errorf("filtered lanes contain %s", l.Key)
+		}
+	}
+}
