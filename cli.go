@@ -282,6 +282,9 @@ func writeFile(path string, loc *i18n.Localizer, fill func(io.Writer) error) err
 		return fail(loc, "cli.err.write", "File", path, "Error", osError(err, loc))
 	}
 	err = fill(tmp)
+	if err == nil {
+		err = tmp.Chmod(0o644) // CreateTemp makes 0600; an export is an ordinary file
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
