@@ -206,6 +206,25 @@ func loadDataset(path string, e env, loc *i18n.Localizer) (*data.Store, *data.Da
 	return st, ds, nil
 }
 
+// loadTimeline opens a dataset and reads what the window and renders need:
+// the compact event index and the small tables, not every event's details.
+func loadTimeline(path string, e env, loc *i18n.Localizer) (*data.Store, *timeline.Data, *data.Dataset, error) {
+	st, err := openDataset(path, e, loc)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	idx, err := st.LoadIndex()
+	var ctx *data.Dataset
+	if err == nil {
+		ctx, err = st.LoadContext()
+	}
+	if err != nil {
+		st.Close()
+		return nil, nil, nil, fail(loc, "cli.err.dataset", "File", path, "Error", err)
+	}
+	return st, timeline.NewData(idx, ctx), ctx, nil
+}
+
 func runGUI(args []string, e env, loc *i18n.Localizer) error {
 	fs := newFlags("aitimeline")
 	version := fs.Bool("version", false, "print versions")
@@ -405,13 +424,13 @@ func runRender(args []string, e env, loc *i18n.Localizer) error {
 	if !opt.From.IsZero() && !opt.To.IsZero() && !opt.From.Time().Before(opt.To.EndTime()) {
 		return fail(loc, "cli.err.range")
 	}
-	st, ds, err := loadDataset(*dataset, e, loc)
+	st, td, ctx, err := loadTimeline(*dataset, e, loc)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	a := test.NewApp()
 	defer a.Quit()
-	img := ui.RenderTimeline(timeline.NewData(ds), ds.Meta, loc, opt)
+	img := ui.RenderTimeline(td, ctx.Meta, loc, opt)
 	return writeFile(*out, loc, func(w io.Writer) error { return png.Encode(w, img) })
 }

@@ -48,13 +48,13 @@ func startGUI(opts guiOptions) error {
 	a.Settings().SetTheme(ui.NewTheme(ui.ThemeChoice(prefs.StringWithFallback(ui.PrefTheme, string(ui.ThemeSystem)))))
 
 	e := env{getenv: os.Getenv}
-	st, ds, err := loadDataset(opts.dataset, e, loc)
+	st, td, ctx, err := loadTimeline(opts.dataset, e, loc)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	w := a.NewWindow(loc.T("app.name"))
-	ui.NewMain(a, w, st, ds, loc, AppVersion)
+	ui.NewMain(a, w, st, td, ctx, loc, AppVersion)
 	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(ui.PrefWidth, 1280)), float32(prefs.FloatWithFallback(ui.PrefHeight, 800))))
 	w.SetCloseIntercept(func() {
 		s := w.Canvas().Size()

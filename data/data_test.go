@@ -337,3 +337,63 @@ func TestExportShapes(t *testing.T) {
 		t.Errorf("CSV = %q", c.String())
 	}
 }
+
+func TestIndexMatchesLoad(t *testing.T) {
+	st, err := Open(build(t, sample()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ds, _ := st.Load()
+	x, err := st.LoadIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := NewIndex(ds)
+	for _, idx := range []*Index{x, mem} {
+		if idx.Len() != len(ds.Events) {
+			t.Fatalf("index has %d events", idx.Len())
+		}
+		for i, e := range ds.Events {
+			var people []string
+			for _, p := range idx.People(i) {
+				people = append(people, idx.PersonID(p))
+			}
+			var orgs []string
+			for _, o := range idx.Organizations(i) {
+				orgs = append(orgs, idx.OrganizationID(o))
+			}
+			if idx.ID(i) != e.ID || idx.Date(i) != e.Date || idx.End(i) != e.End || idx.Title(i, DE) != e.Title.DE ||
+				idx.Title(i, EN) != e.Title.EN || idx.Category(i) != e.Category || idx.Status(i) != e.Status ||
+				idx.Importance(i) != e.Importance || len(people) != len(e.People) || len(orgs) != len(e.Organizations) {
+				t.Fatalf("event %d: index %s %v %v differs from %+v", i, idx.ID(i), idx.Date(i), people, e)
+			}
+			for k, p := range e.People {
+				if people[k] != p.PersonID {
+					t.Fatalf("event %d person %d: %s vs %s", i, k, people[k], p.PersonID)
+				}
+			}
+			if idx.Find(e.ID) != i {
+				t.Fatalf("Find(%s) = %d", e.ID, idx.Find(e.ID))
+			}
+		}
+	}
+	// EventAt gives the same details as Load.
+	for i, want := range ds.Events {
+		got, err := st.EventAt(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.ID != want.ID || len(got.Sources) != len(want.Sources) || len(got.Accounts) != len(want.Accounts) ||
+			got.Summary != want.Summary || len(got.People) != len(want.People) {
+			t.Fatalf("EventAt(%d) = %+v, want %+v", i, got, want)
+		}
+	}
+	if _, err := st.EventAt(99); err == nil {
+		t.Fatal("EventAt out of range gave no error")
+	}
+	hits, _ := st.Search("xai", EN, 5)
+	if len(hits) != 1 || x.ID(hits[0].N) != hits[0].ID {
+		t.Fatalf("hit index: %+v", hits)
+	}
+}

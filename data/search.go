@@ -8,6 +8,7 @@ import (
 
 // Hit is one search result.
 type Hit struct {
+	N     int // the event's index (0-based, date order), as in Index
 	ID    string
 	Date  Date
 	Title Text
@@ -78,15 +79,16 @@ func (s *Store) Search(q string, lang Lang, limit int) ([]Hit, error) {
 		limit = 50
 	}
 	var hits []Hit
-	err := s.each(`SELECT e.id, e.date, e.title_en, e.title_de, bm25(`+table+`, 10.0, 4.0, 3.0, 1.0) AS score
+	err := s.each(`SELECT e.n, e.id, e.date, e.title_en, e.title_de, bm25(`+table+`, 10.0, 4.0, 3.0, 1.0) AS score
 	  FROM `+table+` JOIN events e ON e.n = `+table+`.rowid
 	  WHERE `+table+` MATCH ? ORDER BY score, e.importance DESC, e.n LIMIT ?`, func(r *sql.Rows) error {
 		var h Hit
 		var date string
-		if err := r.Scan(&h.ID, &date, &h.Title.EN, &h.Title.DE, &h.Score); err != nil {
+		if err := r.Scan(&h.N, &h.ID, &date, &h.Title.EN, &h.Title.DE, &h.Score); err != nil {
 			return err
 		}
 		h.Date, _ = ParseDate(date)
+		h.N--
 		hits = append(hits, h)
 		return nil
 	}, expr, limit)

@@ -51,13 +51,20 @@ func OpenSourceURL(a fyne.App, win fyne.Window, loc *i18n.Localizer, raw string)
 // and language change; it holds no state of its own.
 func (m *Main) detailView(i int) fyne.CanvasObject {
 	loc := m.loc
-	if i < 0 || i >= len(m.ds.Events) {
-		l := widget.NewLabel(loc.T("detail.none"))
+	none := func(msg string) fyne.CanvasObject {
+		l := widget.NewLabel(msg)
 		l.Wrapping = fyne.TextWrapWord
 		l.Importance = widget.LowImportance
 		return container.NewPadded(l)
 	}
-	ev := &m.ds.Events[i]
+	if i < 0 || i >= m.idx.Len() {
+		return none(loc.T("detail.none"))
+	}
+	e, err := m.store.EventAt(i)
+	if err != nil {
+		return none(loc.T("detail.error", "Error", err))
+	}
+	ev := &e
 	title := widget.NewLabel(loc.Text(ev.Title))
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -155,8 +162,8 @@ func heading(s string) *widget.Label {
 
 func (m *Main) eraOf(ev *data.Event) *data.Era {
 	t := ev.Date.Time()
-	for i := range m.ds.Eras {
-		e := &m.ds.Eras[i]
+	for i := range m.ctx.Eras {
+		e := &m.ctx.Eras[i]
 		if !t.Before(e.From.Time()) && t.Before(e.To.EndTime()) {
 			return e
 		}

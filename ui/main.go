@@ -39,7 +39,8 @@ type Main struct {
 	win     fyne.Window
 	loc     *i18n.Localizer
 	store   *data.Store
-	ds      *data.Dataset
+	ctx     *data.Dataset // meta, people, organisations, eras (no events)
+	idx     *data.Index
 	version string
 	people  map[string]*data.Person
 	orgs    map[string]*data.Organization
@@ -58,18 +59,19 @@ type Main struct {
 	syncing bool // guards the list↔timeline selection echo
 }
 
-// NewMain builds the main window's content for ds (read from store, which is
-// also used for search) and installs it and the menu in win.
-func NewMain(a fyne.App, win fyne.Window, store *data.Store, ds *data.Dataset, loc *i18n.Localizer, version string) *Main {
-	m := &Main{app: a, win: win, loc: loc, store: store, ds: ds, version: version,
+// NewMain builds the main window's content and installs it and the menu in
+// win. td is the timeline data (the compact event index), ctx the dataset's
+// other tables; store serves event details, search and export.
+func NewMain(a fyne.App, win fyne.Window, store *data.Store, td *timeline.Data, ctx *data.Dataset, loc *i18n.Localizer, version string) *Main {
+	m := &Main{app: a, win: win, loc: loc, store: store, ctx: ctx, idx: td.Idx, version: version,
 		people: map[string]*data.Person{}, orgs: map[string]*data.Organization{}}
-	for i := range ds.People {
-		m.people[ds.People[i].ID] = &ds.People[i]
+	for i := range ctx.People {
+		m.people[ctx.People[i].ID] = &ctx.People[i]
 	}
-	for i := range ds.Organizations {
-		m.orgs[ds.Organizations[i].ID] = &ds.Organizations[i]
+	for i := range ctx.Organizations {
+		m.orgs[ctx.Organizations[i].ID] = &ctx.Organizations[i]
 	}
-	m.tl = timeline.New(timeline.NewData(ds), loc)
+	m.tl = timeline.New(td, loc)
 	m.tl.SetLaneMode(timeline.LaneMode(a.Preferences().IntWithFallback(PrefLanes, int(timeline.LanesSingle))))
 	m.tl.OnSelect = m.onTimelineSelect
 	m.tl.OnActivate = func(int) { m.win.Canvas().Focus(nil) }
@@ -91,14 +93,14 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, ds *data.Dataset, l
 			if id >= len(m.rows) {
 				return
 			}
-			ev := &m.ds.Events[m.rows[id]]
+			i := m.rows[id]
 			c := o.(*fyne.Container)
 			left := c.Objects[1].(*fyne.Container)
 			sw := left.Objects[0].(*fyne.Container)
-			sw.Objects = []fyne.CanvasObject{timeline.Swatch(ev.Category, ev.Status, 12)}
+			sw.Objects = []fyne.CanvasObject{timeline.Swatch(m.idx.Category(i), m.idx.Status(i), 12)}
 			sw.Refresh()
-			left.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(m.loc.ShortDate(ev.Date))
-			c.Objects[0].(*widget.Label).SetText(m.loc.Text(ev.Title))
+			left.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(m.loc.ShortDate(m.idx.Date(i)))
+			c.Objects[0].(*widget.Label).SetText(m.idx.Title(i, m.loc.Lang()))
 		})
 	m.list.OnSelected = func(id widget.ListItemID) {
 		if m.syncing || id >= len(m.rows) {
@@ -201,9 +203,8 @@ func (m *Main) onTimelineSelect(i int) {
 // refreshRows lists the events inside the timeline's window.
 func (m *Main) refreshRows() {
 	v := m.tl.Viewport()
-	evs := m.tl.Data().Events
-	lo := sort.Search(len(evs), func(i int) bool { return evs[i].T >= v.Start })
-	hi := sort.Search(len(evs), func(i int) bool { return evs[i].T >= v.End })
+	ts := m.tl.Data().T
+	lo, hi := sort.SearchFloat64s(ts, v.Start), sort.SearchFloat64s(ts, v.End)
 	m.rows = m.rows[:0]
 	for i := lo; i < hi; i++ {
 		m.rows = append(m.rows, i)
@@ -241,9 +242,7 @@ func (m *Main) runSearch() {
 	m.rows = m.rows[:0]
 	if err == nil {
 		for _, h := range hits {
-			if i := m.index(h.ID); i >= 0 {
-				m.rows = append(m.rows, i)
-			}
+			m.rows = append(m.rows, h.N)
 		}
 	}
 	m.hits = true
@@ -254,17 +253,6 @@ func (m *Main) runSearch() {
 	}
 	m.list.Refresh()
 	m.syncSelection()
-}
-
-func (m *Main) index(id string) int {
-	// Events are in date order and IDs start with the date, but IDs with
-	// lower precision break a binary search; the dataset is small enough.
-	for i := range m.ds.Events {
-		if m.ds.Events[i].ID == id {
-			return i
-		}
-	}
-	return -1
 }
 
 // step selects the previous or next event from the detail pane's buttons.
@@ -338,9 +326,10 @@ func (m *Main) menu() *fyne.MainMenu {
 
 // AboutText is the body of the About dialog.
 func (m *Main) AboutText() string {
-	return m.loc.T("about.body", "AppVersion", m.version, "DatasetVersion", m.ds.Meta.Version,
-		"AsOf", m.loc.Date(m.ds.Meta.AsOf), "Events", len(m.ds.Events), "People", len(m.ds.People),
-		"Sources", m.ds.CountSources()) + "\n\n" + m.loc.T("about.disclaimer")
+	_, sources, _ := m.store.CountEvents()
+	return m.loc.T("about.body", "AppVersion", m.version, "DatasetVersion", m.ctx.Meta.Version,
+		"AsOf", m.loc.Date(m.ctx.Meta.AsOf), "Events", m.idx.Len(), "People", len(m.ctx.People),
+		"Sources", sources) + "\n\n" + m.loc.T("about.disclaimer")
 }
 
 // ShowAbout shows app version, dataset version and the "facts as of" date.
@@ -360,7 +349,7 @@ func (m *Main) exportDialog(format string) {
 			dialog.ShowError(fmt.Errorf("%s", m.loc.T("export.failed", "Error", err)), m.win)
 			return
 		}
-		m.status.SetText(m.loc.T("export.done", "Count", len(m.ds.Events), "File", w.URI().Name()))
+		m.status.SetText(m.loc.T("export.done", "Count", m.idx.Len(), "File", w.URI().Name()))
 	}, m.win)
 	d.SetFileName("aitimeline." + format)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))
@@ -368,11 +357,13 @@ func (m *Main) exportDialog(format string) {
 }
 
 func (m *Main) export(w io.WriteCloser, format string) error {
-	var err error
-	if format == "csv" {
-		err = data.WriteCSV(m.ds, w)
-	} else {
-		err = data.WriteJSON(m.ds, w)
+	ds, err := m.store.Load()
+	if err == nil {
+		if format == "csv" {
+			err = data.WriteCSV(ds, w)
+		} else {
+			err = data.WriteJSON(ds, w)
+		}
 	}
 	if cerr := w.Close(); err == nil {
 		err = cerr

@@ -13,9 +13,12 @@ import (
 	"aitimeline/data"
 	"aitimeline/i18n"
 	_ "aitimeline/i18n/localeenv" // quiet Fyne under LANG=C
+	"aitimeline/ui/timeline"
 )
 
-func newTestMain(t *testing.T, lang data.Lang) (*Main, fyne.Window, fyne.App) {
+// newTestMain opens the bundled dataset in a main window; ds is the whole
+// dataset, for comparisons.
+func newTestMain(t *testing.T, lang data.Lang) (*Main, fyne.Window, fyne.App, *data.Dataset) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	st, err := data.OpenEmbedded(assets.Dataset, t.TempDir())
@@ -27,10 +30,18 @@ func newTestMain(t *testing.T, lang data.Lang) (*Main, fyne.Window, fyne.App) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	idx, err := st.LoadIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, err := st.LoadContext()
+	if err != nil {
+		t.Fatal(err)
+	}
 	w := test.NewTempWindow(t, nil)
-	m := NewMain(a, w, st, ds, i18n.Must(lang), "test")
+	m := NewMain(a, w, st, timeline.NewData(idx, ctx), ctx, i18n.Must(lang), "test")
 	w.Resize(fyne.NewSize(1280, 800))
-	return m, w, a
+	return m, w, a, ds
 }
 
 // visibleStrings collects the text of every visible label, text, button and
@@ -79,13 +90,13 @@ func objectStrings(root fyne.CanvasObject) string {
 }
 
 func TestLanguageSwitchAtRuntime(t *testing.T) {
-	m, w, a := newTestMain(t, data.EN)
+	m, w, a, ds := newTestMain(t, data.EN)
 	tl := m.Timeline()
 	tl.Zoom(3)
-	sel := len(m.ds.Events) / 2
+	sel := len(ds.Events) / 2
 	tl.SelectAndReveal(sel)
 	view := tl.Viewport()
-	ev := m.ds.Events[sel]
+	ev := ds.Events[sel]
 
 	en := visibleStrings(w)
 	for _, want := range []string{"File", "Language", "Zoom in", "Search events", ev.Title.EN, "Sources", "Governance"} {
@@ -127,13 +138,13 @@ func TestLanguageSwitchAtRuntime(t *testing.T) {
 }
 
 func TestListTwinFollowsTimeline(t *testing.T) {
-	m, _, _ := newTestMain(t, data.EN)
+	m, _, _, ds := newTestMain(t, data.EN)
 	tl := m.Timeline()
 	all := len(m.Rows())
-	if all != len(m.ds.Events) {
-		t.Fatalf("whole view lists %d of %d events", all, len(m.ds.Events))
+	if all != len(ds.Events) {
+		t.Fatalf("whole view lists %d of %d events", all, len(ds.Events))
 	}
-	tl.ShowRange(tl.Data().Events[10].T, tl.Data().Events[30].T)
+	tl.ShowRange(tl.Data().T[10], tl.Data().T[30])
 	rows := m.Rows()
 	if len(rows) != 20 || rows[0] != 10 {
 		t.Fatalf("window of events 10..29 lists %d rows from %d", len(rows), rows[0])
@@ -143,12 +154,12 @@ func TestListTwinFollowsTimeline(t *testing.T) {
 	if tl.Selected() != rows[5] {
 		t.Fatalf("list row 5 selected event %d on the timeline, want %d", tl.Selected(), rows[5])
 	}
-	if !strings.Contains(detailText(m), m.ds.Events[rows[5]].Title.EN) {
+	if !strings.Contains(detailText(m), ds.Events[rows[5]].Title.EN) {
 		t.Fatal("detail pane does not show the selected event")
 	}
 	// Selecting on the timeline moves the detail pane.
 	tl.Select(rows[7])
-	if !strings.Contains(detailText(m), m.ds.Events[rows[7]].Title.EN) {
+	if !strings.Contains(detailText(m), ds.Events[rows[7]].Title.EN) {
 		t.Fatal("detail pane did not follow the timeline")
 	}
 }
@@ -156,7 +167,7 @@ func TestListTwinFollowsTimeline(t *testing.T) {
 func detailText(m *Main) string { return objectStrings(m.detail) }
 
 func TestSearchAnyInput(t *testing.T) {
-	m, _, _ := newTestMain(t, data.DE)
+	m, _, _, ds := newTestMain(t, data.DE)
 	for _, q := range []string{"Klage", "Gründung", "Gruendung", `"`, `NEAR(`, `a OR -b *`, `)(`, strings.Repeat("x", 10000), `"Musk" AND "Altman"`} {
 		m.Search().SetText(q)
 	}
@@ -175,7 +186,7 @@ func TestSearchAnyInput(t *testing.T) {
 		t.Fatalf("no-hit search: %d rows, status %q", len(m.Rows()), m.status.Text)
 	}
 	m.Search().SetText("")
-	if len(m.Rows()) != len(m.ds.Events) {
+	if len(m.Rows()) != len(ds.Events) {
 		t.Fatal("clearing the search did not restore the window's events")
 	}
 }
@@ -195,9 +206,9 @@ func TestOpenSourceURLRefusesOtherSchemes(t *testing.T) {
 }
 
 func TestAboutShowsVersions(t *testing.T) {
-	m, _, _ := newTestMain(t, data.EN)
+	m, _, _, ds := newTestMain(t, data.EN)
 	about := m.AboutText()
-	for _, want := range []string{"Version test", m.ds.Meta.Version, "facts as of", "November 28, 2026"} {
+	for _, want := range []string{"Version test", ds.Meta.Version, "facts as of", "November 28, 2026"} {
 		if !strings.Contains(about, want) {
 			t.Errorf("about lacks %q: %s", want, about)
 		}

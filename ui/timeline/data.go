@@ -10,20 +10,6 @@ import (
 	"aitimeline/ui/chrono"
 )
 
-// Event is what the timeline needs of an event, in time order.
-type Event struct {
-	ID     string
-	T      float64 // start, seconds
-	Date   data.Date
-	End    data.Date
-	Imp    uint8
-	Cat    data.Category
-	Status data.Status
-	Title  data.Text
-	People []string
-	Orgs   []string
-}
-
 // Era is a labelled background band.
 type Era struct {
 	T0, T1 float64
@@ -48,43 +34,38 @@ type LaneDef struct {
 	Lane  *chrono.Lane
 }
 
-// Data is the timeline's read-only view of a dataset. Build it once per
-// dataset (off the UI goroutine for big ones); lanes are derived on demand.
+// Data is the timeline's read-only view of a dataset: the compact event
+// index plus start times, eras and limits. Build it once per dataset (off the
+// UI goroutine for big ones); lanes are derived on demand.
 type Data struct {
-	Events      []Event
+	Idx         *data.Index
+	T           []float64 // event start times in seconds, index order (ascending)
 	Eras        []Era
 	AsOf        float64
 	First, Last float64
 	Limits      chrono.Limits
-	people      map[string]string
-	orgs        map[string]string
+	names       map[string]string // person and organisation names for lane titles
 }
 
-// NewData converts a dataset (events already in date order, as Store.Load
-// returns them) into timeline data.
-func NewData(ds *data.Dataset) *Data {
-	d := &Data{Events: make([]Event, 0, len(ds.Events)), people: map[string]string{}, orgs: map[string]string{}}
-	for _, p := range ds.People {
-		d.people[p.ID] = p.Name
+// NewData builds timeline data from an event index and the dataset's context
+// (meta, people, organisations, eras: Store.LoadContext).
+func NewData(idx *data.Index, ctx *data.Dataset) *Data {
+	d := &Data{Idx: idx, T: make([]float64, idx.Len()), names: map[string]string{}}
+	for _, p := range ctx.People {
+		d.names[p.ID] = p.Name
 	}
-	for _, o := range ds.Organizations {
-		d.orgs[o.ID] = o.Name
+	for _, o := range ctx.Organizations {
+		d.names[o.ID] = o.Name
 	}
-	for _, e := range ds.Events {
-		ev := Event{ID: e.ID, T: chrono.Seconds(e.Date.Time()), Date: e.Date, End: e.End, Imp: uint8(e.Importance),
-			Cat: e.Category, Status: e.Status, Title: e.Title, Orgs: e.Organizations}
-		for _, p := range e.People {
-			ev.People = append(ev.People, p.PersonID)
-		}
-		d.Events = append(d.Events, ev)
+	for i := range d.T {
+		d.T[i] = chrono.Seconds(idx.Date(i).Time())
 	}
-	sort.SliceStable(d.Events, func(i, j int) bool { return d.Events[i].T < d.Events[j].T })
-	for _, e := range ds.Eras {
+	for _, e := range ctx.Eras {
 		d.Eras = append(d.Eras, Era{T0: chrono.Seconds(e.From.Time()), T1: chrono.Seconds(e.To.EndTime()), Title: e.Title})
 	}
-	d.AsOf = chrono.Seconds(ds.Meta.AsOf.EndTime())
-	if n := len(d.Events); n > 0 {
-		d.First, d.Last = d.Events[0].T, d.Events[n-1].T
+	d.AsOf = chrono.Seconds(ctx.Meta.AsOf.EndTime())
+	if n := len(d.T); n > 0 {
+		d.First, d.Last = d.T[0], d.T[n-1]
 	}
 	if d.AsOf > d.Last {
 		d.Last = d.AsOf
@@ -93,15 +74,15 @@ func NewData(ds *data.Dataset) *Data {
 	return d
 }
 
-// Index returns the position of the event with id, or -1.
-func (d *Data) Index(id string) int {
-	for i := range d.Events {
-		if d.Events[i].ID == id {
-			return i
-		}
-	}
-	return -1
+// FromDataset builds timeline data from a whole in-memory dataset (tests,
+// synthetic data); it sorts the dataset's events into date order first.
+func FromDataset(ds *data.Dataset) *Data {
+	data.SortEvents(ds.Events)
+	return NewData(data.NewIndex(ds), ds)
 }
+
+// Len is the number of events.
+func (d *Data) Len() int { return len(d.T) }
 
 // Lanes splits the events accepted by keep (nil keeps all) into lanes by mode.
 // For person and organisation lanes, an event appears in the lane of each of
@@ -124,32 +105,36 @@ func (d *Data) Lanes(mode LaneMode, maxLanes int, keep func(i int) bool) []LaneD
 			groups[key] = g
 			order = append(order, key)
 		}
-		g.t = append(g.t, d.Events[i].T)
-		g.imp = append(g.imp, d.Events[i].Imp)
+		g.t = append(g.t, d.T[i])
+		g.imp = append(g.imp, uint8(d.Idx.Importance(i)))
 		g.ref = append(g.ref, int32(i))
 	}
 	const other = OtherLane
-	for i := range d.Events {
+	named := func(id string) data.Text { return data.Text{EN: d.names[id], DE: d.names[id]} }
+	for i := range d.T {
 		if keep != nil && !keep(i) {
 			continue
 		}
-		e := &d.Events[i]
 		switch mode {
 		case LanesCategory:
-			add(string(e.Cat), data.Text{}, i)
+			add(string(d.Idx.Category(i)), data.Text{}, i)
 		case LanesPerson:
-			if len(e.People) == 0 {
+			ps := d.Idx.People(i)
+			if len(ps) == 0 {
 				add(other, data.Text{}, i)
 			}
-			for _, p := range e.People {
-				add(p, data.Text{EN: d.people[p], DE: d.people[p]}, i)
+			for _, p := range ps {
+				id := d.Idx.PersonID(p)
+				add(id, named(id), i)
 			}
 		case LanesOrganization:
-			if len(e.Orgs) == 0 {
+			os := d.Idx.Organizations(i)
+			if len(os) == 0 {
 				add(other, data.Text{}, i)
 			}
-			for _, o := range e.Orgs {
-				add(o, data.Text{EN: d.orgs[o], DE: d.orgs[o]}, i)
+			for _, o := range os {
+				id := d.Idx.OrganizationID(o)
+				add(id, named(id), i)
 			}
 		default:
 			add("all", data.Text{}, i)
@@ -180,10 +165,10 @@ func (d *Data) Lanes(mode LaneMode, maxLanes int, keep func(i int) bool) []LaneD
 				}
 			}
 			o := &acc{key: other}
-			for i := range d.Events {
+			for i := range d.T {
 				if (keep == nil || keep(i)) && !inKept[int32(i)] {
-					o.t = append(o.t, d.Events[i].T)
-					o.imp = append(o.imp, d.Events[i].Imp)
+					o.t = append(o.t, d.T[i])
+					o.imp = append(o.imp, uint8(d.Idx.Importance(i)))
 					o.ref = append(o.ref, int32(i))
 				}
 			}

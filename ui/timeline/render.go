@@ -68,21 +68,25 @@ type hit struct {
 type labelCache struct {
 	lang  data.Lang
 	size  float32
-	text  []string
-	width []float32
+	text  map[int32]string
+	width map[int32]float32
 }
 
 func (c *labelCache) reset() { c.text, c.width = nil, nil }
 
 func (c *labelCache) get(t *Timeline, ref int32, size float32) (string, float32) {
 	lang := t.loc.Lang()
-	if c.lang != lang || c.size != size || len(c.text) != len(t.data.Events) {
+	if c.lang != lang || c.size != size || c.text == nil {
 		c.lang, c.size = lang, size
-		c.text = make([]string, len(t.data.Events))
-		c.width = make([]float32, len(t.data.Events))
+		c.text = map[int32]string{}
+		c.width = map[int32]float32{}
 	}
-	if c.width[ref] == 0 {
-		s := t.data.Events[ref].Title.In(lang)
+	if _, ok := c.width[ref]; !ok {
+		if len(c.width) > 20000 { // bound the cache: a long session visits many events
+			clear(c.text)
+			clear(c.width)
+		}
+		s := t.data.Idx.Title(int(ref), lang)
 		w := fyne.MeasureText(s, size, fyne.TextStyle{}).Width
 		if w > chrono.DefaultLayout.MaxLabelPx {
 			r := []rune(s)
@@ -95,6 +99,55 @@ func (c *labelCache) get(t *Timeline, ref int32, size float32) (string, float32)
 		c.text[ref], c.width[ref] = s, w
 	}
 	return c.text[ref], c.width[ref]
+}
+
+// textCache keeps the per-language strings and measured widths the frame
+// needs again and again (tick labels, bubbles, markers), so a frame neither
+// runs message templates nor shapes text it has shaped before.
+type textCache struct {
+	lang               data.Lang
+	today, asOf        string
+	bubblePre, bubbleP string
+	ticks              map[int64]string
+	widths             map[widthKey]float32
+}
+
+type widthKey struct {
+	s    string
+	size float32
+	bold bool
+}
+
+func (c *textCache) check(t *Timeline) {
+	if lang := t.loc.Lang(); c.lang != lang || c.ticks == nil {
+		c.lang = lang
+		c.today, c.asOf = t.loc.T("timeline.today"), t.loc.T("timeline.as_of")
+		c.bubblePre, c.bubbleP, _ = strings.Cut(t.loc.T("timeline.cluster", "Count", "\x00"), "\x00")
+		c.ticks = map[int64]string{}
+		c.widths = map[widthKey]float32{}
+	}
+}
+
+func (c *textCache) width(s string, size float32, bold bool) float32 {
+	k := widthKey{s, size, bold}
+	if w, ok := c.widths[k]; ok {
+		return w
+	}
+	if len(c.widths) > 8192 {
+		clear(c.widths)
+	}
+	w := fyne.MeasureText(s, size, fyne.TextStyle{Bold: bold}).Width
+	c.widths[k] = w
+	return w
+}
+
+func (c *textCache) bubble(n int) string { return c.bubblePre + strconv.Itoa(n) + c.bubbleP }
+
+// bubbleWidth measures a bubble label from its parts: digits have equal
+// widths in the UI font, so counts need not be shaped one by one.
+func (c *textCache) bubbleWidth(n int, size float32) float32 {
+	digits := len(strconv.Itoa(n))
+	return c.width(c.bubblePre, size, true) + float32(digits)*c.width("0", size, true) + c.width(c.bubbleP, size, true)
 }
 
 type marker struct {
@@ -118,6 +171,7 @@ type renderer struct {
 	placements []chrono.Placement
 	hits       []hit
 	labels     labelCache
+	text       textCache
 	size       fyne.Size
 }
 
@@ -231,6 +285,7 @@ func (r *renderer) update() {
 
 	vp := t.vp
 	vp.Width = s.Width
+	r.text.check(t)
 	r.hits = r.hits[:0]
 	for _, p := range []interface{ begin() }{&r.rects, &r.lines, &r.circles, &r.polys, &r.texts} {
 		p.begin()
@@ -255,7 +310,7 @@ func (r *renderer) update() {
 		setFill(band, &band.FillColor, withAlpha(fg, shade))
 		place(band, x0, 0, x1-x0, lanesBottom)
 		title := t.loc.Text(e.Title)
-		if w := fyne.MeasureText(title, small, fyne.TextStyle{Bold: true}).Width; w < x1-x0-8 {
+		if w := r.text.width(title, small, true); w < x1-x0-8 {
 			tx := r.texts.next()
 			setText(tx, title, small, muted, true)
 			place(tx, x0+4, 3, w, eraH-4)
@@ -278,7 +333,7 @@ func (r *renderer) update() {
 	for i, tk := range ticks.Major {
 		x := vp.X(tk.T)
 		label := r.tickLabel(tk, ticks.MajorUnit, true)
-		w := fyne.MeasureText(label, small, fyne.TextStyle{Bold: true}).Width
+		w := r.text.width(label, small, true)
 		if x < 0 { // sticky: keep the current period's label at the left edge
 			x = 0
 			if i+1 < len(ticks.Major) {
@@ -326,8 +381,7 @@ func (r *renderer) update() {
 		overflowY := min(top+head+float32(rows)*rowH+stripH/2, top+laneH-stripH/2)
 		for _, lb := range p.Labels {
 			y := rowY(lb.Row)
-			ev := &t.data.Events[lb.Ref]
-			r.drawMarker(ev, lb.X, y, fg)
+			r.drawMarker(int(lb.Ref), lb.X, y, fg)
 			text, w := r.labels.get(t, lb.Ref, textSize)
 			tx := r.texts.next()
 			bold := int(lb.Ref) == t.sel
@@ -344,12 +398,12 @@ func (r *renderer) update() {
 			r.hits = append(r.hits, hit{x0: min(tx0, lb.X-markerPx/2), y0: y - rowH/2, x1: max(tx0+w, lb.X+markerPx/2), y1: y + rowH/2, ref: lb.Ref})
 		}
 		for _, m := range p.Markers {
-			r.drawMarker(&t.data.Events[m.Ref], m.X, overflowY, fg)
+			r.drawMarker(int(m.Ref), m.X, overflowY, fg)
 			r.hits = append(r.hits, hit{x0: m.X - markerPx, y0: overflowY - stripH/2, x1: m.X + markerPx, y1: overflowY + stripH/2, ref: m.Ref})
 		}
 		for _, c := range p.Clusters {
-			label := t.loc.T("timeline.cluster", "Count", c.Count)
-			w := fyne.MeasureText(label, small, fyne.TextStyle{Bold: true}).Width + 10
+			label := r.text.bubble(c.Count)
+			w := r.text.bubbleWidth(c.Count, small) + 10
 			bw := max(w, stripH)
 			bub := r.rects.next()
 			bub.CornerRadius = (stripH - 2) / 2
@@ -364,14 +418,14 @@ func (r *renderer) update() {
 
 	// Today and "facts as of" markers.
 	today := chrono.Seconds(t.now())
-	r.vline(vp.X(today), lanesTop, lanesBottom, withAlpha(fg, 0x90), t.loc.T("timeline.today"), small, false)
+	r.vline(vp.X(today), lanesTop, lanesBottom, withAlpha(fg, 0x90), r.text.today, small, false)
 	if asOf := t.data.AsOf; asOf > 0 && (asOf < today-chrono.Day || asOf > today+chrono.Day) {
-		r.vline(vp.X(asOf), lanesTop, lanesBottom, withAlpha(accent, 0xb0), t.loc.T("timeline.as_of"), small, true)
+		r.vline(vp.X(asOf), lanesTop, lanesBottom, withAlpha(accent, 0xb0), r.text.asOf, small, true)
 	}
 
 	// Selection: a line through the selected event, kept while zooming and panning.
 	if t.sel >= 0 {
-		x := vp.X(t.data.Events[t.sel].T)
+		x := vp.X(t.data.T[t.sel])
 		setFill(r.selLine, &r.selLine.StrokeColor, withAlpha(accent, 0xc0))
 		r.selLine.Position1, r.selLine.Position2 = fyne.NewPos(x, lanesTop), fyne.NewPos(x, lanesBottom)
 		r.selLine.Show()
@@ -408,7 +462,7 @@ func (r *renderer) vline(x, y0, y1 float32, col color.Color, label string, size 
 	ln.Refresh()
 	tx := r.texts.next()
 	setText(tx, label, size, col, true)
-	w := fyne.MeasureText(label, size, fyne.TextStyle{Bold: true}).Width
+	w := r.text.width(label, size, true)
 	lx := x - w - 3
 	if right || lx < 0 {
 		lx = x + 3
@@ -416,9 +470,10 @@ func (r *renderer) vline(x, y0, y1 float32, col color.Color, label string, size 
 	place(tx, lx, y1-size-2, w, size)
 }
 
-func (r *renderer) drawMarker(ev *Event, x, y float32, fg color.Color) {
-	sh := StatusShape(ev.Status)
-	col := CategoryColor(ev.Cat)
+func (r *renderer) drawMarker(i int, x, y float32, fg color.Color) {
+	idx := r.t.data.Idx
+	sh := StatusShape(idx.Status(i))
+	col := CategoryColor(idx.Category(i))
 	var fill color.Color = col
 	var stroke color.Color = withAlpha(fg, 0x60)
 	sw := float32(1)
@@ -426,7 +481,7 @@ func (r *renderer) drawMarker(ev *Event, x, y float32, fg color.Color) {
 		fill, stroke, sw = color.Transparent, col, 2.5
 	}
 	size := float32(markerPx)
-	if ev.Imp >= 5 {
+	if idx.Importance(i) >= 5 {
 		size += 2
 	}
 	if sh.Sides == 0 {
@@ -463,23 +518,37 @@ func (r *renderer) laneTitle(l LaneDef) string {
 }
 
 func (r *renderer) tickLabel(tk chrono.Tick, u chrono.Unit, major bool) string {
+	key := int64(tk.T)<<4 | int64(u)<<1
+	if major {
+		key |= 1
+	}
+	if s, ok := r.text.ticks[key]; ok {
+		return s
+	}
+	if len(r.text.ticks) > 4096 {
+		clear(r.text.ticks)
+	}
 	loc := r.t.loc
 	tm := tk.Time
+	var s string
 	switch u {
 	case chrono.Hour:
-		return strconv.Itoa(tm.Hour()) + ":00"
+		s = strconv.Itoa(tm.Hour()) + ":00"
 	case chrono.DayUnit, chrono.Week:
+		s = strconv.Itoa(tm.Day())
 		if major {
-			return loc.Date(data.Date{Year: tm.Year(), Month: int(tm.Month()), Day: tm.Day(), Precision: data.Day})
+			s = loc.Date(data.Date{Year: tm.Year(), Month: int(tm.Month()), Day: tm.Day(), Precision: data.Day})
 		}
-		return strconv.Itoa(tm.Day())
 	case chrono.Month:
+		s = loc.MonthShort(int(tm.Month()))
 		if major {
-			return loc.Date(data.Date{Year: tm.Year(), Month: int(tm.Month()), Day: 1, Precision: data.Month})
+			s = loc.Date(data.Date{Year: tm.Year(), Month: int(tm.Month()), Day: 1, Precision: data.Month})
 		}
-		return loc.MonthShort(int(tm.Month()))
+	default:
+		s = strconv.Itoa(tm.Year())
 	}
-	return strconv.Itoa(tm.Year())
+	r.text.ticks[key] = s
+	return s
 }
 
 func (r *renderer) hitAt(p fyne.Position) (hit, bool) {
@@ -503,8 +572,8 @@ func (r *renderer) updateTooltip(fg color.Color, size float32) {
 	}
 	var label string
 	if h.ref >= 0 {
-		ev := &t.data.Events[h.ref]
-		label = t.loc.DateRange(ev.Date, ev.End) + " · " + t.loc.Text(ev.Title)
+		idx := t.data.Idx
+		label = t.loc.DateRange(idx.Date(int(h.ref)), idx.End(int(h.ref))) + " · " + idx.Title(int(h.ref), t.loc.Lang())
 	} else {
 		from, to := chrono.Time(h.t0), chrono.Time(h.t1)
 		label = t.loc.DateRange(data.Date{Year: from.Year(), Month: int(from.Month()), Day: from.Day(), Precision: data.Day},

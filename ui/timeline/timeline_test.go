@@ -23,7 +23,7 @@ func synthData(n int) *Data {
 	if d, ok := synthCache[n]; ok {
 		return d
 	}
-	d := NewData(synth.Generate(n, 1))
+	d := FromDataset(synth.Generate(n, 1))
 	synthCache[n] = d
 	return d
 }
@@ -109,9 +109,9 @@ func TestKeyboard(t *testing.T) {
 		t.Fatalf("left: %d", tl.Selected())
 	}
 	key(fyne.KeyEnd)
-	last := len(tl.Data().Events) - 1
+	last := tl.Data().Len() - 1
 	v := tl.Viewport()
-	if tl.Selected() != last || tl.Data().Events[last].T >= v.End || tl.Data().Events[last].T < v.Start {
+	if tl.Selected() != last || tl.Data().T[last] >= v.End || tl.Data().T[last] < v.Start {
 		t.Fatalf("End: selected %d, window %v", tl.Selected(), v)
 	}
 	var opened = -1
@@ -194,8 +194,7 @@ func TestHoverShowsTooltip(t *testing.T) {
 	if !tl.r.tipText.Visible() || tl.r.tipText.Text == "" {
 		t.Fatal("no tooltip over an event")
 	}
-	ev := tl.Data().Events[h.ref]
-	if want := i18n.Must(data.EN).Date(ev.Date); len(tl.r.tipText.Text) < len(want) || tl.r.tipText.Text[:len(want)] != want {
+	if want := i18n.Must(data.EN).Date(tl.Data().Idx.Date(int(h.ref))); len(tl.r.tipText.Text) < len(want) || tl.r.tipText.Text[:len(want)] != want {
 		t.Fatalf("tooltip %q does not start with the date %q", tl.r.tipText.Text, want)
 	}
 	tl.MouseOut()
@@ -262,7 +261,7 @@ func TestLanes(t *testing.T) {
 			}
 		}
 	}
-	keep := func(i int) bool { return d.Events[i].Cat == data.CatLegal }
+	keep := func(i int) bool { return d.Idx.Category(i) == data.CatLegal }
 	for _, l := range d.Lanes(LanesCategory, maxLanes, keep) {
 		if l.Key != string(data.CatLegal) {
 			t.Errorf("filtered lanes contain %s", l.Key)

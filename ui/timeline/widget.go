@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"math"
+	"sort"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -102,7 +103,7 @@ func (t *Timeline) FitAll() { t.SetViewport(t.data.Limits.All(t.vp.Width)) }
 func (t *Timeline) ShowSpan(span float64) {
 	v := t.vp
 	if t.sel >= 0 {
-		v = v.CentreOn(t.data.Events[t.sel].T, t.data.Limits)
+		v = v.CentreOn(t.data.T[t.sel], t.data.Limits)
 	}
 	t.SetViewport(v.WithSpan(span, t.data.Limits))
 }
@@ -132,7 +133,7 @@ func (t *Timeline) Selected() int { return t.sel }
 
 // Select selects event i (-1 clears) without moving the window, and tells OnSelect.
 func (t *Timeline) Select(i int) {
-	if i < -1 || i >= len(t.data.Events) {
+	if i < -1 || i >= t.data.Len() {
 		i = -1
 	}
 	if i == t.sel {
@@ -149,7 +150,7 @@ func (t *Timeline) Select(i int) {
 func (t *Timeline) SelectAndReveal(i int) {
 	t.Select(i)
 	if i >= 0 {
-		et := t.data.Events[i].T
+		et := t.data.T[i]
 		if et < t.vp.Start || et >= t.vp.End {
 			t.SetViewport(t.vp.CentreOn(et, t.data.Limits))
 		}
@@ -169,14 +170,11 @@ func (t *Timeline) visible(i int) bool { return t.keep == nil || t.keep(i) }
 // step returns the next (dir > 0) or previous visible event from the
 // selection, or from the window's centre when nothing is selected.
 func (t *Timeline) step(dir int) int {
-	n := len(t.data.Events)
+	n := t.data.Len()
 	start := t.sel
 	if start < 0 {
 		c := t.vp.Centre()
-		start = 0
-		for start < n && t.data.Events[start].T < c {
-			start++
-		}
+		start = sort.SearchFloat64s(t.data.T, c)
 		if dir > 0 {
 			start--
 		}
@@ -190,7 +188,7 @@ func (t *Timeline) step(dir int) int {
 }
 
 func (t *Timeline) edge(first bool) int {
-	n := len(t.data.Events)
+	n := t.data.Len()
 	for k := 0; k < n; k++ {
 		i := k
 		if !first {

@@ -1,0 +1,348 @@
+package data
+
+import (
+	"database/sql"
+	"fmt"
+)
+
+// Index is a compact, read-only table of every event with just what the
+// timeline and the event list need: dates, category, status, importance, ID,
+// titles in both languages, people and organisations. It costs about 150
+// bytes per event (titles in byte arenas, people and organisations as small
+// integers), so a million events fit in memory; full details are read per
+// event with Store.EventAt. Event i is the event with events.n = i+1, in date
+// order.
+type Index struct {
+	ids     arena
+	titles  [2]arena // EN, DE
+	date    []packedDate
+	end     []packedDate
+	imp     []uint8
+	cat     []uint8
+	status  []uint8
+	people  csr // event -> person numbers
+	orgs    csr // event -> organisation numbers
+	persons []string
+	orgIDs  []string
+	byID    map[string]int32 // built on first use
+}
+
+// packedDate is a Date in 4 bytes: year, month, day, precision.
+type packedDate struct {
+	year       uint16
+	month, day uint8
+}
+
+const precShift = 6 // precision in the top two bits of day
+
+func pack(d Date) packedDate {
+	p := map[Precision]uint8{"": 0, Year: 1, Month: 2, Day: 3}[d.Precision]
+	return packedDate{year: uint16(d.Year), month: uint8(d.Month), day: uint8(d.Day) | p<<precShift}
+}
+
+func (p packedDate) unpack() Date {
+	prec := [...]Precision{"", Year, Month, Day}[p.day>>precShift]
+	if prec == "" {
+		return Date{}
+	}
+	return Date{Year: int(p.year), Month: int(p.month), Day: int(p.day &^ (3 << precShift)), Precision: prec}
+}
+
+// arena stores many strings in one byte slice.
+type arena struct {
+	buf []byte
+	off []uint32 // string i is buf[off[i]:off[i+1]]
+}
+
+func (a *arena) add(s string) {
+	if len(a.off) == 0 {
+		a.off = append(a.off, 0)
+	}
+	a.buf = append(a.buf, s...)
+	a.off = append(a.off, uint32(len(a.buf)))
+}
+
+func (a *arena) get(i int) string { return string(a.buf[a.off[i]:a.off[i+1]]) }
+
+// csr lists small integers per event (compressed sparse rows).
+type csr struct {
+	start []uint32
+	vals  []uint16
+}
+
+func (c *csr) add(vals []uint16) {
+	if len(c.start) == 0 {
+		c.start = append(c.start, 0)
+	}
+	c.vals = append(c.vals, vals...)
+	c.start = append(c.start, uint32(len(c.vals)))
+}
+
+func (c *csr) get(i int) []uint16 { return c.vals[c.start[i]:c.start[i+1]] }
+
+func vocabIndex[T comparable](vocab []T, v T) uint8 {
+	for i, x := range vocab {
+		if x == v {
+			return uint8(i)
+		}
+	}
+	return 0
+}
+
+// Len is the number of events.
+func (x *Index) Len() int { return len(x.date) }
+
+// ID is event i's stable ID.
+func (x *Index) ID(i int) string { return x.ids.get(i) }
+
+// Title is event i's title in lang.
+func (x *Index) Title(i int, lang Lang) string {
+	if lang == DE {
+		return x.titles[1].get(i)
+	}
+	return x.titles[0].get(i)
+}
+
+// Date is event i's date; End its end date (zero when it has none).
+func (x *Index) Date(i int) Date { return x.date[i].unpack() }
+
+// End is event i's end date, or the zero Date.
+func (x *Index) End(i int) Date { return x.end[i].unpack() }
+
+// Importance is event i's importance, 1..5.
+func (x *Index) Importance(i int) int { return int(x.imp[i]) }
+
+// Category is event i's category.
+func (x *Index) Category(i int) Category { return Categories[x.cat[i]] }
+
+// Status is event i's claim status.
+func (x *Index) Status(i int) Status { return Statuses[x.status[i]] }
+
+// People returns the numbers of event i's people (see PersonID).
+func (x *Index) People(i int) []uint16 { return x.people.get(i) }
+
+// Organizations returns the numbers of event i's organisations (see OrganizationID).
+func (x *Index) Organizations(i int) []uint16 { return x.orgs.get(i) }
+
+// PersonID is the ID of person number p.
+func (x *Index) PersonID(p uint16) string { return x.persons[p] }
+
+// OrganizationID is the ID of organisation number o.
+func (x *Index) OrganizationID(o uint16) string { return x.orgIDs[o] }
+
+// Find returns the index of the event with id, or -1.
+func (x *Index) Find(id string) int {
+	if x.byID == nil {
+		x.byID = make(map[string]int32, x.Len())
+		for i := 0; i < x.Len(); i++ {
+			x.byID[x.ID(i)] = int32(i)
+		}
+	}
+	if i, ok := x.byID[id]; ok {
+		return int(i)
+	}
+	return -1
+}
+
+type indexBuilder struct {
+	x       *Index
+	persons map[string]uint16
+	orgs    map[string]uint16
+	pbuf    []uint16
+}
+
+func newIndexBuilder(n int) *indexBuilder {
+	b := &indexBuilder{x: &Index{}, persons: map[string]uint16{}, orgs: map[string]uint16{}}
+	b.x.date = make([]packedDate, 0, n)
+	return b
+}
+
+func (b *indexBuilder) number(m map[string]uint16, list *[]string, id string) uint16 {
+	if n, ok := m[id]; ok {
+		return n
+	}
+	n := uint16(len(*list))
+	m[id] = n
+	*list = append(*list, id)
+	return n
+}
+
+func (b *indexBuilder) addEvent(id string, d, end Date, imp int, cat Category, st Status, title Text) {
+	x := b.x
+	x.ids.add(id)
+	x.titles[0].add(title.EN)
+	x.titles[1].add(title.DE)
+	x.date = append(x.date, pack(d))
+	x.end = append(x.end, pack(end))
+	x.imp = append(x.imp, uint8(imp))
+	x.cat = append(x.cat, vocabIndex(Categories, cat))
+	x.status = append(x.status, vocabIndex(Statuses, st))
+}
+
+// NewIndex builds an index from an in-memory dataset (tests, synthetic data).
+// The events must be in date order, as Store.Load and synth.Generate give them
+// after SortEvents.
+func NewIndex(ds *Dataset) *Index {
+	b := newIndexBuilder(len(ds.Events))
+	for _, e := range ds.Events {
+		b.addEvent(e.ID, e.Date, e.End, e.Importance, e.Category, e.Status, e.Title)
+		b.pbuf = b.pbuf[:0]
+		for _, p := range e.People {
+			b.pbuf = append(b.pbuf, b.number(b.persons, &b.x.persons, p.PersonID))
+		}
+		b.x.people.add(b.pbuf)
+		b.pbuf = b.pbuf[:0]
+		for _, o := range e.Organizations {
+			b.pbuf = append(b.pbuf, b.number(b.orgs, &b.x.orgIDs, o))
+		}
+		b.x.orgs.add(b.pbuf)
+	}
+	return b.x
+}
+
+// LoadIndex reads the compact event index: three sequential queries,
+// independent of how many sources and accounts the events have.
+func (s *Store) LoadIndex() (*Index, error) {
+	var n int
+	if err := s.db.QueryRow("SELECT count(*) FROM events").Scan(&n); err != nil {
+		return nil, fmt.Errorf("reading dataset: %w", err)
+	}
+	b := newIndexBuilder(n)
+	err := s.each(`SELECT id, date, end_date, importance, category, status, title_en, title_de FROM events ORDER BY n`, func(r *sql.Rows) error {
+		var id, date, end, cat, st string
+		var imp int
+		var t Text
+		if err := r.Scan(&id, &date, &end, &imp, &cat, &st, &t.EN, &t.DE); err != nil {
+			return err
+		}
+		d, _ := ParseDate(date)
+		var e Date
+		if end != "" {
+			e, _ = ParseDate(end)
+		}
+		b.addEvent(id, d, e, imp, Category(cat), Status(st), t)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading dataset: %w", err)
+	}
+	rel := func(q string, m map[string]uint16, list *[]string, dst *csr) error {
+		next := 1 // events.n of the next row to close
+		err := s.each(q, func(r *sql.Rows) error {
+			var en int
+			var id string
+			if err := r.Scan(&en, &id); err != nil {
+				return err
+			}
+			for ; next < en; next++ {
+				dst.add(b.pbuf)
+				b.pbuf = b.pbuf[:0]
+			}
+			b.pbuf = append(b.pbuf, b.number(m, list, id))
+			return nil
+		})
+		for ; next <= n; next++ {
+			dst.add(b.pbuf)
+			b.pbuf = b.pbuf[:0]
+		}
+		return err
+	}
+	if err := rel("SELECT event_n, person_id FROM event_people ORDER BY event_n, ord", b.persons, &b.x.persons, &b.x.people); err != nil {
+		return nil, fmt.Errorf("reading dataset: %w", err)
+	}
+	if err := rel("SELECT event_n, organization_id FROM event_organizations ORDER BY event_n, ord", b.orgs, &b.x.orgIDs, &b.x.orgs); err != nil {
+		return nil, fmt.Errorf("reading dataset: %w", err)
+	}
+	return b.x, nil
+}
+
+// LoadContext reads everything but the events: people, organisations, eras,
+// threads and tours (small tables the UI keeps in memory).
+func (s *Store) LoadContext() (*Dataset, error) {
+	ds := &Dataset{Meta: s.meta}
+	err := firstErr(
+		func() error { return s.loadOrganizations(ds) },
+		func() error { return s.loadPeople(ds) },
+		func() error { return s.loadThreadsErasTours(ds) },
+	)
+	if err != nil {
+		return nil, fmt.Errorf("reading dataset: %w", err)
+	}
+	return ds, nil
+}
+
+// EventAt reads event i (0-based, date order) with all its details.
+func (s *Store) EventAt(i int) (Event, error) {
+	var e Event
+	n := i + 1
+	var date, end, cat, st string
+	err := s.db.QueryRow(`SELECT id, date, end_date, category, status, importance, title_en, title_de,
+	  summary_en, summary_de, note_en, note_de FROM events WHERE n = ?`, n).Scan(&e.ID, &date, &end, &cat, &st,
+		&e.Importance, &e.Title.EN, &e.Title.DE, &e.Summary.EN, &e.Summary.DE, &e.Note.EN, &e.Note.DE)
+	if err != nil {
+		return e, fmt.Errorf("event %d: %w", n, err)
+	}
+	e.Date, _ = ParseDate(date)
+	if end != "" {
+		e.End, _ = ParseDate(end)
+	}
+	e.Category, e.Status = Category(cat), Status(st)
+	err = firstErr(
+		func() error {
+			return s.each("SELECT person_id, role_en, role_de FROM event_people WHERE event_n = ? ORDER BY ord", func(r *sql.Rows) error {
+				var p EventPerson
+				err := r.Scan(&p.PersonID, &p.Role.EN, &p.Role.DE)
+				e.People = append(e.People, p)
+				return err
+			}, n)
+		},
+		func() error {
+			return s.each("SELECT organization_id FROM event_organizations WHERE event_n = ? ORDER BY ord", func(r *sql.Rows) error {
+				var o string
+				err := r.Scan(&o)
+				e.Organizations = append(e.Organizations, o)
+				return err
+			}, n)
+		},
+		func() error {
+			return s.each("SELECT thread_id FROM event_threads WHERE event_n = ? ORDER BY thread_id", func(r *sql.Rows) error {
+				var t string
+				err := r.Scan(&t)
+				e.Threads = append(e.Threads, t)
+				return err
+			}, n)
+		},
+		func() error {
+			return s.each("SELECT party_id, text_en, text_de FROM accounts WHERE event_n = ? ORDER BY ord", func(r *sql.Rows) error {
+				var a Account
+				err := r.Scan(&a.Party, &a.Text.EN, &a.Text.DE)
+				e.Accounts = append(e.Accounts, a)
+				return err
+			}, n)
+		},
+		func() error {
+			return s.each(`SELECT es.account, s.id, publisher, title, date, url, archive_url, language, kind,
+			  (SELECT count(DISTINCT event_n) FROM event_sources c WHERE c.source_id = s.id)
+			  FROM event_sources es JOIN sources s ON s.id = es.source_id WHERE es.event_n = ? ORDER BY es.account, es.ord`, func(r *sql.Rows) error {
+				var acc int
+				var x Source
+				if err := r.Scan(&acc, &x.ID, &x.Publisher, &x.Title, &x.Date, &x.URL, &x.ArchiveURL, &x.Language, &x.Kind, &x.Citations); err != nil {
+					return err
+				}
+				if acc == 0 {
+					e.Sources = append(e.Sources, x)
+				} else if acc <= len(e.Accounts) {
+					e.Accounts[acc-1].Sources = append(e.Accounts[acc-1].Sources, x)
+				}
+				return nil
+			}, n)
+		},
+	)
+	return e, err
+}
+
+// CountEvents returns the numbers of events and of distinct sources.
+func (s *Store) CountEvents() (events, sources int, err error) {
+	err = s.db.QueryRow("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM sources)").Scan(&events, &sources)
+	return
+}

@@ -1,0 +1,63 @@
+package timeline
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"aitimeline/data"
+	"aitimeline/i18n"
+	"aitimeline/ui/chrono"
+)
+
+// BenchmarkTimelineFrame measures one zoom step of a 1600×900 timeline: set a
+// new window, then everything the widget does before the driver paints
+// (finding visible events, clustering, lane packing, positioning pooled
+// canvas objects, refresh). The window zooms in and out around the centre of
+// the busiest year so every step has work to do.
+func BenchmarkTimelineFrame(b *testing.B) {
+	for _, n := range []int{100, 10000, 100000, 1000000} {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			if n == 1000000 && testing.Short() {
+				b.Skip("short")
+			}
+			d := synthData(n)
+			a := test.NewApp()
+			defer a.Quit()
+			tl := New(d, i18n.Must(data.EN))
+			tl.SetNow(func() time.Time { return time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC) })
+			w := test.NewWindow(tl)
+			defer w.Close()
+			w.SetPadded(false)
+			w.Resize(fyne.NewSize(1600, 900))
+			steps := zoomSteps(d.Limits, 1600)
+			for _, v := range steps { // warm the pools and label caches
+				tl.SetViewport(v)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				tl.SetViewport(steps[i%len(steps)])
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(len(tl.r.Objects())), "objects")
+		})
+	}
+}
+
+// zoomSteps is a zoom from the whole span down to about a day and back.
+func zoomSteps(l chrono.Limits, width float32) []chrono.Viewport {
+	v := l.All(width)
+	var out []chrono.Viewport
+	for v.Span() > 1.5*chrono.Day {
+		v = v.Zoom(width*0.5, 1.25, l)
+		out = append(out, v)
+	}
+	for i := len(out) - 1; i >= 0; i-- {
+		out = append(out, out[i])
+	}
+	return out
+}
