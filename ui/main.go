@@ -148,7 +148,7 @@ func (m *Main) Search() *widget.Entry { return m.search }
 
 func (m *Main) layout() fyne.CanvasObject {
 	toolbar := container.NewBorder(nil, nil, container.NewHBox(m.zoomOut, m.zoomIn, m.fitAll), nil, m.search)
-	top := container.NewBorder(nil, m.legend, nil, nil, m.tl)
+	top := container.NewBorder(nil, container.NewVBox(timeline.NewOverview(m.tl), m.legend), nil, nil, m.tl)
 	bottom := container.NewHSplit(m.list, m.detail)
 	bottom.Offset = 0.42
 	split := container.NewVSplit(top, bottom)

@@ -53,7 +53,7 @@ func RenderTimeline(td *timeline.Data, meta data.Meta, loc *i18n.Localizer, opt 
 	}
 	sub := widget.NewLabel(loc.T("app.tagline") + " · " + window)
 	head := container.NewVBox(title, sub)
-	content := container.NewBorder(head, timeline.NewLegend(loc), nil, nil, tl)
+	content := container.NewBorder(head, container.NewVBox(timeline.NewOverview(tl), timeline.NewLegend(loc)), nil, nil, tl)
 	c := software.NewCanvas()
 	c.SetContent(container.NewPadded(content))
 	c.Resize(fyne.NewSize(float32(opt.Width), float32(opt.Height)))

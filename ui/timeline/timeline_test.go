@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
@@ -266,5 +267,56 @@ func TestLanes(t *testing.T) {
 		if l.Key != string(data.CatLegal) {
 			t.Errorf("filtered lanes contain %s", l.Key)
 		}
+	}
+}
+
+func TestHistogram(t *testing.T) {
+	ts := []float64{0, 1, 1.5, 5, 9.99, 10}
+	got := Histogram(ts, 0, 10, 5) // bins of 2: [0,2) [2,4) [4,6) [6,8) [8,10)
+	want := []int{3, 0, 1, 0, 1}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("Histogram = %v, want %v", got, want)
+		}
+	}
+	if h := Histogram(ts, 10, 0, 5); h[0] != 0 {
+		t.Fatal("reversed range counted events")
+	}
+}
+
+func TestOverviewMovesAndResizesTheWindow(t *testing.T) {
+	test.NewTempApp(t)
+	tl := New(synthData(500), i18n.Must(data.EN))
+	ov := NewOverview(tl)
+	w := test.NewTempWindow(t, container.NewBorder(nil, ov, nil, nil, tl))
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(1600, 900))
+	tl.Zoom(10)
+	v := tl.Viewport()
+	x0, x1 := ov.windowRect()
+	if x1-x0 < 150 || x1-x0 > 170 {
+		t.Fatalf("window rectangle %v..%v for a tenth of the span", x0, x1)
+	}
+	// Drag the middle: moves the window, keeps its span.
+	drag := func(from, dx float32) {
+		ov.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(from+dx, 20)}, Dragged: fyne.Delta{DX: dx}})
+		ov.DragEnd()
+	}
+	drag((x0+x1)/2, 100)
+	moved := tl.Viewport()
+	perPx := tl.Data().Limits.MaxSpan / 1600
+	if math.Abs(moved.Start-v.Start-100*perPx) > perPx || math.Abs(moved.Span()-v.Span()) > 1 {
+		t.Fatalf("move: %v -> %v", v, moved)
+	}
+	// Drag the right edge: resizes.
+	x0, x1 = ov.windowRect()
+	drag(x1, 80)
+	if got := tl.Viewport(); math.Abs(got.Start-moved.Start) > 1 || math.Abs(got.Span()-moved.Span()-80*perPx) > perPx {
+		t.Fatalf("resize: %v -> %v", moved, got)
+	}
+	// Tap outside: centres there.
+	ov.Tapped(&fyne.PointEvent{Position: fyne.NewPos(50, 20)})
+	if c := tl.Viewport().Centre(); math.Abs(c-(tl.Data().Limits.Min+50*perPx)) > perPx && tl.Viewport().Start != tl.Data().Limits.Min {
+		t.Fatalf("tap did not centre the window: centre %v", c)
 	}
 }

@@ -42,18 +42,19 @@ type Timeline struct {
 	// OnViewportChange is called after every zoom or pan.
 	OnViewportChange func(v chrono.Viewport) `json:"-"`
 
-	data     *Data
-	loc      *i18n.Localizer
-	mode     LaneMode
-	keep     func(int) bool
-	lanes    []LaneDef
-	vp       chrono.Viewport
-	sel      int
-	focused  bool
-	hovering bool
-	hoverPos fyne.Position
-	now      func() time.Time
-	r        *renderer // the current renderer, for hit tests and label caches
+	data      *Data
+	loc       *i18n.Localizer
+	mode      LaneMode
+	keep      func(int) bool
+	lanes     []LaneDef
+	vp        chrono.Viewport
+	sel       int
+	focused   bool
+	hovering  bool
+	hoverPos  fyne.Position
+	now       func() time.Time
+	r         *renderer // the current renderer, for hit tests and label caches
+	followers []func()  // companion widgets (the overview) to refresh with the window
 }
 
 // New returns a timeline of d showing everything, with labels from loc.
@@ -81,6 +82,9 @@ func (t *Timeline) SetViewport(v chrono.Viewport) {
 	}
 	t.vp = t.data.Limits.Clamp(v)
 	t.Refresh()
+	for _, f := range t.followers {
+		f()
+	}
 	if t.OnViewportChange != nil {
 		t.OnViewportChange(t.vp)
 	}
