@@ -321,6 +321,9 @@ func (r *renderer) update() {
 	ticks := chrono.Ticks(vp, tickSpace)
 	for _, tk := range ticks.Minor {
 		x := vp.X(tk.T)
+		if x >= s.Width-2 {
+			continue
+		}
 		ln := r.lines.next()
 		setFill(ln, &ln.StrokeColor, sep)
 		ln.StrokeWidth = 1
@@ -332,6 +335,9 @@ func (r *renderer) update() {
 	}
 	for i, tk := range ticks.Major {
 		x := vp.X(tk.T)
+		if x >= s.Width-2 {
+			continue
+		}
 		label := r.tickLabel(tk, ticks.MajorUnit, true)
 		w := r.text.width(label, small, true)
 		if x < 0 { // sticky: keep the current period's label at the left edge
@@ -467,7 +473,7 @@ func (r *renderer) vline(x, y0, y1 float32, col color.Color, label string, size 
 	if right || lx < 0 {
 		lx = x + 3
 	}
-	place(tx, lx, y1-size-2, w, size)
+	place(tx, lx, 3, w, size) // in the era strip, clear of labels and bubbles
 }
 
 func (r *renderer) drawMarker(i int, x, y float32, fg color.Color) {
