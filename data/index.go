@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"database/sql"
 	"fmt"
 )
@@ -62,6 +63,19 @@ func (a *arena) add(s string) {
 	a.off = append(a.off, uint32(len(a.buf)))
 }
 
+func (a *arena) addBytes(b []byte) {
+	if len(a.off) == 0 {
+		a.off = append(a.off, 0)
+	}
+	a.buf = append(a.buf, b...)
+	a.off = append(a.off, uint32(len(a.buf)))
+}
+
+func (a *arena) reserve(n, bytes int) {
+	a.buf = make([]byte, 0, bytes)
+	a.off = make([]uint32, 0, n+1)
+}
+
 func (a *arena) get(i int) string { return string(a.buf[a.off[i]:a.off[i+1]]) }
 
 // csr lists small integers per event (compressed sparse rows).
@@ -76,6 +90,11 @@ func (c *csr) add(vals []uint16) {
 	}
 	c.vals = append(c.vals, vals...)
 	c.start = append(c.start, uint32(len(c.vals)))
+}
+
+func (c *csr) reserve(n, vals int) {
+	c.start = make([]uint32, 0, n+1)
+	c.vals = make([]uint16, 0, vals)
 }
 
 func (c *csr) get(i int) []uint16 { return c.vals[c.start[i]:c.start[i+1]] }
@@ -203,57 +222,63 @@ func NewIndex(ds *Dataset) *Index {
 // LoadIndex reads the compact event index: three sequential queries,
 // independent of how many sources and accounts the events have.
 func (s *Store) LoadIndex() (*Index, error) {
-	var n int
-	if err := s.db.QueryRow("SELECT count(*) FROM events").Scan(&n); err != nil {
+	// Sizing every array up front keeps a million-event load from doubling
+	// its arenas (and the garbage that leaves) on the way.
+	var n, idLen, enLen, deLen int
+	err := s.db.QueryRow(`SELECT count(*), coalesce(sum(length(CAST(id AS BLOB))), 0),
+	  coalesce(sum(length(CAST(title_en AS BLOB))), 0), coalesce(sum(length(CAST(title_de AS BLOB))), 0) FROM events`).Scan(&n, &idLen, &enLen, &deLen)
+	if err != nil {
 		return nil, fmt.Errorf("reading dataset: %w", err)
 	}
 	b := newIndexBuilder(n)
-	err := s.each(`SELECT id, date, end_date, importance, category, status, title_en, title_de FROM events ORDER BY n`, func(r *sql.Rows) error {
-		var id, date, end, cat, st string
-		var imp int
-		var t Text
-		if err := r.Scan(&id, &date, &end, &imp, &cat, &st, &t.EN, &t.DE); err != nil {
+	x := b.x
+	x.ids.reserve(n, idLen)
+	x.titles[0].reserve(n, enLen)
+	x.titles[1].reserve(n, deLen)
+	x.end, x.imp, x.cat, x.status = make([]packedDate, 0, n), make([]uint8, 0, n), make([]uint8, 0, n), make([]uint8, 0, n)
+	x.people.reserve(n, n*2)
+	x.orgs.reserve(n, n)
+	// RawBytes: the row's text is copied straight into the arenas, without a
+	// string per column and row.
+	var id, date, end, cat, st, en, de, people, orgs sql.RawBytes
+	var imp int
+	ids := func(raw []byte, m map[string]uint16, list *[]string, dst *csr) {
+		b.pbuf = b.pbuf[:0]
+		for _, f := range bytes.Fields(raw) {
+			n, ok := m[string(f)] // no allocation for a map lookup by converted bytes
+			if !ok {
+				n = b.number(m, list, string(f))
+			}
+			b.pbuf = append(b.pbuf, n)
+		}
+		dst.add(b.pbuf)
+	}
+	err = s.each(`SELECT id, date, end_date, importance, category, status, title_en, title_de, people, organizations
+	  FROM events ORDER BY n`, func(r *sql.Rows) error {
+		if err := r.Scan(&id, &date, &end, &imp, &cat, &st, &en, &de, &people, &orgs); err != nil {
 			return err
 		}
-		d, _ := ParseDate(date)
+		d, _ := ParseDate(string(date))
 		var e Date
-		if end != "" {
-			e, _ = ParseDate(end)
+		if len(end) > 0 {
+			e, _ = ParseDate(string(end))
 		}
-		b.addEvent(id, d, e, imp, Category(cat), Status(st), t)
+		x.ids.addBytes(id)
+		x.titles[0].addBytes(en)
+		x.titles[1].addBytes(de)
+		x.date = append(x.date, pack(d))
+		x.end = append(x.end, pack(e))
+		x.imp = append(x.imp, uint8(imp))
+		x.cat = append(x.cat, vocabIndex(Categories, Category(cat)))
+		x.status = append(x.status, vocabIndex(Statuses, Status(st)))
+		ids(people, b.persons, &x.persons, &x.people)
+		ids(orgs, b.orgs, &x.orgIDs, &x.orgs)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reading dataset: %w", err)
 	}
-	rel := func(q string, m map[string]uint16, list *[]string, dst *csr) error {
-		next := 1 // events.n of the next row to close
-		err := s.each(q, func(r *sql.Rows) error {
-			var en int
-			var id string
-			if err := r.Scan(&en, &id); err != nil {
-				return err
-			}
-			for ; next < en; next++ {
-				dst.add(b.pbuf)
-				b.pbuf = b.pbuf[:0]
-			}
-			b.pbuf = append(b.pbuf, b.number(m, list, id))
-			return nil
-		})
-		for ; next <= n; next++ {
-			dst.add(b.pbuf)
-			b.pbuf = b.pbuf[:0]
-		}
-		return err
-	}
-	if err := rel("SELECT event_n, person_id FROM event_people ORDER BY event_n, ord", b.persons, &b.x.persons, &b.x.people); err != nil {
-		return nil, fmt.Errorf("reading dataset: %w", err)
-	}
-	if err := rel("SELECT event_n, organization_id FROM event_organizations ORDER BY event_n, ord", b.orgs, &b.x.orgIDs, &b.x.orgs); err != nil {
-		return nil, fmt.Errorf("reading dataset: %w", err)
-	}
-	return b.x, nil
+	return x, nil
 }
 
 // LoadContext reads everything but the events: people, organisations, eras,

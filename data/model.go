@@ -57,7 +57,7 @@ type Date struct {
 // ParseDate reads YYYY, YYYY-MM or YYYY-MM-DD; the form gives the precision.
 func ParseDate(s string) (Date, error) {
 	parts := strings.Split(s, "-")
-	bad := fmt.Errorf("invalid date %q (want YYYY, YYYY-MM or YYYY-MM-DD)", s)
+	bad := errBadDate{s}
 	if len(parts) < 1 || len(parts) > 3 || len(parts[0]) != 4 {
 		return Date{}, bad
 	}
@@ -87,6 +87,14 @@ func ParseDate(s string) (Date, error) {
 		d.Day, d.Precision = nums[2], Day
 	}
 	return d, nil
+}
+
+// errBadDate is ParseDate's error; a type rather than fmt.Errorf so that the
+// common, successful parse allocates nothing for it.
+type errBadDate struct{ s string }
+
+func (e errBadDate) Error() string {
+	return fmt.Sprintf("invalid date %q (want YYYY, YYYY-MM or YYYY-MM-DD)", e.s)
 }
 
 // MustDate is ParseDate for literals known to be valid; it panics otherwise.

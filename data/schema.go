@@ -36,7 +36,8 @@ CREATE TABLE events (
   category TEXT NOT NULL, status TEXT NOT NULL, importance INTEGER NOT NULL,
   title_en TEXT NOT NULL, title_de TEXT NOT NULL,
   summary_en TEXT NOT NULL, summary_de TEXT NOT NULL,
-  note_en TEXT NOT NULL, note_de TEXT NOT NULL);
+  note_en TEXT NOT NULL, note_de TEXT NOT NULL,
+  people TEXT NOT NULL, organizations TEXT NOT NULL); -- space-separated ids, for loading the index in one pass
 CREATE INDEX events_start ON events(start_day);
 CREATE TABLE event_people (
   event_n INTEGER NOT NULL REFERENCES events(n), ord INTEGER NOT NULL,

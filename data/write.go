@@ -102,9 +102,14 @@ func writeAll(db *sql.DB, ds *Dataset) error {
 	for i := range evs {
 		ev := &evs[i]
 		n := i + 1
-		w.exec("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", n, ev.ID, ev.Date.String(), string(ev.Date.Precision),
+		pids := make([]string, len(ev.People))
+		for k, p := range ev.People {
+			pids[k] = p.PersonID
+		}
+		w.exec("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", n, ev.ID, ev.Date.String(), string(ev.Date.Precision),
 			ev.Date.DayNumber(), ev.End.String(), lastDay(ev), string(ev.Category), string(ev.Status), ev.Importance,
-			ev.Title.EN, ev.Title.DE, ev.Summary.EN, ev.Summary.DE, ev.Note.EN, ev.Note.DE)
+			ev.Title.EN, ev.Title.DE, ev.Summary.EN, ev.Summary.DE, ev.Note.EN, ev.Note.DE,
+			strings.Join(pids, " "), strings.Join(ev.Organizations, " "))
 		var names []string
 		for k, p := range ev.People {
 			w.exec("INSERT INTO event_people VALUES (?,?,?,?,?)", n, k, p.PersonID, p.Role.EN, p.Role.DE)
