@@ -108,6 +108,48 @@ func vocabIndex[T comparable](vocab []T, v T) uint8 {
 	return 0
 }
 
+// bytesIndex finds b in a vocabulary without converting it to a string.
+func bytesIndex[T ~string](vocab []T, b []byte) uint8 {
+	for i, v := range vocab {
+		if string(b) == string(v) {
+			return uint8(i)
+		}
+	}
+	return 0
+}
+
+// dateFromBytes reads the canonical forms the builder writes (YYYY, YYYY-MM,
+// YYYY-MM-DD) without allocating; anything else goes through ParseDate.
+func dateFromBytes(b []byte) Date {
+	num := func(p []byte) (int, bool) {
+		n := 0
+		for _, c := range p {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	y, ok := num(b[:min(4, len(b))])
+	switch {
+	case ok && len(b) == 4:
+		return Date{Year: y, Month: 1, Day: 1, Precision: Year}
+	case ok && len(b) == 7 && b[4] == '-':
+		if m, ok := num(b[5:7]); ok {
+			return Date{Year: y, Month: m, Day: 1, Precision: Month}
+		}
+	case ok && len(b) == 10 && b[4] == '-' && b[7] == '-':
+		m, ok1 := num(b[5:7])
+		d, ok2 := num(b[8:10])
+		if ok1 && ok2 {
+			return Date{Year: y, Month: m, Day: d, Precision: Day}
+		}
+	}
+	d, _ := ParseDate(string(b))
+	return d
+}
+
 // Len is the number of events.
 func (x *Index) Len() int { return len(x.date) }
 
@@ -258,10 +300,10 @@ func (s *Store) LoadIndex() (*Index, error) {
 		if err := r.Scan(&id, &date, &end, &imp, &cat, &st, &en, &de, &people, &orgs); err != nil {
 			return err
 		}
-		d, _ := ParseDate(string(date))
+		d := dateFromBytes(date)
 		var e Date
 		if len(end) > 0 {
-			e, _ = ParseDate(string(end))
+			e = dateFromBytes(end)
 		}
 		x.ids.addBytes(id)
 		x.titles[0].addBytes(en)
@@ -269,8 +311,8 @@ func (s *Store) LoadIndex() (*Index, error) {
 		x.date = append(x.date, pack(d))
 		x.end = append(x.end, pack(e))
 		x.imp = append(x.imp, uint8(imp))
-		x.cat = append(x.cat, vocabIndex(Categories, Category(cat)))
-		x.status = append(x.status, vocabIndex(Statuses, Status(st)))
+		x.cat = append(x.cat, bytesIndex(Categories, cat))
+		x.status = append(x.status, bytesIndex(Statuses, st))
 		ids(people, b.persons, &x.persons, &x.people)
 		ids(orgs, b.orgs, &x.orgIDs, &x.orgs)
 		return nil

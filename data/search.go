@@ -2,6 +2,7 @@ package data
 
 import (
 	"database/sql"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -18,6 +19,7 @@ type Hit struct {
 // Limits on what a query may contain: anything beyond is ignored, so a pasted
 // novel costs no more than a sentence.
 const (
+	rankCap        = 1000
 	maxQueryTokens = 12
 	maxTokenRunes  = 48
 )
@@ -79,9 +81,13 @@ func (s *Store) Search(q string, lang Lang, limit int) ([]Hit, error) {
 		limit = 50
 	}
 	var hits []Hit
-	err := s.each(`SELECT e.n, e.id, e.date, e.title_en, e.title_de, bm25(`+table+`, 10.0, 4.0, 3.0, 1.0) AS score
-	  FROM `+table+` JOIN events e ON e.n = `+table+`.rowid
-	  WHERE `+table+` MATCH ? ORDER BY score, e.importance DESC, e.n LIMIT ?`, func(r *sql.Rows) error {
+	// Ranking is done over at most rankCap matches (the earliest): a query
+	// as broad as one letter on a huge dataset stays within a keystroke's
+	// budget, and any query with fewer matches is ranked exactly.
+	err := s.each(`SELECT e.n, e.id, e.date, e.title_en, e.title_de, m.score FROM
+	  (SELECT rowid, bm25(`+table+`, 10.0, 4.0, 3.0, 1.0) AS score FROM `+table+` WHERE `+table+` MATCH ? LIMIT `+strconv.Itoa(rankCap)+`) m
+	  JOIN events e ON e.n = m.rowid
+	  ORDER BY m.score, e.importance DESC, e.n LIMIT ?`, func(r *sql.Rows) error {
 		var h Hit
 		var date string
 		if err := r.Scan(&h.N, &h.ID, &date, &h.Title.EN, &h.Title.DE, &h.Score); err != nil {

@@ -267,3 +267,22 @@ func itoa(n int) string {
 	}
 	return string(b)
 }
+
+func TestMergeClusters(t *testing.T) {
+	w := func(n int) float32 { return float32(10 + 8*len(itoa(n))) } // "+" and digits
+	cs := []Cluster{{X: 10, Count: 5, T0: 0, T1: 1}, {X: 30, Count: 1234, T0: 1, T1: 2}, {X: 100, Count: 2, T0: 2, T1: 3}}
+	got := MergeClusters(cs, w, 2)
+	if len(got) != 2 || got[0].Count != 1239 || got[0].T0 != 0 || got[0].T1 != 2 || got[1].Count != 2 {
+		t.Fatalf("merged = %+v", got)
+	}
+	total := 0
+	for i, c := range got {
+		total += c.Count
+		if i > 0 && got[i-1].X+w(got[i-1].Count)/2+2 > c.X-w(c.Count)/2 {
+			t.Errorf("bubbles %d and %d overlap", i-1, i)
+		}
+	}
+	if total != 1241 {
+		t.Fatalf("merging lost events: %d", total)
+	}
+}

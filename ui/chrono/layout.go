@@ -231,3 +231,25 @@ func free(row [][2]float32, x0, x1 float32) bool {
 	}
 	return true
 }
+
+// MergeClusters joins neighbouring bubbles whose drawn widths (widthOf a
+// count) would overlap, so counts stay readable when many buckets are busy.
+// It works in place and returns the shortened slice.
+func MergeClusters(cs []Cluster, widthOf func(count int) float32, gap float32) []Cluster {
+	if len(cs) < 2 {
+		return cs
+	}
+	out := cs[:1]
+	for _, c := range cs[1:] {
+		last := &out[len(out)-1]
+		if c.X-widthOf(c.Count)/2 < last.X+widthOf(last.Count)/2+gap {
+			n := last.Count + c.Count
+			// The merged bubble sits at the count-weighted centre.
+			last.X = (last.X*float32(last.Count) + c.X*float32(c.Count)) / float32(n)
+			last.Count, last.T1 = n, c.T1
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}

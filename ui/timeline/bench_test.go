@@ -61,3 +61,24 @@ func zoomSteps(l chrono.Limits, width float32) []chrono.Viewport {
 	}
 	return out
 }
+
+// BenchmarkTimelinePaint is the software painter's time for one 1600×900
+// frame of the timeline (for reference: the on-screen driver paints with
+// OpenGL; this painter serves renders and tests).
+func BenchmarkTimelinePaint(b *testing.B) {
+	for _, n := range []int{100, 100000} {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			a := test.NewApp()
+			defer a.Quit()
+			tl := New(synthData(n), i18n.Must(data.EN))
+			w := test.NewWindow(tl)
+			defer w.Close()
+			w.SetPadded(false)
+			w.Resize(fyne.NewSize(1600, 900))
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				w.Canvas().Capture()
+			}
+		})
+	}
+}

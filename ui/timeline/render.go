@@ -407,6 +407,7 @@ func (r *renderer) update() {
 			r.drawMarker(int(m.Ref), m.X, overflowY, fg)
 			r.hits = append(r.hits, hit{x0: m.X - markerPx, y0: overflowY - stripH/2, x1: m.X + markerPx, y1: overflowY + stripH/2, ref: m.Ref})
 		}
+		p.Clusters = chrono.MergeClusters(p.Clusters, func(n int) float32 { return max(r.text.bubbleWidth(n, small)+10, stripH) }, 3)
 		for _, c := range p.Clusters {
 			label := r.text.bubble(c.Count)
 			w := r.text.bubbleWidth(c.Count, small) + 10

@@ -1,0 +1,56 @@
+package data_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"aitimeline/data"
+	"aitimeline/data/synth"
+)
+
+// BenchmarkSearchKeystroke types a query one keystroke at a time against a
+// 100,000-event synthetic dataset, as search-as-you-type does; one op is one
+// keystroke's query (prefix search, ranked, top 50).
+func BenchmarkSearchKeystroke(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "synth.db")
+	if err := data.WriteSQLite(synth.Generate(100000, 1), path); err != nil {
+		b.Fatal(err)
+	}
+	st, err := data.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	var prefixes []string
+	for _, q := range []string{"Gründung", "Klage Urteil", "Berufung"} {
+		r := []rune(q)
+		for i := 1; i <= len(r); i++ {
+			prefixes = append(prefixes, string(r[:i]))
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := st.Search(prefixes[i%len(prefixes)], data.DE, 50); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadIndex reads the compact event index of a 100,000-event dataset.
+func BenchmarkLoadIndex(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "synth.db")
+	if err := data.WriteSQLite(synth.Generate(100000, 1), path); err != nil {
+		b.Fatal(err)
+	}
+	st, err := data.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := st.LoadIndex(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
