@@ -54,12 +54,13 @@ func startGUI(opts guiOptions) error {
 	}
 	defer st.Close()
 	w := a.NewWindow(loc.T("app.name"))
-	ui.NewMain(a, w, st, td, ctx, loc, AppVersion)
+	m := ui.NewMain(a, w, st, td, ctx, loc, AppVersion)
 	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(ui.PrefWidth, 1280)), float32(prefs.FloatWithFallback(ui.PrefHeight, 800))))
 	w.SetCloseIntercept(func() {
 		s := w.Canvas().Size()
 		prefs.SetFloat(ui.PrefWidth, float64(s.Width))
 		prefs.SetFloat(ui.PrefHeight, float64(s.Height))
+		m.SaveLayout()
 		w.Close()
 	})
 	w.SetMaster()

@@ -397,3 +397,34 @@ func TestIndexMatchesLoad(t *testing.T) {
 		t.Fatalf("hit index: %+v", hits)
 	}
 }
+
+func TestBrowseQueries(t *testing.T) {
+	st, err := Open(build(t, sample()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	srcs, err := st.Sources()
+	if err != nil || len(srcs) != 4 {
+		t.Fatalf("Sources = %d, %v", len(srcs), err)
+	}
+	for _, s := range srcs {
+		evs, err := st.SourceEvents(s.ID)
+		if err != nil || len(evs) != s.Citations {
+			t.Fatalf("source %s cited by %d, SourceEvents %v %v", s.URL, s.Citations, evs, err)
+		}
+	}
+	// Events in date order: founded (1 source a), xai (d), suit (a, b, c).
+	one, two, more, err := st.SourceCoverage()
+	if err != nil || one != 2 || two != 0 || more != 1 {
+		t.Fatalf("coverage %d/%d/%d %v", one, two, more, err)
+	}
+	evs, _ := st.PersonEvents("elon-musk")
+	if len(evs) != 1 || evs[0] != 2 {
+		t.Fatalf("PersonEvents = %v", evs)
+	}
+	rel, err := st.Related(2, 5) // the suit shares no person or thread with the others
+	if err != nil || len(rel) != 0 {
+		t.Fatalf("Related = %v %v", rel, err)
+	}
+}

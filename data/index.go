@@ -191,6 +191,21 @@ func (x *Index) PersonID(p uint16) string { return x.persons[p] }
 // OrganizationID is the ID of organisation number o.
 func (x *Index) OrganizationID(o uint16) string { return x.orgIDs[o] }
 
+// PersonNumber is the number of person id in this index, if any event has them.
+func (x *Index) PersonNumber(id string) (uint16, bool) { return find(x.persons, id) }
+
+// OrganizationNumber is the number of organisation id, if any event has it.
+func (x *Index) OrganizationNumber(id string) (uint16, bool) { return find(x.orgIDs, id) }
+
+func find(list []string, id string) (uint16, bool) {
+	for i, v := range list {
+		if v == id {
+			return uint16(i), true
+		}
+	}
+	return 0, false
+}
+
 // Find returns the index of the event with id, or -1.
 func (x *Index) Find(id string) int {
 	if x.byID == nil {

@@ -87,7 +87,11 @@ func (m *Main) detailView(i int) fyne.CanvasObject {
 	if len(ev.People) > 0 {
 		parts = append(parts, heading(loc.T("detail.people")))
 		for _, p := range ev.People {
-			parts = append(parts, wrapLabel("• "+m.personName(p.PersonID)+" – "+loc.Text(p.Role)))
+			id := p.PersonID
+			b := widget.NewButtonWithIcon(m.personName(id)+" – "+loc.Text(p.Role), theme.AccountIcon(), func() { m.ShowPerson(id) })
+			b.Alignment = widget.ButtonAlignLeading
+			b.Importance = widget.LowImportance
+			parts = append(parts, b)
 		}
 	}
 	if len(ev.Organizations) > 0 {
@@ -116,6 +120,12 @@ func (m *Main) detailView(i int) fyne.CanvasObject {
 			cols.Add(box)
 		}
 		parts = append(parts, cols)
+	}
+	if rel, err := m.store.Related(i, 6); err == nil && len(rel) > 0 {
+		parts = append(parts, heading(loc.T("detail.related")))
+		for _, k := range rel {
+			parts = append(parts, m.eventLink(k))
+		}
 	}
 	prev := widget.NewButtonWithIcon(loc.T("detail.previous"), theme.NavigateBackIcon(), func() { m.step(-1) })
 	next := widget.NewButtonWithIcon(loc.T("detail.next"), theme.NavigateNextIcon(), func() { m.step(1) })
@@ -146,6 +156,12 @@ func (m *Main) sourceRow(s data.Source) fyne.CanvasObject {
 		m.status.SetText(loc.T("detail.copied"))
 	}))
 	return container.NewVBox(t, meta, buttons)
+}
+
+// ShowPerson opens the People tab on a person's card.
+func (m *Main) ShowPerson(id string) {
+	m.personShown = id
+	m.tabs.Select(m.peopleTab)
 }
 
 func wrapLabel(s string) *widget.Label {

@@ -29,6 +29,8 @@ const (
 	PrefLanes  = "lanes"
 	PrefWidth  = "window.width"
 	PrefHeight = "window.height"
+	PrefSplitH = "layout.split_list_detail"
+	PrefSplitV = "layout.split_timeline"
 )
 
 // Main is the main window's controller. Application state (selection, window,
@@ -56,7 +58,20 @@ type Main struct {
 	zoomIn  *widget.Button
 	zoomOut *widget.Button
 	fitAll  *widget.Button
+	filters *widget.Button
 	syncing bool // guards the list↔timeline selection echo
+
+	overview    *timeline.Overview
+	filter      Filter
+	match       func(int) bool // compiled filter, nil keeps all
+	filterBar   *fyne.Container
+	tabs        *container.AppTabs
+	timelineTab *container.TabItem
+	peopleTab   *container.TabItem
+	sourcesTab  *container.TabItem
+	personShown string // the person whose card the People tab shows
+	vsplit      *container.Split
+	hsplit      *container.Split
 }
 
 // NewMain builds the main window's content and installs it and the menu in
@@ -125,6 +140,10 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, td *timeline.Data, 
 	m.zoomIn = widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { m.tl.Zoom(timeline.ZoomStep) })
 	m.zoomOut = widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { m.tl.Zoom(1 / timeline.ZoomStep) })
 	m.fitAll = widget.NewButtonWithIcon("", theme.ViewFullScreenIcon(), m.tl.FitAll)
+	m.filters = widget.NewButtonWithIcon("", theme.ListIcon(), m.ShowFilterDialog)
+	m.overview = timeline.NewOverview(m.tl)
+	m.filterBar = container.NewStack()
+	m.filterBar.Hide()
 
 	loc.OnChange(func(data.Lang) { m.relabel() })
 	win.SetContent(m.layout())
@@ -147,13 +166,38 @@ func (m *Main) Rows() []int { return m.rows }
 func (m *Main) Search() *widget.Entry { return m.search }
 
 func (m *Main) layout() fyne.CanvasObject {
-	toolbar := container.NewBorder(nil, nil, container.NewHBox(m.zoomOut, m.zoomIn, m.fitAll), nil, m.search)
-	top := container.NewBorder(nil, container.NewVBox(timeline.NewOverview(m.tl), m.legend), nil, nil, m.tl)
-	bottom := container.NewHSplit(m.list, m.detail)
-	bottom.Offset = 0.42
-	split := container.NewVSplit(top, bottom)
-	split.Offset = 0.58
-	return container.NewBorder(toolbar, m.status, nil, nil, split)
+	toolbar := container.NewBorder(nil, nil, container.NewHBox(m.zoomOut, m.zoomIn, m.fitAll, m.filters), nil, m.search)
+	top := container.NewBorder(nil, container.NewVBox(m.overview, m.legend), nil, nil, m.tl)
+	m.hsplit = container.NewHSplit(m.list, m.detail)
+	m.hsplit.Offset = m.app.Preferences().FloatWithFallback(PrefSplitH, 0.42)
+	m.vsplit = container.NewVSplit(top, m.hsplit)
+	m.vsplit.Offset = m.app.Preferences().FloatWithFallback(PrefSplitV, 0.58)
+	m.timelineTab = container.NewTabItem("", container.NewBorder(m.filterBar, nil, nil, nil, m.vsplit))
+	m.peopleTab = container.NewTabItem("", container.NewStack())
+	m.sourcesTab = container.NewTabItem("", container.NewStack())
+	m.tabs = container.NewAppTabs(m.timelineTab, m.peopleTab, m.sourcesTab)
+	m.tabs.OnSelected = func(*container.TabItem) { m.fillTab() }
+	return container.NewBorder(toolbar, m.status, nil, nil, m.tabs)
+}
+
+// fillTab builds the People or Sources tab when it is shown (and again after
+// a language switch), so start-up pays only for the timeline.
+func (m *Main) fillTab() {
+	switch m.tabs.Selected() {
+	case m.peopleTab:
+		m.peopleTab.Content = m.peopleView()
+	case m.sourcesTab:
+		m.sourcesTab.Content = m.sourcesView()
+	default:
+		return
+	}
+	m.tabs.Refresh()
+}
+
+// SaveLayout remembers the split positions (called when the window closes).
+func (m *Main) SaveLayout() {
+	m.app.Preferences().SetFloat(PrefSplitH, m.hsplit.Offset)
+	m.app.Preferences().SetFloat(PrefSplitV, m.vsplit.Offset)
 }
 
 // relabel re-renders every visible string in the current language, keeping
@@ -165,6 +209,13 @@ func (m *Main) relabel() {
 	m.zoomIn.SetText(loc.T("timeline.zoom_in"))
 	m.zoomOut.SetText(loc.T("timeline.zoom_out"))
 	m.fitAll.SetText(loc.T("timeline.fit_all"))
+	m.filters.SetText(loc.T("filter.button"))
+	m.timelineTab.Text = loc.T("tab.timeline")
+	m.peopleTab.Text = loc.T("tab.people")
+	m.sourcesTab.Text = loc.T("tab.sources")
+	m.refreshFilterBar()
+	m.fillTab()
+	m.tabs.Refresh()
 	m.legend.Objects = []fyne.CanvasObject{timeline.NewLegend(loc)}
 	m.legend.Refresh()
 	m.status.SetText("")
@@ -207,7 +258,9 @@ func (m *Main) refreshRows() {
 	lo, hi := sort.SearchFloat64s(ts, v.Start), sort.SearchFloat64s(ts, v.End)
 	m.rows = m.rows[:0]
 	for i := lo; i < hi; i++ {
-		m.rows = append(m.rows, i)
+		if m.match == nil || m.match(i) {
+			m.rows = append(m.rows, i)
+		}
 	}
 	m.hits = false
 	m.list.Refresh()
@@ -242,7 +295,9 @@ func (m *Main) runSearch() {
 	m.rows = m.rows[:0]
 	if err == nil {
 		for _, h := range hits {
-			m.rows = append(m.rows, h.N)
+			if m.match == nil || m.match(h.N) {
+				m.rows = append(m.rows, h.N)
+			}
 		}
 	}
 	m.hits = true

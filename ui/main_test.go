@@ -214,3 +214,99 @@ func TestAboutShowsVersions(t *testing.T) {
 		}
 	}
 }
+
+func TestFiltersCombineAndSurviveLanguageSwitch(t *testing.T) {
+	m, w, _, ds := newTestMain(t, data.EN)
+	f := Filter{Categories: map[data.Category]bool{data.CatLegal: true, data.CatPolitics: true}, People: map[string]bool{"elon-musk": true}}
+	m.SetFilter(f)
+	if len(m.Rows()) == 0 || len(m.Rows()) == len(ds.Events) {
+		t.Fatalf("filter kept %d of %d events", len(m.Rows()), len(ds.Events))
+	}
+	for _, i := range m.Rows() {
+		e := ds.Events[i]
+		musk := false
+		for _, p := range e.People {
+			musk = musk || p.PersonID == "elon-musk"
+		}
+		if (e.Category != data.CatLegal && e.Category != data.CatPolitics) || !musk {
+			t.Fatalf("filtered list shows %s (%s)", e.ID, e.Category)
+		}
+	}
+	inLanes := 0
+	for _, l := range m.Timeline().Lanes() {
+		inLanes += l.Lane.Len()
+	}
+	if inLanes != len(m.Rows()) {
+		t.Fatalf("timeline shows %d events, list %d", inLanes, len(m.Rows()))
+	}
+	if !m.filterBar.Visible() || !strings.Contains(objectStrings(m.filterBar), "Legal") || !strings.Contains(objectStrings(m.filterBar), "Elon Musk") {
+		t.Fatalf("filter bar: visible %v, %q", m.filterBar.Visible(), objectStrings(m.filterBar))
+	}
+	m.SetLang(data.DE)
+	if got := m.Filter(); len(got.Categories) != 2 || !got.People["elon-musk"] {
+		t.Fatalf("language switch changed the filter: %+v", got)
+	}
+	if !strings.Contains(objectStrings(m.filterBar), "Recht") || !strings.Contains(visibleStrings(w), "Alle Filter aufheben") {
+		t.Fatalf("filter bar not in German: %q", objectStrings(m.filterBar))
+	}
+	// Searching within a filter shows only matching hits.
+	m.Search().SetText("Klage")
+	for _, i := range m.Rows() {
+		if c := ds.Events[i].Category; c != data.CatLegal && c != data.CatPolitics {
+			t.Fatalf("search ignores the filter: %s", ds.Events[i].ID)
+		}
+	}
+	m.Search().SetText("")
+	m.SetFilter(Filter{})
+	if m.filterBar.Visible() || len(m.Rows()) != len(ds.Events) {
+		t.Fatal("clearing the filter did not restore everything")
+	}
+	// A date range.
+	m.SetFilter(Filter{From: data.MustDate("2023-11"), To: data.MustDate("2023-11")})
+	for _, i := range m.Rows() {
+		if d := ds.Events[i].Date; d.Year != 2023 || d.Month != 11 {
+			t.Fatalf("November 2023 filter shows %s", ds.Events[i].ID)
+		}
+	}
+	if len(m.Rows()) < 5 {
+		t.Fatalf("November 2023 has %d events", len(m.Rows()))
+	}
+}
+
+func TestNavigationBetweenViews(t *testing.T) {
+	m, _, _, ds := newTestMain(t, data.EN)
+	// From an event to a person: the People tab opens on the person's card.
+	musk := -1
+	for i, e := range ds.Events {
+		if len(e.People) > 0 && e.People[0].PersonID == "elon-musk" {
+			musk = i
+			break
+		}
+	}
+	m.Timeline().Select(musk)
+	m.ShowPerson("elon-musk")
+	if m.tabs.Selected() != m.peopleTab || !strings.Contains(objectStrings(m.peopleTab.Content), "Show their events on the timeline") {
+		t.Fatal("People tab did not open on Musk's card")
+	}
+	// From the person's card back to an event: Reveal selects it on the timeline tab.
+	m.Reveal(musk + 1)
+	if m.tabs.Selected() != m.timelineTab || m.Timeline().Selected() != musk+1 {
+		t.Fatalf("Reveal: tab %v, selected %d", m.tabs.Selected().Text, m.Timeline().Selected())
+	}
+	// The Sources tab lists every source with the summary line.
+	m.tabs.Select(m.sourcesTab)
+	if !strings.Contains(objectStrings(m.sourcesTab.Content), "Events with one source") {
+		t.Fatal("Sources tab lacks its summary")
+	}
+	// Following a person filters the timeline to their events.
+	m.SetFilter(Filter{People: map[string]bool{"sam-altman": true}})
+	for _, i := range m.Rows() {
+		found := false
+		for _, p := range ds.Events[i].People {
+			found = found || p.PersonID == "sam-altman"
+		}
+		if !found {
+			t.Fatalf("following Altman shows %s", ds.Events[i].ID)
+		}
+	}
+}
