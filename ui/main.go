@@ -51,7 +51,8 @@ type Main struct {
 	list    *widget.List
 	rows    []int // list twin rows: event indexes (the window's events, or search hits)
 	search  *widget.Entry
-	hits    bool // rows hold search hits rather than the window's events
+	hits    bool     // rows hold search hits rather than the window's events
+	tokens  []string // the search's folded words, highlighted in the list
 	detail  *fyne.Container
 	legend  *fyne.Container
 	status  *widget.Label
@@ -99,7 +100,7 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, td *timeline.Data, 
 		func() fyne.CanvasObject {
 			date := widget.NewLabel("00.00.0000")
 			date.TextStyle.Monospace = true
-			title := widget.NewLabel("")
+			title := widget.NewRichText()
 			title.Truncation = fyne.TextTruncateEllipsis
 			dateBox := container.NewGridWrap(fyne.NewSize(108, date.MinSize().Height), date)
 			return container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(timeline.Swatch(data.CatGovernance, data.StFact, 12)), dateBox), nil, title)
@@ -115,7 +116,9 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, td *timeline.Data, 
 			sw.Objects = []fyne.CanvasObject{timeline.Swatch(m.idx.Category(i), m.idx.Status(i), 12)}
 			sw.Refresh()
 			left.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(m.loc.ShortDate(m.idx.Date(i)))
-			c.Objects[0].(*widget.Label).SetText(m.idx.Title(i, m.loc.Lang()))
+			title := c.Objects[0].(*widget.RichText)
+			title.Segments = highlightSegments(m.idx.Title(i, m.loc.Lang()), m.tokens)
+			title.Refresh()
 		})
 	m.list.OnSelected = func(id widget.ListItemID) {
 		if m.syncing || id >= len(m.rows) {
@@ -284,7 +287,8 @@ func (m *Main) syncSelection() {
 // text shows the window's events again.
 func (m *Main) runSearch() {
 	q := m.search.Text
-	if data.MatchExpr(q) == "" {
+	m.tokens = data.QueryTokens(q)
+	if len(m.tokens) == 0 {
 		m.refreshRows()
 		if q != "" {
 			m.status.SetText(m.loc.T("search.no_results"))
