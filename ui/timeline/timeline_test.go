@@ -130,6 +130,15 @@ func TestKeyboard(t *testing.T) {
 	if got := tl.Viewport().Span(); math.Abs(got-span) > 1 {
 		t.Fatalf("- gave span %v, want %v", got, span)
 	}
+	// Zooming keeps the selected event in view.
+	tl.FitAll()
+	tl.Select(100)
+	for i := 0; i < 12; i++ {
+		test.Type(tl, "+")
+	}
+	if v := tl.Viewport(); tl.Data().T[100] < v.Start || tl.Data().T[100] > v.End || v.Span() > tl.Data().Limits.MaxSpan/100 {
+		t.Fatalf("zooming in lost the selected event: %v..%v", v.Start, v.End)
+	}
 	key(fyne.KeyEscape)
 	if tl.Selected() != -1 {
 		t.Fatalf("Escape left %d selected", tl.Selected())

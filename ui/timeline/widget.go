@@ -95,9 +95,16 @@ func (t *Timeline) ShowRange(from, to float64) {
 	t.SetViewport(chrono.Viewport{Start: from, End: to, Width: t.vp.Width})
 }
 
-// Zoom zooms by factor (>1 in) around the centre.
+// Zoom zooms by factor (>1 in) around the selected event when it is in
+// view, else around the centre, so keys and buttons keep the reader's focus.
 func (t *Timeline) Zoom(factor float64) {
-	t.SetViewport(t.vp.Zoom(t.vp.Width/2, factor, t.data.Limits))
+	anchor := t.vp.Width / 2
+	if t.sel >= 0 {
+		if x := t.vp.X(t.data.T[t.sel]); x >= 0 && x <= t.vp.Width {
+			anchor = x
+		}
+	}
+	t.SetViewport(t.vp.Zoom(anchor, factor, t.data.Limits))
 }
 
 // FitAll shows the whole timeline.
