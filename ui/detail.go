@@ -47,9 +47,9 @@ func OpenSourceURL(a fyne.App, win fyne.Window, loc *i18n.Localizer, raw string)
 	return nil
 }
 
-// detailView builds the pane for one event. It is rebuilt on every selection
-// and language change; it holds no state of its own.
-func (m *Main) detailView(i int) fyne.CanvasObject {
+// detailView builds the pane for event i from its details (read by
+// showDetail off the UI goroutine). It holds no state of its own.
+func (m *Main) detailView(i int, ev *data.Event, related []int, err error) fyne.CanvasObject {
 	loc := m.loc
 	none := func(msg string) fyne.CanvasObject {
 		l := widget.NewLabel(msg)
@@ -57,14 +57,12 @@ func (m *Main) detailView(i int) fyne.CanvasObject {
 		l.Importance = widget.LowImportance
 		return container.NewPadded(l)
 	}
-	if i < 0 || i >= m.idx.Len() {
+	if i < 0 || ev == nil {
 		return none(loc.T("detail.none"))
 	}
-	e, err := m.store.EventAt(i)
 	if err != nil {
 		return none(loc.T("detail.error", "Error", err))
 	}
-	ev := &e
 	title := widget.NewLabel(loc.Text(ev.Title))
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -121,9 +119,9 @@ func (m *Main) detailView(i int) fyne.CanvasObject {
 		}
 		parts = append(parts, cols)
 	}
-	if rel, err := m.store.Related(i, 6); err == nil && len(rel) > 0 {
+	if len(related) > 0 {
 		parts = append(parts, heading(loc.T("detail.related")))
-		for _, k := range rel {
+		for _, k := range related {
 			parts = append(parts, m.eventLink(k))
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -73,6 +74,10 @@ type Main struct {
 	personShown string // the person whose card the People tab shows
 	vsplit      *container.Split
 	hsplit      *container.Split
+	detailSeq   int            // selection generation, to drop stale detail reads
+	searchSeq   int            // keystroke generation, to drop stale search results
+	pending     sync.WaitGroup // background queries not yet applied
+	inline      bool           // run queries synchronously (headless tests)
 }
 
 // NewMain builds the main window's content and installs it and the menu in
@@ -232,10 +237,53 @@ func (m *Main) relabel() {
 	m.showDetail(m.tl.Selected())
 }
 
+// showDetail reads event i's details off the UI goroutine and shows them;
+// a result that arrives after a newer selection is dropped.
 func (m *Main) showDetail(i int) {
-	m.detail.Objects = []fyne.CanvasObject{m.detailView(i)}
+	m.detailSeq++
+	seq := m.detailSeq
+	if i < 0 || i >= m.idx.Len() {
+		m.setDetail(m.detailView(-1, nil, nil, nil))
+		return
+	}
+	m.background(func() func() {
+		ev, err := m.store.EventAt(i)
+		rel, _ := m.store.Related(i, 6)
+		return func() {
+			if seq == m.detailSeq {
+				m.setDetail(m.detailView(i, &ev, rel, err))
+			}
+		}
+	})
+}
+
+func (m *Main) setDetail(o fyne.CanvasObject) {
+	m.detail.Objects = []fyne.CanvasObject{o}
 	m.detail.Refresh()
 }
+
+// background runs work off the UI goroutine and applies the function it
+// returns on the UI goroutine (fyne.Do). Wait blocks until all have applied.
+func (m *Main) background(work func() (apply func())) {
+	if m.inline {
+		work()()
+		return
+	}
+	m.pending.Add(1)
+	go func() {
+		defer m.pending.Done()
+		apply := work()
+		fyne.DoAndWait(apply)
+	}()
+}
+
+// Wait blocks until background queries have been applied (tests, shutdown).
+func (m *Main) Wait() { m.pending.Wait() }
+
+// RunQueriesInline makes queries run on the calling goroutine. Fyne's test
+// driver applies fyne.Do at once on the calling goroutine instead of
+// queueing it for the UI goroutine, so headless tests use this mode.
+func (m *Main) RunQueriesInline() { m.inline = true }
 
 func (m *Main) onTimelineSelect(i int) {
 	m.showDetail(i)
@@ -289,29 +337,40 @@ func (m *Main) runSearch() {
 	q := m.search.Text
 	m.tokens = data.QueryTokens(q)
 	if len(m.tokens) == 0 {
+		m.searchSeq++ // drop any search still under way
 		m.refreshRows()
 		if q != "" {
 			m.status.SetText(m.loc.T("search.no_results"))
 		}
 		return
 	}
-	hits, err := m.store.Search(q, m.loc.Lang(), 200)
-	m.rows = m.rows[:0]
-	if err == nil {
-		for _, h := range hits {
-			if m.match == nil || m.match(h.N) {
-				m.rows = append(m.rows, h.N)
+	m.searchSeq++
+	seq, lang, match := m.searchSeq, m.loc.Lang(), m.match
+	m.background(func() func() {
+		hits, err := m.store.Search(q, lang, 200)
+		var rows []int
+		if err == nil {
+			for _, h := range hits {
+				if match == nil || match(h.N) {
+					rows = append(rows, h.N)
+				}
 			}
 		}
-	}
-	m.hits = true
-	if len(m.rows) == 0 {
-		m.status.SetText(m.loc.T("search.no_results"))
-	} else {
-		m.status.SetText(m.loc.N("events.count", len(m.rows)))
-	}
-	m.list.Refresh()
-	m.syncSelection()
+		return func() {
+			if seq != m.searchSeq {
+				return // a newer keystroke's result is on its way
+			}
+			m.rows = rows
+			m.hits = true
+			if len(m.rows) == 0 {
+				m.status.SetText(m.loc.T("search.no_results"))
+			} else {
+				m.status.SetText(m.loc.N("events.count", len(m.rows)))
+			}
+			m.list.Refresh()
+			m.syncSelection()
+		}
+	})
 }
 
 // step selects the previous or next event from the detail pane's buttons.

@@ -40,6 +40,7 @@ func newTestMain(t *testing.T, lang data.Lang) (*Main, fyne.Window, fyne.App, *d
 	}
 	w := test.NewTempWindow(t, nil)
 	m := NewMain(a, w, st, timeline.NewData(idx, ctx), ctx, i18n.Must(lang), "test")
+	m.RunQueriesInline()
 	w.Resize(fyne.NewSize(1280, 800))
 	return m, w, a, ds
 }
@@ -95,6 +96,7 @@ func TestLanguageSwitchAtRuntime(t *testing.T) {
 	tl.Zoom(3)
 	sel := len(ds.Events) / 2
 	tl.SelectAndReveal(sel)
+	m.Wait()
 	view := tl.Viewport()
 	ev := ds.Events[sel]
 
@@ -105,6 +107,7 @@ func TestLanguageSwitchAtRuntime(t *testing.T) {
 		}
 	}
 	m.SetLang(data.DE)
+	m.Wait()
 	de := visibleStrings(w)
 	for _, want := range []string{"Datei", "Sprache", "Vergrößern", "durchsuchen", ev.Title.DE, "Quellen", "Führung und Struktur"} {
 		if !strings.Contains(de, want) {
@@ -151,6 +154,7 @@ func TestListTwinFollowsTimeline(t *testing.T) {
 	}
 	// Selecting in the list selects on the timeline and shows the detail.
 	m.List().Select(5)
+	m.Wait()
 	if tl.Selected() != rows[5] {
 		t.Fatalf("list row 5 selected event %d on the timeline, want %d", tl.Selected(), rows[5])
 	}
@@ -159,6 +163,7 @@ func TestListTwinFollowsTimeline(t *testing.T) {
 	}
 	// Selecting on the timeline moves the detail pane.
 	tl.Select(rows[7])
+	m.Wait()
 	if !strings.Contains(detailText(m), ds.Events[rows[7]].Title.EN) {
 		t.Fatal("detail pane did not follow the timeline")
 	}
@@ -170,22 +175,28 @@ func TestSearchAnyInput(t *testing.T) {
 	m, _, _, ds := newTestMain(t, data.DE)
 	for _, q := range []string{"Klage", "Gründung", "Gruendung", `"`, `NEAR(`, `a OR -b *`, `)(`, strings.Repeat("x", 10000), `"Musk" AND "Altman"`} {
 		m.Search().SetText(q)
+		m.Wait()
 	}
 	m.Search().SetText("Klage")
+	m.Wait()
 	if len(m.Rows()) == 0 {
 		t.Fatal("Klage found nothing")
 	}
 	m.Search().SetText("Gruendung")
+	m.Wait()
 	n := len(m.Rows())
 	m.Search().SetText("Gründung")
+	m.Wait()
 	if n == 0 || len(m.Rows()) != n {
 		t.Fatalf("umlaut folding: %d vs %d", n, len(m.Rows()))
 	}
 	m.Search().SetText("qqqzzzxxx")
+	m.Wait()
 	if len(m.Rows()) != 0 || m.status.Text != "Keine Treffer." {
 		t.Fatalf("no-hit search: %d rows, status %q", len(m.Rows()), m.status.Text)
 	}
 	m.Search().SetText("")
+	m.Wait()
 	if len(m.Rows()) != len(ds.Events) {
 		t.Fatal("clearing the search did not restore the window's events")
 	}
@@ -219,6 +230,7 @@ func TestFiltersCombineAndSurviveLanguageSwitch(t *testing.T) {
 	m, w, _, ds := newTestMain(t, data.EN)
 	f := Filter{Categories: map[data.Category]bool{data.CatLegal: true, data.CatPolitics: true}, People: map[string]bool{"elon-musk": true}}
 	m.SetFilter(f)
+	m.Wait()
 	if len(m.Rows()) == 0 || len(m.Rows()) == len(ds.Events) {
 		t.Fatalf("filter kept %d of %d events", len(m.Rows()), len(ds.Events))
 	}
@@ -243,6 +255,7 @@ func TestFiltersCombineAndSurviveLanguageSwitch(t *testing.T) {
 		t.Fatalf("filter bar: visible %v, %q", m.filterBar.Visible(), objectStrings(m.filterBar))
 	}
 	m.SetLang(data.DE)
+	m.Wait()
 	if got := m.Filter(); len(got.Categories) != 2 || !got.People["elon-musk"] {
 		t.Fatalf("language switch changed the filter: %+v", got)
 	}
@@ -251,18 +264,22 @@ func TestFiltersCombineAndSurviveLanguageSwitch(t *testing.T) {
 	}
 	// Searching within a filter shows only matching hits.
 	m.Search().SetText("Klage")
+	m.Wait()
 	for _, i := range m.Rows() {
 		if c := ds.Events[i].Category; c != data.CatLegal && c != data.CatPolitics {
 			t.Fatalf("search ignores the filter: %s", ds.Events[i].ID)
 		}
 	}
 	m.Search().SetText("")
+	m.Wait()
 	m.SetFilter(Filter{})
+	m.Wait()
 	if m.filterBar.Visible() || len(m.Rows()) != len(ds.Events) {
 		t.Fatal("clearing the filter did not restore everything")
 	}
 	// A date range.
 	m.SetFilter(Filter{From: data.MustDate("2023-11"), To: data.MustDate("2023-11")})
+	m.Wait()
 	for _, i := range m.Rows() {
 		if d := ds.Events[i].Date; d.Year != 2023 || d.Month != 11 {
 			t.Fatalf("November 2023 filter shows %s", ds.Events[i].ID)
@@ -284,12 +301,14 @@ func TestNavigationBetweenViews(t *testing.T) {
 		}
 	}
 	m.Timeline().Select(musk)
+	m.Wait()
 	m.ShowPerson("elon-musk")
 	if m.tabs.Selected() != m.peopleTab || !strings.Contains(objectStrings(m.peopleTab.Content), "Show their events on the timeline") {
 		t.Fatal("People tab did not open on Musk's card")
 	}
 	// From the person's card back to an event: Reveal selects it on the timeline tab.
 	m.Reveal(musk + 1)
+	m.Wait()
 	if m.tabs.Selected() != m.timelineTab || m.Timeline().Selected() != musk+1 {
 		t.Fatalf("Reveal: tab %v, selected %d", m.tabs.Selected().Text, m.Timeline().Selected())
 	}
@@ -300,6 +319,7 @@ func TestNavigationBetweenViews(t *testing.T) {
 	}
 	// Following a person filters the timeline to their events.
 	m.SetFilter(Filter{People: map[string]bool{"sam-altman": true}})
+	m.Wait()
 	for _, i := range m.Rows() {
 		found := false
 		for _, p := range ds.Events[i].People {
