@@ -61,7 +61,7 @@ func (m *Main) peopleView() fyne.CanvasObject {
 	counts := m.personEventCounts()
 	search := widget.NewEntry()
 	search.SetPlaceHolder(loc.T("people.search"))
-	grid := container.NewGridWrap(fyne.NewSize(290, 150))
+	grid := container.NewGridWrap(fyne.NewSize(280, 172))
 	card := container.NewStack(container.NewPadded(wrapLabel(loc.T("people.none"))))
 	show := func(p *data.Person) {
 		card.Objects = []fyne.CanvasObject{m.personCard(p, counts[p.ID])}
@@ -93,7 +93,7 @@ func (m *Main) peopleView() fyne.CanvasObject {
 		}
 	}
 	split := container.NewHSplit(container.NewBorder(search, nil, nil, nil, container.NewVScroll(grid)), card)
-	split.Offset = 0.55
+	split.Offset = 0.62
 	return split
 }
 
