@@ -12,15 +12,7 @@ import (
 // 100,000-event synthetic dataset, as search-as-you-type does; one op is one
 // keystroke's query (prefix search, ranked, top 50).
 func BenchmarkSearchKeystroke(b *testing.B) {
-	path := filepath.Join(b.TempDir(), "synth.db")
-	if err := data.WriteSQLite(synth.Generate(100000, 1), path); err != nil {
-		b.Fatal(err)
-	}
-	st, err := data.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st := synthStore(b, 100000)
 	var prefixes []string
 	for _, q := range []string{"Gründung", "Klage Urteil", "Berufung"} {
 		r := []rune(q)
@@ -38,19 +30,26 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 
 // BenchmarkLoadIndex reads the compact event index of a 100,000-event dataset.
 func BenchmarkLoadIndex(b *testing.B) {
-	path := filepath.Join(b.TempDir(), "synth.db")
-	if err := data.WriteSQLite(synth.Generate(100000, 1), path); err != nil {
-		b.Fatal(err)
-	}
-	st, err := data.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st := synthStore(b, 100000)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := st.LoadIndex(); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// synthStore writes a synthetic dataset of n events and opens it.
+func synthStore(b *testing.B, n int) *data.Store {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "synth.db")
+	if err := data.WriteSQLite(synth.Generate(n, 1), path); err != nil {
+		b.Fatal(err)
+	}
+	st, err := data.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
 }

@@ -18,13 +18,18 @@ func (s *Store) Sources() ([]Source, error) {
 
 // SourceEvents returns the indexes of the events citing source id, in date order.
 func (s *Store) SourceEvents(id string) ([]int, error) {
+	return s.ints(`SELECT DISTINCT event_n - 1 FROM event_sources WHERE source_id = ? ORDER BY event_n`, id)
+}
+
+// ints runs a query whose rows are single integers.
+func (s *Store) ints(q string, args ...any) ([]int, error) {
 	var out []int
-	err := s.each(`SELECT DISTINCT event_n - 1 FROM event_sources WHERE source_id = ? ORDER BY event_n`, func(r *sql.Rows) error {
+	err := s.each(q, func(r *sql.Rows) error {
 		var i int
 		err := r.Scan(&i)
 		out = append(out, i)
 		return err
-	}, id)
+	}, args...)
 	return out, err
 }
 
@@ -40,30 +45,16 @@ func (s *Store) SourceCoverage() (one, two, more int, err error) {
 // event i, those sharing most first, then the nearest in time.
 func (s *Store) Related(i, limit int) ([]int, error) {
 	n := i + 1
-	var out []int
-	err := s.each(`SELECT other - 1 FROM (
+	return s.ints(`SELECT other - 1 FROM (
 	    SELECT b.event_n AS other, count(*) AS shared FROM event_people a JOIN event_people b ON a.person_id = b.person_id
 	      WHERE a.event_n = ?1 AND b.event_n != ?1 GROUP BY b.event_n
 	    UNION ALL
 	    SELECT b.event_n, 2 * count(*) FROM event_threads a JOIN event_threads b ON a.thread_id = b.thread_id
 	      WHERE a.event_n = ?1 AND b.event_n != ?1 GROUP BY b.event_n)
-	  GROUP BY other ORDER BY sum(shared) DESC, abs(other - ?1), other LIMIT ?2`, func(r *sql.Rows) error {
-		var k int
-		err := r.Scan(&k)
-		out = append(out, k)
-		return err
-	}, n, limit)
-	return out, err
+	  GROUP BY other ORDER BY sum(shared) DESC, abs(other - ?1), other LIMIT ?2`, n, limit)
 }
 
 // PersonEvents returns the indexes of the events person id takes part in, in date order.
 func (s *Store) PersonEvents(id string) ([]int, error) {
-	var out []int
-	err := s.each(`SELECT event_n - 1 FROM event_people WHERE person_id = ? ORDER BY event_n`, func(r *sql.Rows) error {
-		var i int
-		err := r.Scan(&i)
-		out = append(out, i)
-		return err
-	}, id)
-	return out, err
+	return s.ints(`SELECT event_n - 1 FROM event_people WHERE person_id = ? ORDER BY event_n`, id)
 }

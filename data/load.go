@@ -10,14 +10,11 @@ import (
 // It runs one query per table, so its cost grows with the dataset, not with
 // the number of events times relations.
 func (s *Store) Load() (*Dataset, error) {
-	ds := &Dataset{Meta: s.meta}
-	err := firstErr(
-		func() error { return s.loadOrganizations(ds) },
-		func() error { return s.loadPeople(ds) },
-		func() error { return s.loadThreadsErasTours(ds) },
-		func() error { return s.loadEvents(ds) },
-	)
+	ds, err := s.LoadContext()
 	if err != nil {
+		return nil, err
+	}
+	if err := s.loadEvents(ds); err != nil {
 		return nil, fmt.Errorf("reading dataset: %w", err)
 	}
 	return ds, nil

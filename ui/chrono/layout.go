@@ -133,14 +133,20 @@ func Layout(l *Lane, v Viewport, opt LayoutOptions, widthOf func(ref int32) floa
 			p.cand = append(p.cand, int32(i))
 		}
 	} else {
+		// One binary search per bucket boundary: each bucket starts where
+		// the previous one ended.
+		blo := lo
 		for x := float32(0); x < v.Width; x += cw {
-			blo, bhi := l.Range(v.T(x), min(v.T(x+cw), v.End))
-			if bhi <= blo {
-				continue
+			bhi := hi
+			if end := v.T(x + cw); end < v.End {
+				bhi = blo + sort.SearchFloat64s(l.T[blo:hi], end)
 			}
-			p.cand = append(p.cand, int32(l.Top(blo, bhi)))
-			p.bucketN = append(p.bucketN, bhi-blo)
-			p.bucketX = append(p.bucketX, x)
+			if bhi > blo {
+				p.cand = append(p.cand, int32(l.Top(blo, bhi)))
+				p.bucketN = append(p.bucketN, bhi-blo)
+				p.bucketX = append(p.bucketX, x)
+			}
+			blo = bhi
 		}
 	}
 	// Order candidates by importance (highest first), then time.

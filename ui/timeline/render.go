@@ -110,6 +110,8 @@ type textCache struct {
 	bubblePre, bubbleP string
 	ticks              map[int64]string
 	widths             map[widthKey]float32
+	// bubble label metrics at bubbleSize: fixed part and one digit's width
+	bubbleSize, bubbleFixed, digitW float32
 }
 
 type widthKey struct {
@@ -125,6 +127,7 @@ func (c *textCache) check(t *Timeline) {
 		c.bubblePre, c.bubbleP, _ = strings.Cut(t.loc.T("timeline.cluster", "Count", "\x00"), "\x00")
 		c.ticks = map[int64]string{}
 		c.widths = map[widthKey]float32{}
+		c.bubbleSize = 0
 	}
 }
 
@@ -146,8 +149,17 @@ func (c *textCache) bubble(n int) string { return c.bubblePre + strconv.Itoa(n) 
 // bubbleWidth measures a bubble label from its parts: digits have equal
 // widths in the UI font, so counts need not be shaped one by one.
 func (c *textCache) bubbleWidth(n int, size float32) float32 {
-	digits := len(strconv.Itoa(n))
-	return c.width(c.bubblePre, size, true) + float32(digits)*c.width("0", size, true) + c.width(c.bubbleP, size, true)
+	if c.bubbleSize != size {
+		c.bubbleSize = size
+		c.bubbleFixed = c.width(c.bubblePre, size, true) + c.width(c.bubbleP, size, true)
+		c.digitW = c.width("0", size, true)
+	}
+	digits := 1
+	for n >= 10 {
+		n /= 10
+		digits++
+	}
+	return c.bubbleFixed + float32(digits)*c.digitW
 }
 
 type marker struct {
