@@ -62,8 +62,17 @@ func majorOf(u Unit) Unit {
 // apart and returns the ticks inside v (plus the one before the window, so a
 // major label can stick to the left edge).
 func Ticks(v Viewport, minSpacing float32) TickSet {
+	var ts TickSet
+	TicksInto(v, minSpacing, &ts)
+	return ts
+}
+
+// TicksInto is Ticks reusing ts's slices, for the per-frame path.
+func TicksInto(v Viewport, minSpacing float32, ts *TickSet) {
+	ts.Minor, ts.Major = ts.Minor[:0], ts.Major[:0]
+	ts.MinorUnit, ts.MajorUnit, ts.MinorStep = None, None, 0
 	if v.Span() <= 0 || v.Width <= 0 {
-		return TickSet{MinorUnit: None, MajorUnit: None}
+		return
 	}
 	pxPerSec := float64(v.Width) / v.Span()
 	st := steps[len(steps)-1]
@@ -73,12 +82,11 @@ func Ticks(v Viewport, minSpacing float32) TickSet {
 			break
 		}
 	}
-	ts := TickSet{MinorUnit: st.unit, MinorStep: st.n, MajorUnit: majorOf(st.unit)}
-	ts.Minor = generate(v, st.unit, st.n, 0)
+	ts.MinorUnit, ts.MinorStep, ts.MajorUnit = st.unit, st.n, majorOf(st.unit)
+	ts.Minor = generate(ts.Minor, v, st.unit, st.n, 0)
 	if ts.MajorUnit != None {
-		ts.Major = generate(v, ts.MajorUnit, 1, 1)
+		ts.Major = generate(ts.Major, v, ts.MajorUnit, 1, 1)
 	}
-	return ts
 }
 
 // floorTo returns the last boundary of n units at or before t.
@@ -130,10 +138,9 @@ func advance(t time.Time, u Unit, n int) time.Time {
 // generate lists boundaries of n units from the one at or before the window
 // (when before > 0) to the window's end. The count is bounded by the width,
 // so no input makes it loop long.
-func generate(v Viewport, u Unit, n int, before int) []Tick {
+func generate(out []Tick, v Viewport, u Unit, n int, before int) []Tick {
 	start := floorTo(Time(v.Start), u, n)
 	limit := int(v.Width) + 4
-	var out []Tick
 	for t := start; Seconds(t) <= v.End && len(out) < limit; t = advance(t, u, n) {
 		s := Seconds(t)
 		if s < v.Start && before == 0 {

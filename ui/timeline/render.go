@@ -82,7 +82,7 @@ func (c *labelCache) get(t *Timeline, ref int32, size float32) (string, float32)
 		c.width = map[int32]float32{}
 	}
 	if _, ok := c.width[ref]; !ok {
-		if len(c.width) > 20000 { // bound the cache: a long session visits many events
+		if len(c.width) > 100000 { // bound the cache (about 8 MB): a long session visits many events
 			clear(c.text)
 			clear(c.width)
 		}
@@ -184,7 +184,36 @@ type renderer struct {
 	hits       []hit
 	labels     labelCache
 	text       textCache
+	ticks      chrono.TickSet
+	pal        palette
 	size       fyne.Size
+}
+
+// palette holds the frame's colours, boxed once per theme rather than once
+// per object and frame.
+type palette struct {
+	fg, muted, sep, accent       color.Color
+	band0, band1, bubble, stroke color.Color
+	today, asOf, sel, tipStroke  color.Color
+	cats                         map[data.Category]color.Color
+}
+
+func (p *palette) update(th fyne.Theme, v fyne.ThemeVariant) {
+	fg := th.Color(theme.ColorNameForeground, v)
+	accent := th.Color(theme.ColorNamePrimary, v)
+	if p.cats != nil && p.fg == fg && p.accent == accent {
+		return
+	}
+	p.fg, p.accent = fg, accent
+	p.muted = th.Color(theme.ColorNamePlaceHolder, v)
+	p.sep = th.Color(theme.ColorNameSeparator, v)
+	p.band0, p.band1 = withAlpha(fg, 0x10), withAlpha(fg, 0x20)
+	p.bubble, p.stroke = withAlpha(accent, 0x40), withAlpha(fg, 0x60)
+	p.today, p.asOf, p.sel, p.tipStroke = withAlpha(fg, 0x90), withAlpha(accent, 0xb0), withAlpha(accent, 0xc0), withAlpha(fg, 0x50)
+	p.cats = map[data.Category]color.Color{}
+	for _, c := range data.Categories {
+		p.cats[c] = CategoryColor(c)
+	}
 }
 
 func newRenderer(t *Timeline) *renderer {
@@ -288,10 +317,8 @@ func (r *renderer) update() {
 	}
 	th := theme.Current()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	fg := th.Color(theme.ColorNameForeground, v)
-	muted := th.Color(theme.ColorNamePlaceHolder, v)
-	sep := th.Color(theme.ColorNameSeparator, v)
-	accent := th.Color(theme.ColorNamePrimary, v)
+	r.pal.update(th, v)
+	fg, muted, sep, accent := r.pal.fg, r.pal.muted, r.pal.sep, r.pal.accent
 	textSize := th.Size(theme.SizeNameText) * 0.93
 	small := th.Size(theme.SizeNameCaptionText)
 
@@ -315,11 +342,11 @@ func (r *renderer) update() {
 		}
 		x0, x1 = max(x0, 0), min(x1, s.Width)
 		band := r.rects.next()
-		shade := uint8(0x10)
+		shade := r.pal.band0
 		if i%2 == 1 {
-			shade = 0x20
+			shade = r.pal.band1
 		}
-		setFill(band, &band.FillColor, withAlpha(fg, shade))
+		setFill(band, &band.FillColor, shade)
 		place(band, x0, 0, x1-x0, lanesBottom)
 		title := t.loc.Text(e.Title)
 		if w := r.text.width(title, small, true); w < x1-x0-8 {
@@ -330,7 +357,8 @@ func (r *renderer) update() {
 	}
 
 	// Axis: minor tick lines and labels, major labels below.
-	ticks := chrono.Ticks(vp, tickSpace)
+	chrono.TicksInto(vp, tickSpace, &r.ticks)
+	ticks := &r.ticks
 	for _, tk := range ticks.Minor {
 		x := vp.X(tk.T)
 		if x >= s.Width-2 {
@@ -426,7 +454,7 @@ func (r *renderer) update() {
 			bw := max(w, stripH)
 			bub := r.rects.next()
 			bub.CornerRadius = (stripH - 2) / 2
-			setFill(bub, &bub.FillColor, withAlpha(accent, 0x40))
+			setFill(bub, &bub.FillColor, r.pal.bubble)
 			place(bub, c.X-bw/2, overflowY-(stripH-2)/2, bw, stripH-2)
 			tx := r.texts.next()
 			setText(tx, label, small, fg, true)
@@ -437,15 +465,15 @@ func (r *renderer) update() {
 
 	// Today and "facts as of" markers.
 	today := chrono.Seconds(t.now())
-	r.vline(vp.X(today), lanesTop, lanesBottom, withAlpha(fg, 0x90), r.text.today, small, false)
+	r.vline(vp.X(today), lanesTop, lanesBottom, r.pal.today, r.text.today, small, false)
 	if asOf := t.data.AsOf; asOf > 0 && (asOf < today-chrono.Day || asOf > today+chrono.Day) {
-		r.vline(vp.X(asOf), lanesTop, lanesBottom, withAlpha(accent, 0xb0), r.text.asOf, small, true)
+		r.vline(vp.X(asOf), lanesTop, lanesBottom, r.pal.asOf, r.text.asOf, small, true)
 	}
 
 	// Selection: a line through the selected event, kept while zooming and panning.
 	if t.sel >= 0 {
 		x := vp.X(t.data.T[t.sel])
-		setFill(r.selLine, &r.selLine.StrokeColor, withAlpha(accent, 0xc0))
+		setFill(r.selLine, &r.selLine.StrokeColor, r.pal.sel)
 		r.selLine.Position1, r.selLine.Position2 = fyne.NewPos(x, lanesTop), fyne.NewPos(x, lanesBottom)
 		r.selLine.Show()
 		r.selLine.Refresh()
@@ -492,9 +520,8 @@ func (r *renderer) vline(x, y0, y1 float32, col color.Color, label string, size 
 func (r *renderer) drawMarker(i int, x, y float32, fg color.Color) {
 	idx := r.t.data.Idx
 	sh := StatusShape(idx.Status(i))
-	col := CategoryColor(idx.Category(i))
-	var fill color.Color = col
-	var stroke color.Color = withAlpha(fg, 0x60)
+	col := r.pal.cats[idx.Category(i)]
+	fill, stroke := col, r.pal.stroke
 	sw := float32(1)
 	if sh.Hollow {
 		fill, stroke, sw = color.Transparent, col, 2.5
@@ -607,7 +634,7 @@ func (r *renderer) updateTooltip(fg color.Color, size float32) {
 	th := theme.Current()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	setFill(r.tipBg, &r.tipBg.FillColor, th.Color(theme.ColorNameOverlayBackground, v))
-	r.tipBg.StrokeColor, r.tipBg.StrokeWidth = withAlpha(fg, 0x50), 1
+	r.tipBg.StrokeColor, r.tipBg.StrokeWidth = r.pal.tipStroke, 1
 	place(r.tipBg, x, y, w+12, size+10)
 	setText(r.tipText, label, size, fg, false)
 	place(r.tipText, x+6, y+4, w, size)
