@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"image/color"
 	"testing"
 	"time"
 
@@ -19,17 +20,27 @@ import (
 func goldenTimeline(t *testing.T, lang data.Lang, dark bool) (*Timeline, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
+	variant := theme.VariantLight
 	if dark {
-		a.Settings().SetTheme(theme.DarkTheme())
-	} else {
-		a.Settings().SetTheme(theme.LightTheme())
+		variant = theme.VariantDark
 	}
+	a.Settings().SetTheme(fixedVariant{theme.DefaultTheme(), variant})
 	tl := New(synthData(300), i18n.Must(lang))
 	tl.SetNow(func() time.Time { return time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC) })
 	w := test.NewTempWindow(t, tl)
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(900, 420))
 	return tl, w
+}
+
+// fixedVariant holds the default theme at one variant (as ui.NewTheme does).
+type fixedVariant struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (f fixedVariant) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return f.Theme.Color(n, f.variant)
 }
 
 func TestGoldenMarkup(t *testing.T) {

@@ -162,11 +162,6 @@ func (c *textCache) bubbleWidth(n int, size float32) float32 {
 	return c.bubbleFixed + float32(digits)*c.digitW
 }
 
-type marker struct {
-	circle *canvas.Circle
-	poly   *canvas.Polygon
-}
-
 type renderer struct {
 	t          *Timeline
 	bg         *canvas.Rectangle

@@ -318,7 +318,7 @@ func TestOverviewMovesAndResizesTheWindow(t *testing.T) {
 		t.Fatalf("move: %v -> %v", v, moved)
 	}
 	// Drag the right edge: resizes.
-	x0, x1 = ov.windowRect()
+	_, x1 = ov.windowRect()
 	drag(x1, 80)
 	if got := tl.Viewport(); math.Abs(got.Start-moved.Start) > 1 || math.Abs(got.Span()-moved.Span()-80*perPx) > perPx {
 		t.Fatalf("resize: %v -> %v", moved, got)
