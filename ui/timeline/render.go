@@ -66,39 +66,46 @@ type hit struct {
 // labelCache keeps each event's label text, cut to the maximum label width,
 // and its measured width, for the current language and text size.
 type labelCache struct {
-	lang  data.Lang
-	size  float32
-	text  map[int32]string
-	width map[int32]float32
+	lang    data.Lang
+	size    float32
+	entries map[int32]labelEntry
 }
 
-func (c *labelCache) reset() { c.text, c.width = nil, nil }
+type labelEntry struct {
+	text  string
+	width float32
+}
 
-func (c *labelCache) get(t *Timeline, ref int32, size float32) (string, float32) {
-	lang := t.loc.Lang()
-	if c.lang != lang || c.size != size || c.text == nil {
+func (c *labelCache) reset() { c.entries = nil }
+
+// begin fixes the language and size for a frame (dropping the cache when
+// either changed), so get needs no locking.
+func (c *labelCache) begin(lang data.Lang, size float32) {
+	if c.lang != lang || c.size != size || c.entries == nil {
 		c.lang, c.size = lang, size
-		c.text = map[int32]string{}
-		c.width = map[int32]float32{}
+		c.entries = map[int32]labelEntry{}
 	}
-	if _, ok := c.width[ref]; !ok {
-		if len(c.width) > 100000 { // bound the cache (about 8 MB): a long session visits many events
-			clear(c.text)
-			clear(c.width)
-		}
-		s := t.data.Idx.Title(int(ref), lang)
-		w := fyne.MeasureText(s, size, fyne.TextStyle{}).Width
-		if w > chrono.DefaultLayout.MaxLabelPx {
-			r := []rune(s)
-			for len(r) > 1 && w > chrono.DefaultLayout.MaxLabelPx {
-				r = r[:len(r)*9/10]
-				s = strings.TrimRight(string(r), " ,.;:") + "…"
-				w = fyne.MeasureText(s, size, fyne.TextStyle{}).Width
-			}
-		}
-		c.text[ref], c.width[ref] = s, w
+}
+
+func (c *labelCache) get(t *Timeline, ref int32) (string, float32) {
+	if e, ok := c.entries[ref]; ok {
+		return e.text, e.width
 	}
-	return c.text[ref], c.width[ref]
+	if len(c.entries) > 100000 { // bound the cache (about 8 MB): a long session visits many events
+		clear(c.entries)
+	}
+	s := t.data.Idx.Title(int(ref), c.lang)
+	w := fyne.MeasureText(s, c.size, fyne.TextStyle{}).Width
+	if w > chrono.DefaultLayout.MaxLabelPx {
+		r := []rune(s)
+		for len(r) > 1 && w > chrono.DefaultLayout.MaxLabelPx {
+			r = r[:len(r)*9/10]
+			s = strings.TrimRight(string(r), " ,.;:") + "…"
+			w = fyne.MeasureText(s, c.size, fyne.TextStyle{}).Width
+		}
+	}
+	c.entries[ref] = labelEntry{s, w}
+	return s, w
 }
 
 // textCache keeps the per-language strings and measured widths the frame
@@ -401,7 +408,8 @@ func (r *renderer) update() {
 	for len(r.placements) < len(t.lanes) {
 		r.placements = append(r.placements, chrono.Placement{})
 	}
-	widthOf := func(ref int32) float32 { _, w := r.labels.get(t, ref, textSize); return w }
+	r.labels.begin(t.loc.Lang(), textSize)
+	widthOf := func(ref int32) float32 { _, w := r.labels.get(t, ref); return w }
 	for li, lane := range t.lanes {
 		top := lanesTop + float32(li)*laneH
 		if li > 0 {
@@ -423,7 +431,7 @@ func (r *renderer) update() {
 		for _, lb := range p.Labels {
 			y := rowY(lb.Row)
 			r.drawMarker(int(lb.Ref), lb.X, y, fg)
-			text, w := r.labels.get(t, lb.Ref, textSize)
+			text, w := r.labels.get(t, lb.Ref)
 			tx := r.texts.next()
 			bold := int(lb.Ref) == t.sel
 			col := fg
