@@ -5,7 +5,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/assets"
 	"aitimeline/data"
@@ -47,23 +49,41 @@ func startGUI(opts guiOptions) error {
 	loc.OnChange(useFyneLanguage)
 	a.Settings().SetTheme(ui.NewTheme(ui.ThemeChoice(prefs.StringWithFallback(ui.PrefTheme, string(ui.ThemeSystem)))))
 
-	e := env{getenv: os.Getenv}
-	st, td, ctx, err := loadTimeline(opts.dataset, e, loc)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	// The window opens at once with a progress bar; the dataset loads off
+	// the UI goroutine (a million synthetic events take seconds) and the
+	// main view replaces the placeholder when it is ready.
 	w := a.NewWindow(loc.T("app.name"))
-	m := ui.NewMain(a, w, st, td, ctx, loc, AppVersion)
+	w.SetContent(container.NewCenter(container.NewVBox(widget.NewLabel(loc.T("app.loading")), widget.NewProgressBarInfinite())))
 	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(ui.PrefWidth, 1280)), float32(prefs.FloatWithFallback(ui.PrefHeight, 800))))
+	var m *ui.Main
+	var st *data.Store
+	go func() {
+		store, td, ctx, err := loadTimeline(opts.dataset, env{getenv: os.Getenv}, loc)
+		fyne.Do(func() {
+			if err != nil {
+				msg := widget.NewLabel(err.Error())
+				msg.Wrapping = fyne.TextWrapWord
+				w.SetContent(container.NewPadded(msg))
+				return
+			}
+			st = store
+			m = ui.NewMain(a, w, st, td, ctx, loc, AppVersion)
+		})
+	}()
 	w.SetCloseIntercept(func() {
 		s := w.Canvas().Size()
 		prefs.SetFloat(ui.PrefWidth, float64(s.Width))
 		prefs.SetFloat(ui.PrefHeight, float64(s.Height))
-		m.SaveLayout()
+		if m != nil {
+			m.SaveLayout()
+			m.Wait()
+		}
 		w.Close()
 	})
 	w.SetMaster()
 	w.ShowAndRun()
+	if st != nil {
+		st.Close()
+	}
 	return nil
 }

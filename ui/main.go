@@ -48,20 +48,22 @@ type Main struct {
 	people  map[string]*data.Person
 	orgs    map[string]*data.Organization
 
-	tl      *timeline.Timeline
-	list    *widget.List
-	rows    []int // list twin rows: event indexes (the window's events, or search hits)
-	search  *widget.Entry
-	hits    bool     // rows hold search hits rather than the window's events
-	tokens  []string // the search's folded words, highlighted in the list
-	detail  *fyne.Container
-	legend  *fyne.Container
-	status  *widget.Label
-	zoomIn  *widget.Button
-	zoomOut *widget.Button
-	fitAll  *widget.Button
-	filters *widget.Button
-	syncing bool // guards the list↔timeline selection echo
+	tl           *timeline.Timeline
+	list         *widget.List
+	rows         []int // list twin rows when filtered or searching (see rowCount)
+	inWindow     bool  // rows are the window's events [winLo, winHi) of the index
+	winLo, winHi int
+	search       *widget.Entry
+	hits         bool     // rows hold search hits rather than the window's events
+	tokens       []string // the search's folded words, highlighted in the list
+	detail       *fyne.Container
+	legend       *fyne.Container
+	status       *widget.Label
+	zoomIn       *widget.Button
+	zoomOut      *widget.Button
+	fitAll       *widget.Button
+	filters      *widget.Button
+	syncing      bool // guards the list↔timeline selection echo
 
 	overview    *timeline.Overview
 	filter      Filter
@@ -101,7 +103,7 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, td *timeline.Data, 
 			m.refreshRows()
 		}
 	}
-	m.list = widget.NewList(func() int { return len(m.rows) },
+	m.list = widget.NewList(m.rowCount,
 		func() fyne.CanvasObject {
 			date := widget.NewLabel("00.00.0000")
 			date.TextStyle.Monospace = true
@@ -111,10 +113,10 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, td *timeline.Data, 
 			return container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(timeline.Swatch(data.CatGovernance, data.StFact, 12)), dateBox), nil, title)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id >= len(m.rows) {
+			if id >= m.rowCount() {
 				return
 			}
-			i := m.rows[id]
+			i := m.rowAt(id)
 			c := o.(*fyne.Container)
 			left := c.Objects[1].(*fyne.Container)
 			sw := left.Objects[0].(*fyne.Container)
@@ -126,18 +128,18 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, td *timeline.Data, 
 			title.Refresh()
 		})
 	m.list.OnSelected = func(id widget.ListItemID) {
-		if m.syncing || id >= len(m.rows) {
+		if m.syncing || id >= m.rowCount() {
 			return
 		}
 		m.syncing = true
-		m.tl.SelectAndReveal(m.rows[id])
+		m.tl.SelectAndReveal(m.rowAt(id))
 		m.syncing = false
 	}
 	m.search = widget.NewEntry()
 	m.search.OnChanged = func(string) { m.runSearch() }
 	m.search.OnSubmitted = func(string) {
-		if len(m.rows) > 0 {
-			m.tl.SelectAndReveal(m.rows[0])
+		if m.rowCount() > 0 {
+			m.tl.SelectAndReveal(m.rowAt(0))
 			m.win.Canvas().Focus(m.tl)
 		}
 	}
@@ -168,7 +170,46 @@ func (m *Main) Timeline() *timeline.Timeline { return m.tl }
 func (m *Main) List() *widget.List { return m.list }
 
 // Rows returns the event indexes the list twin shows.
-func (m *Main) Rows() []int { return m.rows }
+func (m *Main) Rows() []int {
+	out := make([]int, m.rowCount())
+	for r := range out {
+		out[r] = m.rowAt(r)
+	}
+	return out
+}
+
+// The list twin's rows are either the events in the window [winLo, winHi)
+// of the index (no filter, no search: nothing is copied, even for a million
+// events) or the explicit list m.rows.
+func (m *Main) rowCount() int {
+	if m.inWindow {
+		return m.winHi - m.winLo
+	}
+	return len(m.rows)
+}
+
+func (m *Main) rowAt(r int) int {
+	if m.inWindow {
+		return m.winLo + r
+	}
+	return m.rows[r]
+}
+
+// rowOf is the row showing event i, or -1.
+func (m *Main) rowOf(i int) int {
+	if m.inWindow {
+		if i >= m.winLo && i < m.winHi {
+			return i - m.winLo
+		}
+		return -1
+	}
+	for row, ev := range m.rows {
+		if ev == i {
+			return row
+		}
+	}
+	return -1
+}
 
 // Search exposes the search entry (tests).
 func (m *Main) Search() *widget.Entry { return m.search }
@@ -292,12 +333,10 @@ func (m *Main) onTimelineSelect(i int) {
 	}
 	m.syncing = true
 	defer func() { m.syncing = false }()
-	for row, ev := range m.rows {
-		if ev == i {
-			m.list.Select(row)
-			m.list.ScrollTo(row)
-			return
-		}
+	if row := m.rowOf(i); row >= 0 {
+		m.list.Select(row)
+		m.list.ScrollTo(row)
+		return
 	}
 	m.list.UnselectAll()
 }
@@ -307,10 +346,13 @@ func (m *Main) refreshRows() {
 	v := m.tl.Viewport()
 	ts := m.tl.Data().T
 	lo, hi := sort.SearchFloat64s(ts, v.Start), sort.SearchFloat64s(ts, v.End)
+	m.inWindow, m.winLo, m.winHi = m.match == nil, lo, hi
 	m.rows = m.rows[:0]
-	for i := lo; i < hi; i++ {
-		if m.match == nil || m.match(i) {
-			m.rows = append(m.rows, i)
+	if m.match != nil {
+		for i := lo; i < hi; i++ {
+			if m.match(i) {
+				m.rows = append(m.rows, i)
+			}
 		}
 	}
 	m.hits = false
@@ -321,12 +363,9 @@ func (m *Main) refreshRows() {
 func (m *Main) syncSelection() {
 	m.syncing = true
 	defer func() { m.syncing = false }()
-	sel := m.tl.Selected()
-	for row, ev := range m.rows {
-		if ev == sel {
-			m.list.Select(row)
-			return
-		}
+	if row := m.rowOf(m.tl.Selected()); row >= 0 {
+		m.list.Select(row)
+		return
 	}
 	m.list.UnselectAll()
 }
@@ -360,7 +399,7 @@ func (m *Main) runSearch() {
 			if seq != m.searchSeq {
 				return // a newer keystroke's result is on its way
 			}
-			m.rows = rows
+			m.rows, m.inWindow = rows, false
 			m.hits = true
 			if len(m.rows) == 0 {
 				m.status.SetText(m.loc.T("search.no_results"))
