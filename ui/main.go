@@ -97,7 +97,7 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, td *timeline.Data, 
 	m.tl = timeline.New(td, loc)
 	m.tl.SetLaneMode(timeline.LaneMode(a.Preferences().IntWithFallback(PrefLanes, int(timeline.LanesSingle))))
 	m.tl.OnSelect = m.onTimelineSelect
-	m.tl.OnActivate = func(int) { m.win.Canvas().Focus(nil) }
+	m.tl.OnActivate = func(i int) { m.tabs.Select(m.timelineTab); m.showDetail(i) }
 	m.tl.OnViewportChange = func(chrono.Viewport) {
 		if !m.hits {
 			m.refreshRows()
