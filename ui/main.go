@@ -502,11 +502,17 @@ func (m *Main) exportDialog(format string) {
 		if err != nil || w == nil {
 			return
 		}
-		if err := m.export(w, format); err != nil {
-			dialog.ShowError(fmt.Errorf("%s", m.loc.T("export.failed", "Error", err)), m.win)
-			return
-		}
-		m.status.SetText(m.loc.T("export.done", "Count", m.idx.Len(), "File", w.URI().Name()))
+		// Reading and writing a big dataset takes a while: off the UI goroutine.
+		m.background(func() func() {
+			err := m.export(w, format)
+			return func() {
+				if err != nil {
+					dialog.ShowError(fmt.Errorf("%s", m.loc.T("export.failed", "Error", err)), m.win)
+					return
+				}
+				m.status.SetText(m.loc.T("export.done", "Count", m.idx.Len(), "File", w.URI().Name()))
+			}
+		})
 	}, m.win)
 	d.SetFileName("aitimeline." + format)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))

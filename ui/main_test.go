@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -328,5 +330,21 @@ func TestNavigationBetweenViews(t *testing.T) {
 		if !found {
 			t.Fatalf("following Altman shows %s", ds.Events[i].ID)
 		}
+	}
+}
+
+func TestExportFromTheWindow(t *testing.T) {
+	m, _, _, ds := newTestMain(t, data.EN)
+	path := filepath.Join(t.TempDir(), "out.json")
+	w, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.export(w, "json"); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	if !strings.Contains(string(b), ds.Events[0].ID) || !strings.Contains(string(b), `"as_of": "2026-11-28"`) {
+		t.Fatalf("export lacks the dataset: %.200s", b)
 	}
 }
