@@ -70,7 +70,7 @@ func (m *Main) detailView(i int, ev *data.Event, related []int, err error) fyne.
 
 	facts := widget.NewForm(
 		widget.NewFormItem(loc.T("detail.date"), widget.NewLabel(loc.DateRange(ev.Date, ev.End))),
-		widget.NewFormItem(loc.T("detail.category"), container.NewHBox(timeline.Swatch(ev.Category, data.StFact, 12), widget.NewLabel(loc.T("category."+string(ev.Category))))),
+		widget.NewFormItem(loc.T("detail.category"), container.NewHBox(timeline.NewSwatch(ev.Category, data.StFact, 12), widget.NewLabel(loc.T("category."+string(ev.Category))))),
 		widget.NewFormItem(loc.T("detail.status"), wrapLabel(loc.T("status."+string(ev.Status))+": "+loc.T("status_help."+string(ev.Status)))),
 	)
 	if era := m.eraOf(ev); era != nil {

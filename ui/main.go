@@ -110,7 +110,7 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, td *timeline.Data, 
 			title := widget.NewRichText()
 			title.Truncation = fyne.TextTruncateEllipsis
 			dateBox := container.NewGridWrap(fyne.NewSize(108, date.MinSize().Height), date)
-			return container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(timeline.Swatch(data.CatGovernance, data.StFact, 12)), dateBox), nil, title)
+			return container.NewBorder(nil, nil, container.NewHBox(timeline.NewSwatch(data.CatGovernance, data.StFact, 12), dateBox), nil, title)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= m.rowCount() {
@@ -119,9 +119,7 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, td *timeline.Data, 
 			i := m.rowAt(id)
 			c := o.(*fyne.Container)
 			left := c.Objects[1].(*fyne.Container)
-			sw := left.Objects[0].(*fyne.Container)
-			sw.Objects = []fyne.CanvasObject{timeline.Swatch(m.idx.Category(i), m.idx.Status(i), 12)}
-			sw.Refresh()
+			left.Objects[0].(*timeline.Swatch).SetStyle(m.idx.Category(i), m.idx.Status(i))
 			left.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(m.loc.ShortDate(m.idx.Date(i)))
 			title := c.Objects[0].(*widget.RichText)
 			title.Segments = highlightSegments(m.idx.Title(i, m.loc.Lang()), m.tokens)

@@ -14,27 +14,77 @@ import (
 	"aitimeline/i18n"
 )
 
-// Swatch draws a marker of a category colour and status shape, as on the timeline.
-func Swatch(c data.Category, s data.Status, size float32) fyne.CanvasObject {
-	sh := StatusShape(s)
-	col := CategoryColor(c)
-	fg := theme.Color(theme.ColorNameForeground)
-	var obj fyne.CanvasObject
-	if sh.Sides == 0 {
-		ci := canvas.NewCircle(col)
-		ci.StrokeColor, ci.StrokeWidth = withAlpha(fg, 0x60), 1
-		if sh.Hollow {
-			ci.FillColor, ci.StrokeColor, ci.StrokeWidth = color.Transparent, col, 2.5
-		}
-		obj = ci
-	} else {
-		p := &canvas.Polygon{FillColor: col, StrokeColor: withAlpha(fg, 0x60), StrokeWidth: 1, Sides: sh.Sides, Angle: sh.Angle}
-		if sh.Hollow {
-			p.FillColor, p.StrokeColor, p.StrokeWidth = color.Transparent, col, 2.5
-		}
-		obj = p
+// Swatch is a marker of a category colour and status shape, as on the
+// timeline, for legends, lists and the detail pane. It can be restyled in
+// place (list rows reuse it).
+type Swatch struct {
+	widget.BaseWidget
+	cat  data.Category
+	st   data.Status
+	size float32
+}
+
+// NewSwatch returns a swatch of the given size.
+func NewSwatch(c data.Category, s data.Status, size float32) *Swatch {
+	w := &Swatch{cat: c, st: s, size: size}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// SetStyle changes category and status.
+func (w *Swatch) SetStyle(c data.Category, s data.Status) {
+	if c == w.cat && s == w.st {
+		return
 	}
-	return container.NewGridWrap(fyne.NewSquareSize(size), obj)
+	w.cat, w.st = c, s
+	w.Refresh()
+}
+
+// CreateRenderer implements fyne.Widget.
+func (w *Swatch) CreateRenderer() fyne.WidgetRenderer {
+	r := &swatchRenderer{w: w, circle: canvas.NewCircle(color.Transparent), poly: &canvas.Polygon{}}
+	r.Refresh()
+	return r
+}
+
+type swatchRenderer struct {
+	w      *Swatch
+	circle *canvas.Circle
+	poly   *canvas.Polygon
+}
+
+func (r *swatchRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.circle, r.poly} }
+func (r *swatchRenderer) Destroy()                     {}
+func (r *swatchRenderer) MinSize() fyne.Size           { return fyne.NewSquareSize(r.w.size) }
+
+func (r *swatchRenderer) Layout(s fyne.Size) {
+	side := min(s.Width, s.Height, r.w.size)
+	pos := fyne.NewPos((s.Width-side)/2, (s.Height-side)/2)
+	for _, o := range []fyne.CanvasObject{r.circle, r.poly} {
+		o.Move(pos)
+		o.Resize(fyne.NewSquareSize(side))
+	}
+}
+
+func (r *swatchRenderer) Refresh() {
+	sh := StatusShape(r.w.st)
+	col := CategoryColor(r.w.cat)
+	var fill, stroke color.Color = col, withAlpha(theme.Color(theme.ColorNameForeground), 0x60)
+	sw := float32(1)
+	if sh.Hollow {
+		fill, stroke, sw = color.Transparent, col, 2.5
+	}
+	r.circle.FillColor, r.circle.StrokeColor, r.circle.StrokeWidth = fill, stroke, sw
+	r.poly.FillColor, r.poly.StrokeColor, r.poly.StrokeWidth, r.poly.Sides, r.poly.Angle = fill, stroke, sw, sh.Sides, sh.Angle
+	if sh.Sides == 0 {
+		r.circle.Show()
+		r.poly.Hide()
+	} else {
+		r.poly.Show()
+		r.circle.Hide()
+	}
+	r.circle.Refresh()
+	r.poly.Refresh()
 }
 
 // NewLegend explains category colours and claim-status shapes.
@@ -46,11 +96,11 @@ func NewLegend(loc *i18n.Localizer) fyne.CanvasObject {
 	}
 	cats := container.New(layout.NewRowWrapLayout())
 	for _, c := range data.Categories {
-		cats.Add(item(Swatch(c, data.StFact, 12), loc.T("category."+string(c))))
+		cats.Add(item(NewSwatch(c, data.StFact, 12), loc.T("category."+string(c))))
 	}
 	sts := container.New(layout.NewRowWrapLayout())
 	for _, s := range data.Statuses {
-		sts.Add(item(Swatch(data.CatGovernance, s, 12), loc.T("status."+string(s))))
+		sts.Add(item(NewSwatch(data.CatGovernance, s, 12), loc.T("status."+string(s))))
 	}
 	return container.NewVBox(cats, sts)
 }
