@@ -149,12 +149,17 @@ func Layout(l *Lane, v Viewport, opt LayoutOptions, widthOf func(ref int32) floa
 			blo = bhi
 		}
 	}
-	// Order candidates by importance (highest first), then time.
+	// Order candidates by importance (highest first), then time: the
+	// candidates are in time order already, so a counting pass by importance
+	// gives that order without sorting.
 	p.keys = p.keys[:0]
-	for ci, pos := range p.cand {
-		p.keys = append(p.keys, uint64(MaxImportance-int(l.Imp[pos]))<<40|uint64(ci))
+	for k := MaxImportance; k >= 1; k-- {
+		for ci, pos := range p.cand {
+			if int(min(max(l.Imp[pos], 1), MaxImportance)) == k {
+				p.keys = append(p.keys, uint64(ci))
+			}
+		}
 	}
-	slices.Sort(p.keys)
 	if cap(p.rows) < rows {
 		p.rows = make([][][2]float32, rows)
 	}
@@ -165,7 +170,7 @@ func Layout(l *Lane, v Viewport, opt LayoutOptions, widthOf func(ref int32) floa
 	p.labeled = slices.Grow(p.labeled[:0], len(p.cand))[:len(p.cand)]
 	clear(p.labeled)
 	for _, k := range p.keys {
-		ci := int(k & (1<<40 - 1))
+		ci := int(k)
 		pos := p.cand[ci]
 		x := v.X(l.T[pos])
 		w := min(widthOf(l.Ref[pos]), opt.MaxLabelPx)

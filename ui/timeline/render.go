@@ -64,35 +64,45 @@ type hit struct {
 }
 
 // labelCache keeps each event's label text, cut to the maximum label width,
-// and its measured width, for the current language and text size.
+// and its measured width, for the current language and text size. Widths sit
+// in a slice indexed by event (4 bytes an event), because the layout asks for
+// the width of every label candidate in every frame; texts, needed only for
+// the labels drawn, sit in a map.
 type labelCache struct {
-	lang    data.Lang
-	size    float32
-	entries map[int32]labelEntry
+	lang  data.Lang
+	size  float32
+	width []float32 // 0: not measured yet
+	text  map[int32]string
 }
 
-type labelEntry struct {
-	text  string
-	width float32
-}
-
-func (c *labelCache) reset() { c.entries = nil }
+func (c *labelCache) reset() { c.width, c.text = nil, nil }
 
 // begin fixes the language and size for a frame (dropping the cache when
-// either changed), so get needs no locking.
-func (c *labelCache) begin(lang data.Lang, size float32) {
-	if c.lang != lang || c.size != size || c.entries == nil {
+// either changed), so lookups need no locking.
+func (c *labelCache) begin(t *Timeline, lang data.Lang, size float32) {
+	if c.lang != lang || c.size != size || len(c.width) != t.data.Len() {
 		c.lang, c.size = lang, size
-		c.entries = map[int32]labelEntry{}
+		c.width = make([]float32, t.data.Len())
+		c.text = map[int32]string{}
 	}
 }
 
-func (c *labelCache) get(t *Timeline, ref int32) (string, float32) {
-	if e, ok := c.entries[ref]; ok {
-		return e.text, e.width
+// widthOf is the label width of event ref.
+func (c *labelCache) widthOf(t *Timeline, ref int32) float32 {
+	if w := c.width[ref]; w != 0 {
+		return w
 	}
-	if len(c.entries) > 100000 { // bound the cache (about 8 MB): a long session visits many events
-		clear(c.entries)
+	_, w := c.get(t, ref)
+	return w
+}
+
+// get returns event ref's label text and width.
+func (c *labelCache) get(t *Timeline, ref int32) (string, float32) {
+	if s, ok := c.text[ref]; ok && c.width[ref] != 0 {
+		return s, c.width[ref]
+	}
+	if len(c.text) > 100000 { // bound the text map (about 8 MB) over a long session
+		clear(c.text)
 	}
 	s := t.data.Idx.Title(int(ref), c.lang)
 	w := fyne.MeasureText(s, c.size, fyne.TextStyle{}).Width
@@ -104,8 +114,8 @@ func (c *labelCache) get(t *Timeline, ref int32) (string, float32) {
 			w = fyne.MeasureText(s, c.size, fyne.TextStyle{}).Width
 		}
 	}
-	c.entries[ref] = labelEntry{s, w}
-	return s, w
+	c.text[ref], c.width[ref] = s, max(w, 0.5)
+	return s, c.width[ref]
 }
 
 // textCache keeps the per-language strings and measured widths the frame
@@ -408,8 +418,8 @@ func (r *renderer) update() {
 	for len(r.placements) < len(t.lanes) {
 		r.placements = append(r.placements, chrono.Placement{})
 	}
-	r.labels.begin(t.loc.Lang(), textSize)
-	widthOf := func(ref int32) float32 { _, w := r.labels.get(t, ref); return w }
+	r.labels.begin(t, t.loc.Lang(), textSize)
+	widthOf := func(ref int32) float32 { return r.labels.widthOf(t, ref) }
 	for li, lane := range t.lanes {
 		top := lanesTop + float32(li)*laneH
 		if li > 0 {
