@@ -491,7 +491,7 @@ func (m *Main) AboutText() string {
 func (m *Main) ShowAbout() {
 	body := widget.NewLabel(m.AboutText())
 	body.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(m.loc.T("about.title"), "OK", container.NewGridWrap(fyne.NewSize(460, 200), body), m.win)
+	d := dialog.NewCustom(m.loc.T("about.title"), m.loc.T("about.close"), container.NewGridWrap(fyne.NewSize(460, 200), body), m.win)
 	d.Show()
 }
 
