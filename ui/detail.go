@@ -16,14 +16,14 @@ import (
 	"aitimeline/ui/timeline"
 )
 
-// Citation formats a source as a one-line citation, e.g. for a footnote:
-// Publisher, "Title", date, URL.
+// Citation formats a source as a one-line citation in the current language,
+// e.g. for a footnote: Publisher, “Title”, date. URL.
 func Citation(loc *i18n.Localizer, s data.Source) string {
 	date := s.Date
 	if d, err := data.ParseDate(s.Date); err == nil {
 		date = loc.Date(d)
 	}
-	return fmt.Sprintf("%s: „%s“, %s. %s", s.Publisher, s.Title, date, s.URL)
+	return loc.T("detail.citation", "Publisher", s.Publisher, "Title", s.Title, "Date", date, "URL", s.URL)
 }
 
 // OpenSourceURL opens raw in the browser after checking it is http(s); any

@@ -348,3 +348,13 @@ func TestExportFromTheWindow(t *testing.T) {
 		t.Fatalf("export lacks the dataset: %.200s", b)
 	}
 }
+
+func TestCitationIsLocalized(t *testing.T) {
+	s := data.Source{Publisher: "Reuters", Title: "Musk sues OpenAI", Date: "2024-03-01", URL: "https://example.com/a"}
+	if got := Citation(i18n.Must(data.EN), s); got != "Reuters, “Musk sues OpenAI”, March 1, 2024. https://example.com/a" {
+		t.Errorf("EN citation %q", got)
+	}
+	if got := Citation(i18n.Must(data.DE), s); got != "Reuters: „Musk sues OpenAI“, 1. März 2024. https://example.com/a" {
+		t.Errorf("DE citation %q", got)
+	}
+}
