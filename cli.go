@@ -142,6 +142,15 @@ func osError(err error, loc *i18n.Localizer) string {
 	return unwrapPath(err).Error()
 }
 
+// parseFlagsOnly parses a command that takes no positional arguments.
+func parseFlagsOnly(fs *flag.FlagSet, args []string, loc *i18n.Localizer) error {
+	pos, err := parse(fs, args, loc)
+	if err == nil && len(pos) > 0 {
+		err = fail(loc, "cli.err.args", "Value", pos[0])
+	}
+	return err
+}
+
 func langFlag(fs *flag.FlagSet) *string { return fs.String("lang", "", "language: de or en") }
 
 func checkLang(v string, loc *i18n.Localizer) (data.Lang, error) {
@@ -230,12 +239,8 @@ func runGUI(args []string, e env, loc *i18n.Localizer) error {
 	version := fs.Bool("version", false, "print versions")
 	lang := langFlag(fs)
 	dataset := fs.String("dataset", "", "dataset file")
-	pos, err := parse(fs, args, loc)
-	if err != nil {
+	if err := parseFlagsOnly(fs, args, loc); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return fail(loc, "cli.err.args", "Value", pos[0])
 	}
 	l, err := checkLang(*lang, loc)
 	if err != nil {
@@ -267,12 +272,8 @@ func runExport(args []string, e env, loc *i18n.Localizer) error {
 	out := fs.String("out", "", "output file (default: standard output)")
 	dataset := fs.String("dataset", "", "dataset file")
 	langFlag(fs)
-	pos, err := parse(fs, args, loc)
-	if err != nil {
+	if err := parseFlagsOnly(fs, args, loc); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return fail(loc, "cli.err.args", "Value", pos[0])
 	}
 	if *format != "json" && *format != "csv" {
 		return fail(loc, "cli.err.format", "Value", *format)
@@ -382,12 +383,8 @@ func runRender(args []string, e env, loc *i18n.Localizer) error {
 	dataset := fs.String("dataset", "", "dataset file")
 	themeName := fs.String("theme", "light", "light or dark")
 	lanes := fs.String("lanes", "single", "single, category, person or organization")
-	pos, err := parse(fs, args, loc)
-	if err != nil {
+	if err := parseFlagsOnly(fs, args, loc); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return fail(loc, "cli.err.args", "Value", pos[0])
 	}
 	if _, err := checkLang(*lang, loc); err != nil {
 		return err

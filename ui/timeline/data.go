@@ -118,22 +118,16 @@ func (d *Data) Lanes(mode LaneMode, maxLanes int, keep func(i int) bool) []LaneD
 		switch mode {
 		case LanesCategory:
 			add(string(d.Idx.Category(i)), data.Text{}, i)
-		case LanesPerson:
-			ps := d.Idx.People(i)
-			if len(ps) == 0 {
+		case LanesPerson, LanesOrganization:
+			nums, idOf := d.Idx.People(i), d.Idx.PersonID
+			if mode == LanesOrganization {
+				nums, idOf = d.Idx.Organizations(i), d.Idx.OrganizationID
+			}
+			if len(nums) == 0 {
 				add(other, data.Text{}, i)
 			}
-			for _, p := range ps {
-				id := d.Idx.PersonID(p)
-				add(id, named(id), i)
-			}
-		case LanesOrganization:
-			os := d.Idx.Organizations(i)
-			if len(os) == 0 {
-				add(other, data.Text{}, i)
-			}
-			for _, o := range os {
-				id := d.Idx.OrganizationID(o)
+			for _, n := range nums {
+				id := idOf(n)
 				add(id, named(id), i)
 			}
 		default:
