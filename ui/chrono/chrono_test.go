@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -284,5 +285,250 @@ func TestMergeClusters(t *testing.T) {
 	}
 	if total != 1241 {
 		t.Fatalf("merging lost events: %d", total)
+	}
+}
+
+func TestTopScanMatchesTop(t *testing.T) {
+	for _, n := range []int{1, 7, 300, 20000} {
+		l := randomLane(n, uint64(n)+11, date("2016-01-01"), date("2026-01-01"))
+		r := rand.New(rand.NewPCG(uint64(n), 5))
+		for trial := 0; trial < 20; trial++ {
+			var s topScan
+			s.reset(l)
+			lo := r.IntN(n)
+			for lo < n {
+				hi := min(lo+r.IntN(n/8+2), n)
+				if got, want := s.top(lo, hi), l.Top(lo, hi); got != want {
+					t.Fatalf("n=%d: top(%d,%d) = %d, want %d", n, lo, hi, got, want)
+				}
+				lo = hi + r.IntN(3)
+			}
+		}
+	}
+}
+
+func TestGallop(t *testing.T) {
+	ps := []int32{2, 4, 4, 8, 16, 32, 64}
+	ts := []float64{2, 4, 4, 8, 16, 32, 64}
+	for from := 0; from <= len(ps); from++ {
+		for x := int32(0); x <= 70; x++ {
+			want := from
+			for want < len(ps) && ps[want] < x {
+				want++
+			}
+			if got := gallop32(ps, from, x); got != want {
+				t.Errorf("gallop32(from %d, %d) = %d, want %d", from, x, got, want)
+			}
+			if got := gallop64(ts, from, float64(x)); got != want {
+				t.Errorf("gallop64(from %d, %d) = %d, want %d", from, x, got, want)
+			}
+		}
+	}
+}
+
+func TestOccupancy(t *testing.T) {
+	// Against a plain grid of cells, for random spans in windows of odd widths.
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, width := range []float32{1, 63, 64, 65, 200, 1600.5} {
+		var o occupancy
+		const rows = 12
+		o.reset(rows, width)
+		ref := make([][]bool, rows)
+		for i := range ref {
+			ref[i] = make([]bool, o.cols)
+		}
+		for k := 0; k < 2000; k++ {
+			x0 := r.Float32()*(width+40) - 20
+			if k%2 == 0 { // labels stacked at a few spots
+				x0 = float32(r.IntN(4)) * width / 4
+			}
+			x1 := x0 + r.Float32()*150
+			c0, c1 := o.span(x0, x1)
+			if c0 < 0 || c1 > o.cols || (c0 < c1 && (float32(c0*cellPx) > max(x0, 0) || float32(c1*cellPx) < min(x1, width))) {
+				t.Fatalf("span(%v, %v) = %d, %d", x0, x1, c0, c1)
+			}
+			want := -1
+		rowLoop:
+			for row := 0; row < rows; row++ {
+				for c := c0; c < c1; c++ {
+					if ref[row][c] {
+						continue rowLoop
+					}
+				}
+				want = row
+				break
+			}
+			if got := o.firstFree(c0, c1, rows); got != want {
+				t.Fatalf("width %v: firstFree(%d, %d) = %d, want %d", width, c0, c1, got, want)
+			}
+			if want >= 0 && r.IntN(3) == 0 {
+				o.take(want, c0, c1)
+				for c := c0; c < c1; c++ {
+					ref[want][c] = true
+				}
+			}
+		}
+	}
+}
+
+// referenceLayout is Layout written the slow, obvious way (full binary
+// searches, a sort, spans compared pairwise) to check the fast one against.
+func referenceLayout(l *Lane, v Viewport, opt LayoutOptions, widthOf func(int32) float32) (labels []Label, clusters []Cluster) {
+	lo, hi := l.Range(v.Start, v.End)
+	if hi <= lo {
+		return nil, nil
+	}
+	type cand struct {
+		pos, n int
+		t0, t1 float64
+	}
+	var cs []cand
+	cw := max(opt.ClusterPx, 4)
+	detailed := hi-lo <= opt.DetailLimit
+	if detailed {
+		for i := lo; i < hi; i++ {
+			cs = append(cs, cand{pos: i})
+		}
+	} else {
+		q := BucketSeconds(v, cw)
+		for t0 := math.Floor(v.Start/q) * q; t0 < v.End; t0 += q {
+			a, b := l.Range(max(t0, v.Start), min(t0+q, v.End))
+			if b > a {
+				cs = append(cs, cand{pos: l.Top(a, b), n: b - a, t0: max(t0, v.Start), t1: min(t0+q, v.End)})
+			}
+		}
+	}
+	order := make([]int, len(cs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return impOf(l, int32(cs[order[a]].pos)) > impOf(l, int32(cs[order[b]].pos)) })
+	rows := make([][][2]int, max(opt.Rows, 1))
+	labeled := make([]bool, len(cs))
+	maxLabels := opt.MaxLabels
+	if maxLabels == 0 {
+		maxLabels = math.MaxInt
+	}
+	for _, ci := range order {
+		if len(labels) == maxLabels {
+			break
+		}
+		pos := cs[ci].pos
+		x := v.X(l.T[pos])
+		w := min(widthOf(l.Ref[pos]), opt.MaxLabelPx)
+		left := x+opt.MarkerPx/2+4+w > v.Width
+		x0, x1 := x-opt.MarkerPx/2, x+opt.MarkerPx/2+4+w+opt.Gap
+		if left {
+			x0, x1 = x-opt.MarkerPx/2-4-w-opt.Gap, x+opt.MarkerPx/2
+		}
+		c0 := max(int(math.Floor(float64(x0)/cellPx)), 0)
+		c1 := min(int(math.Ceil(float64(x1)/cellPx)), int(v.Width)/cellPx+1)
+	rowLoop:
+		for r := range rows {
+			for _, iv := range rows[r] {
+				if c0 < c1 && c0 < iv[1] && iv[0] < c1 {
+					continue rowLoop
+				}
+			}
+			rows[r] = append(rows[r], [2]int{c0, c1})
+			labels = append(labels, Label{Ref: l.Ref[pos], X: x, W: w, Row: r, Left: left})
+			labeled[ci] = true
+			break
+		}
+	}
+	if !detailed {
+		for ci, c := range cs {
+			n := c.n
+			if labeled[ci] {
+				n--
+			}
+			if n > 0 {
+				clusters = append(clusters, Cluster{X: v.X((c.t0 + c.t1) / 2), Count: n, T0: c.t0, T1: c.t1})
+			}
+		}
+	}
+	return labels, clusters
+}
+
+func TestLayoutMatchesReference(t *testing.T) {
+	widthOf := func(ref int32) float32 { return float32(40 + ref*37%230) }
+	for _, n := range []int{40, 299, 301, 5000, 100000} {
+		l := randomLane(n, uint64(n)+3, date("2016-01-01"), date("2026-01-01"))
+		var p Placement
+		for _, rows := range []int{1, 3, 34} {
+			opt := DefaultLayout
+			opt.Rows = rows
+			if rows == 3 {
+				opt.MaxLabels = 7
+			}
+			v := lim.All(1600)
+			for step := 0; step < 40; step++ {
+				Layout(l, v, opt, widthOf, &p)
+				labels, clusters := referenceLayout(l, v, opt, widthOf)
+				if !slices.Equal(labels, p.Labels) {
+					t.Fatalf("n=%d rows=%d step %d: labels differ:\n%v\n%v", n, rows, step, labels, p.Labels)
+				}
+				if lo, hi := l.Range(v.Start, v.End); hi-lo > opt.DetailLimit && !slices.Equal(clusters, p.Clusters) {
+					t.Fatalf("n=%d rows=%d step %d: clusters differ:\n%v\n%v", n, rows, step, clusters, p.Clusters)
+				}
+				checkPlacement(t, "n="+itoa(n), l, v, opt, &p, 0)
+				// Zoom in, pan, then zoom out again: the bucket memo
+				// is used for all three and must not change the result.
+				switch {
+				case step < 15:
+					v = v.Zoom(700, 1.3, lim)
+				case step < 25:
+					v = v.Pan(float32(step%3-1)*37, lim)
+				default:
+					v = v.Zoom(900, 1/1.4, lim)
+				}
+			}
+		}
+		if n >= 5000 && p.memo.hits == 0 {
+			t.Errorf("n=%d: no bucket was found again", n)
+		}
+	}
+}
+
+func TestBucketSeconds(t *testing.T) {
+	for _, span := range []float64{3600, Day, 7 * Day, 365 * Day, 12 * 365 * Day} {
+		v := Viewport{Start: date("2020-01-01"), End: date("2020-01-01") + span, Width: 1600}
+		q := BucketSeconds(v, 28)
+		px := float64(v.X(v.Start+q) - v.X(v.Start))
+		if px < 0.75*28 || px >= 1.5*28 || q != math.Exp2(math.Round(math.Log2(q))) {
+			t.Errorf("span %v: bucket of %v s is %.1f px", span, q, px)
+		}
+	}
+}
+
+func TestBucketLabelsStayWhilePanning(t *testing.T) {
+	// Dense lane, bucket mode: panning by a few pixels keeps the labelled
+	// events of every bucket that stays in view (edges do not move with the
+	// window), where buckets tied to the window's left edge would relabel.
+	l := randomLane(100000, 9, date("2016-01-01"), date("2026-01-01"))
+	opt := DefaultLayout
+	opt.Rows = 34
+	v := Viewport{Start: date("2020-01-01"), End: date("2020-07-01"), Width: 1600}
+	widthOf := func(int32) float32 { return 60 }
+	var a, b Placement
+	Layout(l, v, opt, widthOf, &a)
+	shift := v.Span() * 7 / 1600 // seven pixels
+	w := Viewport{Start: v.Start + shift, End: v.End + shift, Width: v.Width}
+	Layout(l, w, opt, widthOf, &b)
+	before := map[int32]bool{}
+	for _, lb := range a.Labels {
+		before[lb.Ref] = true
+	}
+	kept, inner := 0, 0
+	for _, lb := range b.Labels {
+		if lb.X > 300 && lb.X < 1300 { // clear of the edges, where candidates enter and leave
+			inner++
+			if before[lb.Ref] {
+				kept++
+			}
+		}
+	}
+	if inner == 0 || kept < inner*9/10 {
+		t.Errorf("after a 7 px pan %d of %d labels in the middle are the same events", kept, inner)
 	}
 }
