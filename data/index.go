@@ -179,6 +179,12 @@ func (x *Index) Category(i int) Category { return Categories[x.cat[i]] }
 // Status is event i's claim status.
 func (x *Index) Status(i int) Status { return Statuses[x.status[i]] }
 
+// CategoryNum is event i's category as its position in Categories.
+func (x *Index) CategoryNum(i int) int { return int(x.cat[i]) }
+
+// StatusNum is event i's claim status as its position in Statuses.
+func (x *Index) StatusNum(i int) int { return int(x.status[i]) }
+
 // People returns the numbers of event i's people (see PersonID).
 func (x *Index) People(i int) []uint16 { return x.people.get(i) }
 

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"fmt"
+	"runtime"
 	"testing"
 	"time"
 
@@ -38,6 +39,7 @@ func BenchmarkTimelineFrame(b *testing.B) {
 			for _, v := range steps { // warm the pools and label caches
 				tl.SetViewport(v)
 			}
+			runtime.GC() // not the setup's garbage: collect it before timing
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
@@ -45,6 +47,18 @@ func BenchmarkTimelineFrame(b *testing.B) {
 			}
 			b.StopTimer()
 			b.ReportMetric(float64(len(tl.r.Objects())), "objects")
+			// What the steps draw on average: cost follows this, not the
+			// dataset's size.
+			var labels, bubbles int
+			for _, v := range steps {
+				tl.SetViewport(v)
+				for _, p := range tl.r.placements[:len(tl.lanes)] {
+					labels += len(p.Labels)
+					bubbles += len(p.Clusters)
+				}
+			}
+			b.ReportMetric(float64(labels)/float64(len(steps)), "labels/step")
+			b.ReportMetric(float64(bubbles)/float64(len(steps)), "bubbles/step")
 		})
 	}
 }
@@ -62,4 +76,39 @@ func zoomSteps(l chrono.Limits, at float64, width float32) []chrono.Viewport {
 		out = append(out, out[i])
 	}
 	return out
+}
+
+// BenchmarkLaneLayout measures the pure part of a frame alone: chrono.Layout
+// of every lane for the same zoom steps as BenchmarkTimelineFrame, with label
+// widths already measured.
+func BenchmarkLaneLayout(b *testing.B) {
+	for _, n := range []int{100, 100000} {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			d := synthData(n)
+			a := test.NewApp()
+			defer a.Quit()
+			tl := New(d, i18n.Must(data.EN))
+			w := test.NewWindow(tl)
+			defer w.Close()
+			w.SetPadded(false)
+			w.Resize(fyne.NewSize(1600, 900))
+			steps := zoomSteps(d.Limits, d.T[d.Len()/2], 1600)
+			for _, v := range steps {
+				tl.SetViewport(v)
+			}
+			widths := tl.r.labels.width
+			widthOf := func(ref int32) float32 { return widths[ref] }
+			opt := chrono.DefaultLayout
+			opt.Rows = 34
+			p := make([]chrono.Placement, len(tl.lanes))
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				v := steps[i%len(steps)]
+				for li, l := range tl.lanes {
+					chrono.Layout(l.Lane, v, opt, widthOf, &p[li])
+				}
+			}
+		})
+	}
 }

@@ -29,6 +29,7 @@ const (
 type pool[T fyne.CanvasObject] struct {
 	items []T
 	used  int
+	shown int // items the last frame showed
 	make  func() T
 	grew  bool
 }
@@ -49,11 +50,10 @@ func (p *pool[T]) next() T {
 }
 
 func (p *pool[T]) end() {
-	for _, it := range p.items[p.used:] {
-		if it.Visible() {
-			it.Hide()
-		}
+	for _, it := range p.items[p.used:max(p.shown, p.used)] {
+		it.Hide()
 	}
+	p.shown = p.used
 }
 
 // hit is a tappable area of the last frame: an event (ref >= 0) or a cluster.
@@ -69,19 +69,21 @@ type hit struct {
 // the width of every label candidate in every frame; texts, needed only for
 // the labels drawn, sit in a map.
 type labelCache struct {
+	epoch uint32 // changes whenever cached texts are dropped
 	lang  data.Lang
 	size  float32
 	width []float32 // 0: not measured yet
 	text  map[int32]string
 }
 
-func (c *labelCache) reset() { c.width, c.text = nil, nil }
+func (c *labelCache) reset() { c.width, c.text = nil, nil; c.epoch++ }
 
 // begin fixes the language and size for a frame (dropping the cache when
 // either changed), so lookups need no locking.
 func (c *labelCache) begin(t *Timeline, lang data.Lang, size float32) {
 	if c.lang != lang || c.size != size || len(c.width) != t.data.Len() {
 		c.lang, c.size = lang, size
+		c.epoch++
 		c.width = make([]float32, t.data.Len())
 		c.text = map[int32]string{}
 	}
@@ -125,6 +127,7 @@ type textCache struct {
 	lang               data.Lang
 	today, asOf        string
 	bubblePre, bubbleP string
+	bubbles            []string // bubble labels by count
 	ticks              map[int64]string
 	widths             map[widthKey]float32
 	// bubble label metrics at bubbleSize: fixed part and one digit's width
@@ -142,6 +145,7 @@ func (c *textCache) check(t *Timeline) {
 		c.lang = lang
 		c.today, c.asOf = t.loc.T("timeline.today"), t.loc.T("timeline.as_of")
 		c.bubblePre, c.bubbleP, _ = strings.Cut(t.loc.T("timeline.cluster", "Count", "\x00"), "\x00")
+		c.bubbles = c.bubbles[:0]
 		c.ticks = map[int64]string{}
 		c.widths = map[widthKey]float32{}
 		c.bubbleSize = 0
@@ -161,7 +165,20 @@ func (c *textCache) width(s string, size float32, bold bool) float32 {
 	return w
 }
 
-func (c *textCache) bubble(n int) string { return c.bubblePre + strconv.Itoa(n) + c.bubbleP }
+// bubble is the label of a count bubble; the labels of small counts are kept.
+func (c *textCache) bubble(n int) string {
+	if n < len(c.bubbles) && c.bubbles[n] != "" {
+		return c.bubbles[n]
+	}
+	s := c.bubblePre + strconv.Itoa(n) + c.bubbleP
+	if n < 4096 {
+		if n >= len(c.bubbles) {
+			c.bubbles = append(c.bubbles, make([]string, n+1-len(c.bubbles))...)
+		}
+		c.bubbles[n] = s
+	}
+	return s
+}
 
 // bubbleWidth measures a bubble label from its parts: digits have equal
 // widths in the UI font, so counts need not be shaped one by one.
@@ -193,6 +210,9 @@ type renderer struct {
 	tipText    *canvas.Text
 	objects    []fyne.CanvasObject
 	placements []chrono.Placement
+	slots      slotTable
+	slotsFor   *Data          // the dataset the slots are bound in
+	assign     [][]*labelSlot // per lane, the slot of each label of this frame
 	hits       []hit
 	labels     labelCache
 	text       textCache
@@ -204,10 +224,12 @@ type renderer struct {
 // palette holds the frame's colours, boxed once per theme rather than once
 // per object and frame.
 type palette struct {
+	gen                          uint32 // changes with every new set of colours
 	fg, muted, sep, accent       color.Color
 	band0, band1, bubble, stroke color.Color
 	today, asOf, sel, tipStroke  color.Color
 	cats                         map[data.Category]color.Color
+	catByNum                     []color.Color // by position in data.Categories
 }
 
 func (p *palette) update(th fyne.Theme, v fyne.ThemeVariant) {
@@ -216,6 +238,7 @@ func (p *palette) update(th fyne.Theme, v fyne.ThemeVariant) {
 	if p.cats != nil && p.fg == fg && p.accent == accent {
 		return
 	}
+	p.gen++
 	p.fg, p.accent = fg, accent
 	p.muted = th.Color(theme.ColorNamePlaceHolder, v)
 	p.sep = th.Color(theme.ColorNameSeparator, v)
@@ -223,8 +246,10 @@ func (p *palette) update(th fyne.Theme, v fyne.ThemeVariant) {
 	p.bubble, p.stroke = withAlpha(accent, 0x40), withAlpha(fg, 0x60)
 	p.today, p.asOf, p.sel, p.tipStroke = withAlpha(fg, 0x90), withAlpha(accent, 0xb0), withAlpha(accent, 0xc0), withAlpha(fg, 0x50)
 	p.cats = map[data.Category]color.Color{}
+	p.catByNum = p.catByNum[:0]
 	for _, c := range data.Categories {
 		p.cats[c] = CategoryColor(c)
+		p.catByNum = append(p.catByNum, p.cats[c])
 	}
 }
 
@@ -265,12 +290,18 @@ func (r *renderer) rebuildObjects() {
 	for _, x := range r.polys.items {
 		o = append(o, x)
 	}
+	for _, sl := range r.slots.slots {
+		o = append(o, sl.circle, sl.poly)
+	}
 	for _, x := range r.texts.items {
 		o = append(o, x)
 	}
+	for _, sl := range r.slots.slots {
+		o = append(o, sl.text)
+	}
 	o = append(o, r.focus, r.tipBg, r.tipText)
 	r.objects = o
-	r.rects.grew, r.lines.grew, r.circles.grew, r.polys.grew, r.texts.grew = false, false, false, false, false
+	r.rects.grew, r.lines.grew, r.circles.grew, r.polys.grew, r.texts.grew, r.slots.grew = false, false, false, false, false, false
 }
 
 func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
@@ -421,6 +452,10 @@ func (r *renderer) update() {
 	r.labels.begin(t, t.loc.Lang(), textSize)
 	widthOf := func(ref int32) float32 { return r.labels.widthOf(t, ref) }
 	for li, lane := range t.lanes {
+		chrono.Layout(lane.Lane, vp, opt, widthOf, &r.placements[li])
+	}
+	r.assignSlots()
+	for li, lane := range t.lanes {
 		top := lanesTop + float32(li)*laneH
 		if li > 0 {
 			ln := r.lines.next()
@@ -435,25 +470,54 @@ func (r *renderer) update() {
 			place(tx, 4, top+1, 0, small)
 		}
 		p := &r.placements[li]
-		chrono.Layout(lane.Lane, vp, opt, widthOf, p)
 		rowY := func(row int) float32 { return top + head + float32(row)*rowH + rowH/2 }
 		overflowY := min(top+head+float32(rows)*rowH+stripH/2, top+laneH-stripH/2)
-		for _, lb := range p.Labels {
+		for k, lb := range p.Labels {
 			y := rowY(lb.Row)
-			r.drawMarker(int(lb.Ref), lb.X, y, fg)
-			text, w := r.labels.get(t, lb.Ref)
-			tx := r.texts.next()
+			sl := r.assign[li][k]
+			if sl.pal != r.pal.gen || sl.epoch != r.labels.epoch {
+				r.styleMarker(sl, int(lb.Ref))
+			}
+			mp := fyne.NewPos(lb.X-sl.msize/2, y-sl.msize/2)
+			if sl.round {
+				sl.circle.Show()
+				sl.circle.Move(mp)
+			} else {
+				sl.poly.Show()
+				sl.poly.Move(mp)
+			}
+			// The title: set when the slot was bound, restyled when
+			// selected or unselected, and otherwise only moved.
+			tx := sl.text
+			changed := false
+			if sl.epoch != r.labels.epoch {
+				sl.epoch = r.labels.epoch
+				tx.Text, sl.width = r.labels.get(t, lb.Ref)
+				changed = true
+			}
+			w := sl.width
+			tx.Show()
 			bold := int(lb.Ref) == t.sel
 			col := fg
 			if bold {
 				col = accent
 			}
-			setText(tx, text, textSize, col, bold)
+			if tx.TextSize != textSize || tx.Color != col || tx.TextStyle.Bold != bold {
+				tx.TextSize, tx.Color, tx.TextStyle.Bold = textSize, col, bold
+				changed = true
+			}
+			if sz := fyne.NewSize(w, textSize); tx.Size() != sz {
+				tx.Resize(sz) // refreshes
+				changed = false
+			}
+			if changed {
+				tx.Refresh()
+			}
 			tx0 := lb.X + markerPx/2 + 4
 			if lb.Left {
 				tx0 = lb.X - markerPx/2 - 4 - w
 			}
-			place(tx, tx0, y-textSize*0.7, w, textSize)
+			tx.Move(fyne.NewPos(tx0, y-textSize*0.7))
 			r.hits = append(r.hits, hit{x0: min(tx0, lb.X-markerPx/2), y0: y - rowH/2, x1: max(tx0+w, lb.X+markerPx/2), y1: y + rowH/2, ref: lb.Ref})
 		}
 		for _, m := range p.Markers {
@@ -465,13 +529,16 @@ func (r *renderer) update() {
 			label := r.text.bubble(c.Count)
 			w := r.text.bubbleWidth(c.Count, small) + 10
 			bw := max(w, stripH)
+			// Keep the whole bubble in the window, also for a bucket the
+			// window's edge cuts.
+			c.X = min(max(c.X, bw/2), s.Width-bw/2)
 			bub := r.rects.next()
 			bub.CornerRadius = (stripH - 2) / 2
 			setFill(bub, &bub.FillColor, r.pal.bubble)
 			place(bub, c.X-bw/2, overflowY-(stripH-2)/2, bw, stripH-2)
 			tx := r.texts.next()
 			setText(tx, label, small, fg, true)
-			place(tx, c.X-w/2+5, overflowY-small*0.7, w, small)
+			place(tx, c.X-w/2+5, overflowY-small*0.7, 0, small) // no width: no resize as counts change
 			r.hits = append(r.hits, hit{x0: c.X - bw/2, y0: overflowY - stripH/2, x1: c.X + bw/2, y1: overflowY + stripH/2, ref: -1, t0: c.T0, t1: c.T1})
 		}
 	}
@@ -506,8 +573,41 @@ func (r *renderer) update() {
 	for _, p := range []interface{ end() }{&r.rects, &r.lines, &r.circles, &r.polys, &r.texts} {
 		p.end()
 	}
-	if r.rects.grew || r.lines.grew || r.circles.grew || r.polys.grew || r.texts.grew {
+	r.slots.end()
+	if r.rects.grew || r.lines.grew || r.circles.grew || r.polys.grew || r.texts.grew || r.slots.grew {
 		r.rebuildObjects()
+	}
+}
+
+// assignSlots gives every label of the frame a slot: first the slot it had in
+// the last frame, if any, then slots no label of this frame claimed.
+func (r *renderer) assignSlots() {
+	t := r.t
+	if r.slotsFor != t.data {
+		r.slotsFor = t.data
+		r.slots.forget()
+	}
+	r.slots.begin()
+	for len(r.assign) < len(t.lanes) {
+		r.assign = append(r.assign, nil)
+	}
+	epoch := r.labels.epoch
+	for li := range t.lanes {
+		labels := r.placements[li].Labels
+		a := r.assign[li][:0]
+		for _, lb := range labels {
+			a = append(a, r.slots.reuse(lb.Ref, int32(li), epoch))
+		}
+		r.assign[li] = a
+	}
+	for li := range t.lanes {
+		for k, lb := range r.placements[li].Labels {
+			if r.assign[li][k] == nil {
+				sl := r.slots.bind(lb.Ref, int32(li), newLabelSlot)
+				sl.epoch = epoch - 1 // title and marker to be set
+				r.assign[li][k] = sl
+			}
+		}
 	}
 }
 
@@ -532,8 +632,9 @@ func (r *renderer) vline(x, y0, y1 float32, col color.Color, label string, size 
 
 func (r *renderer) drawMarker(i int, x, y float32, fg color.Color) {
 	idx := r.t.data.Idx
-	sh := StatusShape(idx.Status(i))
-	col := r.pal.cats[idx.Category(i)]
+	sh := shapeByNum[idx.StatusNum(i)]
+	col := r.pal.catByNum[idx.CategoryNum(i)]
+
 	fill, stroke := col, r.pal.stroke
 	sw := float32(1)
 	if sh.Hollow {

@@ -49,3 +49,13 @@ var statusShapes = map[data.Status]Shape{
 
 // StatusShape is the marker shape of a claim status.
 func StatusShape(s data.Status) Shape { return statusShapes[s] }
+
+// shapeByNum holds the shapes by position in data.Statuses, for lookups
+// without hashing in every frame.
+var shapeByNum = func() []Shape {
+	out := make([]Shape, len(data.Statuses))
+	for i, st := range data.Statuses {
+		out[i] = statusShapes[st]
+	}
+	return out
+}()

@@ -1,0 +1,197 @@
+package timeline
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+)
+
+// labelSlot holds the canvas objects of one labelled event: its marker (a
+// circle or a polygon, by claim status) and its title. A slot stays bound to
+// the same event in the same lane from frame to frame while the event keeps a
+// label, so zooming and panning only move its objects: the title is not set
+// again (no re-shaping, no texture upload) and the marker is not restyled.
+type labelSlot struct {
+	ref   int32  // bound event, -1 for none
+	lane  int32  // lane the event is labelled in
+	frame uint32 // last frame the slot was drawn in
+	epoch uint32 // label cache epoch the title was set in
+	pal   uint32 // palette generation the marker was styled in
+
+	text   *canvas.Text
+	circle *canvas.Circle
+	poly   *canvas.Polygon
+	width  float32 // the title's width
+	msize  float32 // the marker's width and height
+	round  bool    // the marker is the circle (else the polygon)
+}
+
+// slotTable finds the slot an event had in the last frame. The slots drawn
+// in a frame are indexed by (lane, event) in a small open-addressing hash
+// table rebuilt at the end of every frame, so finding them costs no memory
+// per event of the dataset and stays in the processor's cache.
+type slotTable struct {
+	slots []*labelSlot
+	keys  []uint64 // hash table of the last frame's slots: key+1 (0: empty)
+	vals  []int32  // slot index per table entry
+	frame uint32
+	free  int // cursor for finding unused slots in this frame
+	grew  bool
+}
+
+func slotKey(ref, lane int32) uint64 { return uint64(uint32(lane))<<32 | uint64(uint32(ref)) }
+
+func (s *slotTable) home(key uint64) int {
+	return int((key * 0x9E3779B97F4A7C15) >> 32 & uint64(len(s.keys)-1))
+}
+
+// forget drops every binding, e.g. for another dataset.
+func (s *slotTable) forget() {
+	for _, sl := range s.slots {
+		sl.ref = -1
+	}
+	clear(s.keys)
+}
+
+// begin starts a frame.
+func (s *slotTable) begin() {
+	s.frame++
+	s.free = 0
+}
+
+// reuse returns the slot bound to (ref, lane) in the last frame and claims it
+// for this frame, or nil.
+func (s *slotTable) reuse(ref, lane int32, epoch uint32) *labelSlot {
+	if len(s.keys) == 0 {
+		return nil
+	}
+	key := slotKey(ref, lane)
+	for i := s.home(key); s.keys[i] != 0; i = (i + 1) & (len(s.keys) - 1) {
+		if s.keys[i] != key+1 {
+			continue
+		}
+		sl := s.slots[s.vals[i]]
+		if sl.ref != ref || sl.lane != lane || sl.frame == s.frame || sl.epoch != epoch {
+			return nil
+		}
+		sl.frame = s.frame
+		return sl
+	}
+	return nil
+}
+
+// bind takes a slot no label of this frame has claimed (or makes one) and
+// binds it to (ref, lane).
+func (s *slotTable) bind(ref, lane int32, newSlot func() *labelSlot) *labelSlot {
+	for s.free < len(s.slots) && s.slots[s.free].frame == s.frame {
+		s.free++
+	}
+	i := s.free
+	if i == len(s.slots) {
+		s.slots = append(s.slots, newSlot())
+		s.grew = true
+	}
+	sl := s.slots[i]
+	sl.ref, sl.lane, sl.frame = ref, lane, s.frame
+	return sl
+}
+
+// index rebuilds the hash table from the slots of this frame.
+func (s *slotTable) index() {
+	n := 0
+	for _, sl := range s.slots {
+		if sl.frame == s.frame {
+			n++
+		}
+	}
+	size := max(len(s.keys), 64) // grows, never shrinks: no allocation in a steady state
+	for size < 2*n {
+		size *= 2
+	}
+	if len(s.keys) != size {
+		s.keys, s.vals = make([]uint64, size), make([]int32, size)
+	} else {
+		clear(s.keys)
+	}
+	for si, sl := range s.slots {
+		if sl.frame != s.frame {
+			continue
+		}
+		key := slotKey(sl.ref, sl.lane)
+		i := s.home(key)
+		for s.keys[i] != 0 {
+			i = (i + 1) & (size - 1)
+		}
+		s.keys[i], s.vals[i] = key+1, int32(si)
+	}
+}
+
+// end hides the slots this frame did not draw and indexes the ones it drew.
+func (s *slotTable) end() {
+	s.index()
+	for _, sl := range s.slots {
+		if sl.frame == s.frame-1 { // drawn in the last frame, not in this one
+			sl.text.Hide()
+			sl.circle.Hide()
+			sl.poly.Hide()
+		}
+	}
+}
+
+func newLabelSlot() *labelSlot {
+	sl := &labelSlot{ref: -1, text: canvas.NewText("", color.Black), circle: canvas.NewCircle(color.Transparent), poly: &canvas.Polygon{}}
+	sl.circle.Hide()
+	sl.poly.Hide()
+	return sl
+}
+
+// styleMarker gives the slot's marker the look of event i: category colour,
+// claim-status shape, importance size.
+func (r *renderer) styleMarker(sl *labelSlot, i int) {
+	idx := r.t.data.Idx
+	sh := shapeByNum[idx.StatusNum(i)]
+	col := r.pal.catByNum[idx.CategoryNum(i)]
+	fill, stroke := col, r.pal.stroke
+	sw := float32(1)
+	if sh.Hollow {
+		fill, stroke, sw = color.Transparent, col, 2.5
+	}
+	size := float32(markerPx)
+	if idx.Importance(i) >= 5 {
+		size += 2
+	}
+	sl.round = sh.Sides == 0
+	// A slot passed on to another event often keeps its look: refresh only
+	// what changed.
+	if sl.round {
+		c := sl.circle
+		if c.FillColor != fill || c.StrokeColor != stroke || c.StrokeWidth != sw {
+			c.FillColor, c.StrokeColor, c.StrokeWidth = fill, stroke, sw
+			c.Refresh()
+		}
+		c.Resize(fyne.NewSize(size, size))
+		sl.poly.Hide()
+		c.Show()
+	} else {
+		p := sl.poly
+		size += 2 // polygons look smaller than circles of the same box
+		if p.FillColor != fill || p.StrokeColor != stroke || p.StrokeWidth != sw || p.Sides != sh.Sides || p.Angle != sh.Angle {
+			p.FillColor, p.StrokeColor, p.StrokeWidth, p.Sides, p.Angle = fill, stroke, sw, sh.Sides, sh.Angle
+			p.Refresh()
+		}
+		p.Resize(fyne.NewSize(size, size))
+		sl.circle.Hide()
+		p.Show()
+	}
+	sl.msize = size
+	sl.pal = r.pal.gen
+}
+
+// marker is the slot's visible marker.
+func (sl *labelSlot) marker() fyne.CanvasObject {
+	if sl.round {
+		return sl.circle
+	}
+	return sl.poly
+}
