@@ -112,3 +112,46 @@ func BenchmarkLaneLayout(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTimelinePaint is the software painter's time for one 1600×900
+// frame of the timeline (for reference: the on-screen driver paints with
+// OpenGL; this painter serves renders and tests).
+func BenchmarkTimelinePaint(b *testing.B) {
+	for _, n := range []int{100, 100000} {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			a := test.NewApp()
+			defer a.Quit()
+			tl := New(synthData(n), i18n.Must(data.EN))
+			w := test.NewWindow(tl)
+			defer w.Close()
+			w.SetPadded(false)
+			w.Resize(fyne.NewSize(1600, 900))
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				w.Canvas().Capture()
+			}
+		})
+	}
+}
+
+// BenchmarkApplyFilter applies a category filter to a 100,000-event timeline
+// and redraws it: rebuilding the lanes plus one frame.
+func BenchmarkApplyFilter(b *testing.B) {
+	d := synthData(100000)
+	a := test.NewApp()
+	defer a.Quit()
+	tl := New(d, i18n.Must(data.EN))
+	w := test.NewWindow(tl)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1600, 900))
+	filters := []func(int) bool{
+		func(i int) bool { return d.Idx.Category(i) == data.CatLegal },
+		func(i int) bool { c := d.Idx.Category(i); return c == data.CatPolitics || c == data.CatPublic },
+		nil,
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tl.SetFilter(filters[i%len(filters)])
+	}
+}
