@@ -347,7 +347,13 @@ func (o *occupancy) firstFree(c0, c1, rows int) int {
 	if m := o.stack[c0]; m.row > 0 && int(m.end) <= c1 {
 		from = int(m.row)
 	}
-	return o.scan(c0, c1, rows, from)
+	r := o.scan(c0, c1, rows, from)
+	if m := o.stack[c0]; r < 0 && (int(m.row) < rows || int(m.end) > c1) {
+		// Every row is taken somewhere in [c0, c1): later spans from c0
+		// reaching as far fail at once.
+		o.stack[c0] = stackMark{end: int32(c1), row: int32(rows)}
+	}
+	return r
 }
 
 // scan is firstFree starting at row from, all rows above it known taken.
