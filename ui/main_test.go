@@ -221,7 +221,8 @@ func TestOpenSourceURLRefusesOtherSchemes(t *testing.T) {
 func TestAboutShowsVersions(t *testing.T) {
 	m, _, _, ds := newTestMain(t, data.EN)
 	about := m.AboutText()
-	for _, want := range []string{"Version test", ds.Meta.Version, "facts as of", "November 28, 2026"} {
+	asOf := i18n.Must(data.EN).Date(ds.Meta.AsOf) // e.g. "November 28, 2026"
+	for _, want := range []string{"Version test", ds.Meta.Version, "facts as of", asOf} {
 		if !strings.Contains(about, want) {
 			t.Errorf("about lacks %q: %s", want, about)
 		}
@@ -344,7 +345,7 @@ func TestExportFromTheWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(path)
-	if !strings.Contains(string(b), ds.Events[0].ID) || !strings.Contains(string(b), `"as_of": "2026-11-28"`) {
+	if !strings.Contains(string(b), ds.Events[0].ID) || !strings.Contains(string(b), `"as_of": "`+ds.Meta.AsOf.String()+`"`) {
 		t.Fatalf("export lacks the dataset: %.200s", b)
 	}
 }
