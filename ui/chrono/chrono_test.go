@@ -316,11 +316,11 @@ func TestGallop(t *testing.T) {
 			for want < len(ps) && ps[want] < x {
 				want++
 			}
-			if got := gallop32(ps, from, x); got != want {
-				t.Errorf("gallop32(from %d, %d) = %d, want %d", from, x, got, want)
+			if got := gallop(ps, from, x); got != want {
+				t.Errorf("gallop(from %d, %d) = %d, want %d", from, x, got, want)
 			}
-			if got := gallop64(ts, from, float64(x)); got != want {
-				t.Errorf("gallop64(from %d, %d) = %d, want %d", from, x, got, want)
+			if got := gallop(ts, from, float64(x)); got != want {
+				t.Errorf("gallop(from %d, %d) = %d, want %d", from, x, got, want)
 			}
 		}
 	}

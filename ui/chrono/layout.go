@@ -81,7 +81,7 @@ func (s *topScan) top(lo, hi int) int {
 	}
 	for k := MaxImportance; k >= 1; k-- {
 		ps := s.l.byImp[k]
-		i := gallop32(ps, s.cur[k], int32(lo))
+		i := gallop(ps, s.cur[k], int32(lo))
 		s.cur[k] = i
 		if i < len(ps) && int(ps[i]) < hi {
 			return int(ps[i])
@@ -90,51 +90,26 @@ func (s *topScan) top(lo, hi int) int {
 	return -1
 }
 
-// gallop32 returns the first index i >= from with ps[i] >= x (len(ps) if
-// none), for ascending ps, in time logarithmic in the distance moved.
-func gallop32(ps []int32, from int, x int32) int {
-	n := len(ps)
-	if from >= n || ps[from] >= x {
+// gallop returns the first index i >= from with s[i] >= x (len(s) if none),
+// for ascending s, in time logarithmic in the distance moved.
+func gallop[T int32 | float64](s []T, from int, x T) int {
+	n := len(s)
+	if from >= n || s[from] >= x {
 		return from
 	}
-	// ps[from] < x: double the step until passing x, then bisect.
+	// s[from] < x: double the step until passing x, then bisect.
 	lo, step := from, 1
 	hi := from + 1
-	for hi < n && ps[hi] < x {
+	for hi < n && s[hi] < x {
 		lo = hi
 		step *= 2
 		hi = lo + step
 	}
 	hi = min(hi, n)
-	// ps[lo] < x, and ps[hi] >= x or hi == n.
+	// s[lo] < x, and s[hi] >= x or hi == n.
 	for hi-lo > 1 {
 		m := int(uint(lo+hi) >> 1)
-		if ps[m] < x {
-			lo = m
-		} else {
-			hi = m
-		}
-	}
-	return hi
-}
-
-// gallop64 is gallop32 for times.
-func gallop64(ts []float64, from int, x float64) int {
-	n := len(ts)
-	if from >= n || ts[from] >= x {
-		return from
-	}
-	lo, step := from, 1
-	hi := from + 1
-	for hi < n && ts[hi] < x {
-		lo = hi
-		step *= 2
-		hi = lo + step
-	}
-	hi = min(hi, n)
-	for hi-lo > 1 {
-		m := int(uint(lo+hi) >> 1)
-		if ts[m] < x {
+		if s[m] < x {
 			lo = m
 		} else {
 			hi = m
@@ -501,7 +476,7 @@ func Layout(l *Lane, v Viewport, opt LayoutOptions, widthOf func(ref int32) floa
 		if !hit {
 			bhi := hi
 			if t1 < v.End {
-				bhi = min(gallop64(l.T, blo, t1), hi)
+				bhi = min(gallop(l.T, blo, t1), hi)
 			}
 			e = bucketEnt{lo: int32(blo), hi: int32(bhi)}
 			if bhi > blo {

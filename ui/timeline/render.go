@@ -521,7 +521,7 @@ func (r *renderer) update() {
 			r.hits = append(r.hits, hit{x0: min(tx0, lb.X-markerPx/2), y0: y - rowH/2, x1: max(tx0+w, lb.X+markerPx/2), y1: y + rowH/2, ref: lb.Ref})
 		}
 		for _, m := range p.Markers {
-			r.drawMarker(int(m.Ref), m.X, overflowY, fg)
+			r.drawMarker(int(m.Ref), m.X, overflowY)
 			r.hits = append(r.hits, hit{x0: m.X - markerPx, y0: overflowY - stripH/2, x1: m.X + markerPx, y1: overflowY + stripH/2, ref: m.Ref})
 		}
 		p.Clusters = chrono.MergeClusters(p.Clusters, func(n int) float32 { return max(r.text.bubbleWidth(n, small)+10, stripH) }, 3)
@@ -630,20 +630,27 @@ func (r *renderer) vline(x, y0, y1 float32, col color.Color, label string, size 
 	place(tx, lx, 3, w, size) // in the era strip, clear of labels and bubbles
 }
 
-func (r *renderer) drawMarker(i int, x, y float32, fg color.Color) {
+// markerLook is event i's marker: shape by claim status, fill and stroke by
+// category (hollow shapes take the category colour as stroke), size by
+// importance.
+func (r *renderer) markerLook(i int) (sh Shape, fill, stroke color.Color, sw, size float32) {
 	idx := r.t.data.Idx
-	sh := shapeByNum[idx.StatusNum(i)]
+	sh = shapeByNum[idx.StatusNum(i)]
 	col := r.pal.catByNum[idx.CategoryNum(i)]
-
-	fill, stroke := col, r.pal.stroke
-	sw := float32(1)
+	fill, stroke, sw = col, r.pal.stroke, 1
 	if sh.Hollow {
 		fill, stroke, sw = color.Transparent, col, 2.5
 	}
-	size := float32(markerPx)
+	size = markerPx
 	if idx.Importance(i) >= 5 {
 		size += 2
 	}
+	return sh, fill, stroke, sw, size
+}
+
+// drawMarker draws a bare marker (an event without a label) from the pools.
+func (r *renderer) drawMarker(i int, x, y float32) {
+	sh, fill, stroke, sw, size := r.markerLook(i)
 	if sh.Sides == 0 {
 		c := r.circles.next()
 		changed := c.FillColor != fill || c.StrokeColor != stroke || c.StrokeWidth != sw

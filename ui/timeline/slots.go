@@ -149,18 +149,7 @@ func newLabelSlot() *labelSlot {
 // styleMarker gives the slot's marker the look of event i: category colour,
 // claim-status shape, importance size.
 func (r *renderer) styleMarker(sl *labelSlot, i int) {
-	idx := r.t.data.Idx
-	sh := shapeByNum[idx.StatusNum(i)]
-	col := r.pal.catByNum[idx.CategoryNum(i)]
-	fill, stroke := col, r.pal.stroke
-	sw := float32(1)
-	if sh.Hollow {
-		fill, stroke, sw = color.Transparent, col, 2.5
-	}
-	size := float32(markerPx)
-	if idx.Importance(i) >= 5 {
-		size += 2
-	}
+	sh, fill, stroke, sw, size := r.markerLook(i)
 	sl.round = sh.Sides == 0
 	// A slot passed on to another event often keeps its look: refresh only
 	// what changed.
