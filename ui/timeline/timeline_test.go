@@ -329,3 +329,41 @@ func TestOverviewMovesAndResizesTheWindow(t *testing.T) {
 		t.Fatalf("tap did not centre the window: centre %v", c)
 	}
 }
+
+func TestBubbleAtZoomLimitStepsThroughItsEvents(t *testing.T) {
+	// Many events on one day, a short lane: at the deepest zoom a bubble
+	// cannot be opened by zooming, so a click on it selects its events in
+	// turn and leaves the window alone.
+	tl, w := newTimeline(t, 100000)
+	w.Resize(fyne.NewSize(1600, 200))
+	d := tl.Data()
+	day := d.T[d.Len()/2]
+	tl.SetViewport(chrono.Viewport{Start: day - d.Limits.MinSpan/2, End: day + d.Limits.MinSpan/2, Width: 1600})
+	var bubble *hit
+	for i := range tl.r.hits {
+		if tl.r.hits[i].ref < 0 {
+			bubble = &tl.r.hits[i]
+			break
+		}
+	}
+	if bubble == nil {
+		t.Fatalf("no bubble at the zoom limit; hits: %d", len(tl.r.hits))
+	}
+	b, v := *bubble, tl.Viewport()
+	at := &fyne.PointEvent{Position: fyne.NewPos((b.x0+b.x1)/2, (b.y0+b.y1)/2)}
+	seen := map[int]bool{}
+	for k := 0; k < 3; k++ {
+		tl.Tapped(at)
+		s := tl.Selected()
+		if s < 0 || d.T[s] < b.t0 || d.T[s] >= b.t1 {
+			t.Fatalf("tap %d selected %d, outside the bubble's %v..%v", k, s, b.t0, b.t1)
+		}
+		if seen[s] {
+			t.Fatalf("tap %d selected event %d again", k, s)
+		}
+		seen[s] = true
+		if tl.Viewport() != v {
+			t.Fatalf("tap %d moved the window", k)
+		}
+	}
+}

@@ -248,9 +248,37 @@ func (t *Timeline) Tapped(e *fyne.PointEvent) {
 		t.Select(int(h.ref))
 		return
 	}
+	if t.vp.Span() <= t.data.Limits.MinSpan*1.01 {
+		// Zoomed in as far as it goes (events on one day): step through
+		// the bubble's events instead, so each can be read in the details.
+		if i := t.nextIn(h.t0, h.t1); i >= 0 {
+			t.Select(i)
+		}
+		return
+	}
 	span := math.Max(h.t1-h.t0, t.data.Limits.MinSpan) * 1.6
 	c := (h.t0 + h.t1) / 2
 	t.ShowRange(c-span/2, c+span/2)
+}
+
+// nextIn returns the first shown event in [t0, t1) after the selection, or
+// the first one when the selection is not among them (wrapping around), or -1.
+func (t *Timeline) nextIn(t0, t1 float64) int {
+	lo := sort.SearchFloat64s(t.data.T, t0)
+	hi := sort.SearchFloat64s(t.data.T, t1)
+	first := -1
+	for i := lo; i < hi; i++ {
+		if !t.visible(i) {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if t.sel >= lo && t.sel < hi && i > t.sel {
+			return i
+		}
+	}
+	return first
 }
 
 // DoubleTapped zooms in at the pointer.
