@@ -60,6 +60,7 @@ func (p *pool[T]) end() {
 type hit struct {
 	x0, y0, x1, y1 float32
 	ref            int32
+	lane           int32 // the lane of a cluster
 	t0, t1         float64
 }
 
@@ -235,13 +236,13 @@ type palette struct {
 func (p *palette) update(th fyne.Theme, v fyne.ThemeVariant) {
 	fg := th.Color(theme.ColorNameForeground, v)
 	accent := th.Color(theme.ColorNamePrimary, v)
-	if p.cats != nil && p.fg == fg && p.accent == accent {
+	muted := th.Color(theme.ColorNamePlaceHolder, v)
+	sep := th.Color(theme.ColorNameSeparator, v)
+	if p.cats != nil && p.fg == fg && p.accent == accent && p.muted == muted && p.sep == sep {
 		return
 	}
 	p.gen++
-	p.fg, p.accent = fg, accent
-	p.muted = th.Color(theme.ColorNamePlaceHolder, v)
-	p.sep = th.Color(theme.ColorNameSeparator, v)
+	p.fg, p.accent, p.muted, p.sep = fg, accent, muted, sep
 	p.band0, p.band1 = withAlpha(fg, 0x10), withAlpha(fg, 0x20)
 	p.bubble, p.stroke = withAlpha(accent, 0x40), withAlpha(fg, 0x60)
 	p.today, p.asOf, p.sel, p.tipStroke = withAlpha(fg, 0x90), withAlpha(accent, 0xb0), withAlpha(accent, 0xc0), withAlpha(fg, 0x50)
@@ -480,10 +481,14 @@ func (r *renderer) update() {
 			}
 			mp := fyne.NewPos(lb.X-sl.msize/2, y-sl.msize/2)
 			if sl.round {
-				sl.circle.Show()
+				if !sl.circle.Visible() {
+					sl.circle.Show() // refreshes: only when it was hidden
+				}
 				sl.circle.Move(mp)
 			} else {
-				sl.poly.Show()
+				if !sl.poly.Visible() {
+					sl.poly.Show()
+				}
 				sl.poly.Move(mp)
 			}
 			// The title: set when the slot was bound, restyled when
@@ -539,7 +544,7 @@ func (r *renderer) update() {
 			tx := r.texts.next()
 			setText(tx, label, small, fg, true)
 			place(tx, c.X-w/2+5, overflowY-small*0.7, 0, small) // no width: no resize as counts change
-			r.hits = append(r.hits, hit{x0: c.X - bw/2, y0: overflowY - stripH/2, x1: c.X + bw/2, y1: overflowY + stripH/2, ref: -1, t0: c.T0, t1: c.T1})
+			r.hits = append(r.hits, hit{x0: c.X - bw/2, y0: overflowY - stripH/2, x1: c.X + bw/2, y1: overflowY + stripH/2, ref: -1, lane: int32(li), t0: c.T0, t1: c.T1})
 		}
 	}
 

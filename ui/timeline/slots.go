@@ -132,9 +132,9 @@ func (s *slotTable) end() {
 	s.index()
 	for _, sl := range s.slots {
 		if sl.frame == s.frame-1 { // drawn in the last frame, not in this one
-			sl.text.Hide()
-			sl.circle.Hide()
-			sl.poly.Hide()
+			hide(sl.text)
+			hide(sl.circle)
+			hide(sl.poly)
 		}
 	}
 }
@@ -160,8 +160,8 @@ func (r *renderer) styleMarker(sl *labelSlot, i int) {
 			c.Refresh()
 		}
 		c.Resize(fyne.NewSize(size, size))
-		sl.poly.Hide()
-		c.Show()
+		hide(sl.poly)
+		show(c)
 	} else {
 		p := sl.poly
 		size += 2 // polygons look smaller than circles of the same box
@@ -170,11 +170,25 @@ func (r *renderer) styleMarker(sl *labelSlot, i int) {
 			p.Refresh()
 		}
 		p.Resize(fyne.NewSize(size, size))
-		sl.circle.Hide()
-		p.Show()
+		hide(sl.circle)
+		show(p)
 	}
 	sl.msize = size
 	sl.pal = r.pal.gen
+}
+
+// show and hide change visibility only when it changes: Fyne's circles
+// refresh on Show and repaint on Hide even when nothing changes.
+func show(o fyne.CanvasObject) {
+	if !o.Visible() {
+		o.Show()
+	}
+}
+
+func hide(o fyne.CanvasObject) {
+	if o.Visible() {
+		o.Hide()
+	}
 }
 
 // marker is the slot's visible marker.

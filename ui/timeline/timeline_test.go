@@ -331,39 +331,79 @@ func TestOverviewMovesAndResizesTheWindow(t *testing.T) {
 }
 
 func TestBubbleAtZoomLimitStepsThroughItsEvents(t *testing.T) {
-	// Many events on one day, a short lane: at the deepest zoom a bubble
-	// cannot be opened by zooming, so a click on it selects its events in
-	// turn and leaves the window alone.
-	tl, w := newTimeline(t, 100000)
-	w.Resize(fyne.NewSize(1600, 200))
-	d := tl.Data()
-	day := d.T[d.Len()/2]
-	tl.SetViewport(chrono.Viewport{Start: day - d.Limits.MinSpan/2, End: day + d.Limits.MinSpan/2, Width: 1600})
-	var bubble *hit
-	for i := range tl.r.hits {
-		if tl.r.hits[i].ref < 0 {
-			bubble = &tl.r.hits[i]
-			break
+	// Many events on one day, short lanes: at the deepest zoom a bubble
+	// cannot be opened by zooming, so a click on it selects its events (its
+	// lane's events there without a label) in turn and leaves the window
+	// alone.
+	for _, mode := range []LaneMode{LanesSingle, LanesCategory} {
+		tl, w := newTimeline(t, 100000)
+		w.Resize(fyne.NewSize(1600, 200))
+		if mode == LanesCategory {
+			w.Resize(fyne.NewSize(1600, 600))
 		}
-	}
-	if bubble == nil {
-		t.Fatalf("no bubble at the zoom limit; hits: %d", len(tl.r.hits))
-	}
-	b, v := *bubble, tl.Viewport()
-	at := &fyne.PointEvent{Position: fyne.NewPos((b.x0+b.x1)/2, (b.y0+b.y1)/2)}
-	seen := map[int]bool{}
-	for k := 0; k < 3; k++ {
-		tl.Tapped(at)
-		s := tl.Selected()
-		if s < 0 || d.T[s] < b.t0 || d.T[s] >= b.t1 {
-			t.Fatalf("tap %d selected %d, outside the bubble's %v..%v", k, s, b.t0, b.t1)
+		tl.SetLaneMode(mode)
+		d := tl.Data()
+		day := d.T[d.Len()/2]
+		tl.SetViewport(chrono.Viewport{Start: day - d.Limits.MinSpan/2, End: day + d.Limits.MinSpan/2, Width: 1600})
+		var bubble *hit
+		for i := range tl.r.hits {
+			if tl.r.hits[i].ref < 0 {
+				bubble = &tl.r.hits[i]
+				break
+			}
 		}
-		if seen[s] {
-			t.Fatalf("tap %d selected event %d again", k, s)
+		if bubble == nil {
+			t.Fatalf("mode %d: no bubble at the zoom limit; hits: %d", mode, len(tl.r.hits))
 		}
-		seen[s] = true
-		if tl.Viewport() != v {
-			t.Fatalf("tap %d moved the window", k)
+		b, v := *bubble, tl.Viewport()
+		lane := tl.Lanes()[b.lane]
+		labelled := map[int32]bool{}
+		for _, lb := range tl.r.placements[b.lane].Labels {
+			labelled[lb.Ref] = true
+		}
+		at := &fyne.PointEvent{Position: fyne.NewPos((b.x0+b.x1)/2, (b.y0+b.y1)/2)}
+		seen := map[int]bool{}
+		for k := 0; k < 3; k++ {
+			tl.Tapped(at)
+			s := tl.Selected()
+			if s < 0 || d.T[s] < b.t0 || d.T[s] >= b.t1 {
+				t.Fatalf("mode %d tap %d selected %d, outside the bubble's %v..%v", mode, k, s, b.t0, b.t1)
+			}
+			if mode == LanesCategory && string(d.Idx.Category(s)) != lane.Key {
+				t.Fatalf("tap %d selected a %s event in the %s lane", k, d.Idx.Category(s), lane.Key)
+			}
+			if labelled[int32(s)] || seen[s] {
+				t.Fatalf("mode %d tap %d selected event %d, labelled or seen before", mode, k, s)
+			}
+			seen[s] = true
+			if tl.Viewport() != v {
+				t.Fatalf("mode %d tap %d moved the window", mode, k)
+			}
 		}
 	}
 }
+
+func TestBubbleTapsDrillDownToTheZoomLimit(t *testing.T) {
+	// Tapping the bubble under the pointer again and again reaches the
+	// deepest zoom (and then selects an event) instead of stopping short.
+	tl, w := newTimeline(t, 100000)
+	w.Resize(fyne.NewSize(1600, 200))
+	d := tl.Data()
+	for k := 0; k < 40 && tl.Selected() < 0; k++ {
+		var b *hit
+		for i := range tl.r.hits {
+			if h := &tl.r.hits[i]; h.ref < 0 && (b == nil || abs32(h.x0+h.x1-1600) < abs32(b.x0+b.x1-1600)) {
+				b = h // the bubble nearest the middle
+			}
+		}
+		if b == nil {
+			t.Fatalf("step %d: no bubble left at a span of %v s", k, tl.Viewport().Span())
+		}
+		tl.Tapped(&fyne.PointEvent{Position: fyne.NewPos((b.x0+b.x1)/2, (b.y0+b.y1)/2)})
+	}
+	if tl.Selected() < 0 || tl.Viewport().Span() > d.Limits.MinSpan*1.01 {
+		t.Fatalf("taps ended at a span of %v s (limit %v) with selection %d", tl.Viewport().Span(), d.Limits.MinSpan, tl.Selected())
+	}
+}
+
+func abs32(x float32) float32 { return max(x, -x) }

@@ -251,32 +251,46 @@ func (t *Timeline) Tapped(e *fyne.PointEvent) {
 	if t.vp.Span() <= t.data.Limits.MinSpan*1.01 {
 		// Zoomed in as far as it goes (events on one day): step through
 		// the bubble's events instead, so each can be read in the details.
-		if i := t.nextIn(h.t0, h.t1); i >= 0 {
+		if i := t.nextInBubble(h); i >= 0 {
 			t.Select(i)
 		}
 		return
 	}
-	span := math.Max(h.t1-h.t0, t.data.Limits.MinSpan) * 1.6
+	span := math.Max((h.t1-h.t0)*1.6, t.data.Limits.MinSpan)
 	c := (h.t0 + h.t1) / 2
 	t.ShowRange(c-span/2, c+span/2)
 }
 
-// nextIn returns the first shown event in [t0, t1) after the selection, or
-// the first one when the selection is not among them (wrapping around), or -1.
-func (t *Timeline) nextIn(t0, t1 float64) int {
-	lo := sort.SearchFloat64s(t.data.T, t0)
-	hi := sort.SearchFloat64s(t.data.T, t1)
-	first := -1
-	for i := lo; i < hi; i++ {
-		if !t.visible(i) {
+// nextInBubble returns the bubble's next event after the selection (the
+// first one when the selection is not among them), or -1: the events of the
+// bubble's lane in its time range that have no label in this frame.
+func (t *Timeline) nextInBubble(h hit) int {
+	if t.r == nil || int(h.lane) >= len(t.lanes) || int(h.lane) >= len(t.r.placements) {
+		return -1
+	}
+	l := t.lanes[h.lane].Lane
+	labelled := func(ref int32) bool {
+		for _, lb := range t.r.placements[h.lane].Labels {
+			if lb.Ref == ref {
+				return true
+			}
+		}
+		return false
+	}
+	lo, hi := l.Range(h.t0, h.t1)
+	first, after := -1, false
+	for pos := lo; pos < hi; pos++ {
+		ref := l.Ref[pos]
+		if labelled(ref) {
 			continue
 		}
 		if first < 0 {
-			first = i
+			first = int(ref)
 		}
-		if t.sel >= lo && t.sel < hi && i > t.sel {
-			return i
+		if after {
+			return int(ref)
 		}
+		after = int(ref) == t.sel
 	}
 	return first
 }
