@@ -229,7 +229,6 @@ type palette struct {
 	fg, muted, sep, accent       color.Color
 	band0, band1, bubble, stroke color.Color
 	today, asOf, sel, tipStroke  color.Color
-	cats                         map[data.Category]color.Color
 	catByNum                     []color.Color // by position in data.Categories
 }
 
@@ -238,7 +237,7 @@ func (p *palette) update(th fyne.Theme, v fyne.ThemeVariant) {
 	accent := th.Color(theme.ColorNamePrimary, v)
 	muted := th.Color(theme.ColorNamePlaceHolder, v)
 	sep := th.Color(theme.ColorNameSeparator, v)
-	if p.cats != nil && p.fg == fg && p.accent == accent && p.muted == muted && p.sep == sep {
+	if p.catByNum != nil && p.fg == fg && p.accent == accent && p.muted == muted && p.sep == sep {
 		return
 	}
 	p.gen++
@@ -246,11 +245,9 @@ func (p *palette) update(th fyne.Theme, v fyne.ThemeVariant) {
 	p.band0, p.band1 = withAlpha(fg, 0x10), withAlpha(fg, 0x20)
 	p.bubble, p.stroke = withAlpha(accent, 0x40), withAlpha(fg, 0x60)
 	p.today, p.asOf, p.sel, p.tipStroke = withAlpha(fg, 0x90), withAlpha(accent, 0xb0), withAlpha(accent, 0xc0), withAlpha(fg, 0x50)
-	p.cats = map[data.Category]color.Color{}
 	p.catByNum = p.catByNum[:0]
 	for _, c := range data.Categories {
-		p.cats[c] = CategoryColor(c)
-		p.catByNum = append(p.catByNum, p.cats[c])
+		p.catByNum = append(p.catByNum, CategoryColor(c))
 	}
 }
 

@@ -190,11 +190,3 @@ func hide(o fyne.CanvasObject) {
 		o.Hide()
 	}
 }
-
-// marker is the slot's visible marker.
-func (sl *labelSlot) marker() fyne.CanvasObject {
-	if sl.round {
-		return sl.circle
-	}
-	return sl.poly
-}
