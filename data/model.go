@@ -167,6 +167,7 @@ const (
 	StFact         Status = "fact"
 	StAnnouncement Status = "announcement"
 	StStatement    Status = "statement"
+	StDocument     Status = "document"
 	StAllegation   Status = "allegation"
 	StMotion       Status = "motion"
 	StRuling       Status = "ruling"
@@ -176,7 +177,7 @@ const (
 )
 
 // Statuses lists every claim status in legend order.
-var Statuses = []Status{StFact, StAnnouncement, StStatement, StAllegation, StMotion, StRuling, StVerdict, StReport, StDisputed}
+var Statuses = []Status{StFact, StAnnouncement, StStatement, StDocument, StAllegation, StMotion, StRuling, StVerdict, StReport, StDisputed}
 
 func validCategory(c Category) bool {
 	for _, k := range Categories {

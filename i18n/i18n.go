@@ -16,7 +16,11 @@ import (
 	"aitimeline/data"
 )
 
-//go:embed active.*.toml
+// Catalogs are split by area (active.* for the main window, other prefixes
+// for later areas); each area has one file per language: AREA.en.toml and
+// AREA.de.toml with the same IDs.
+//
+//go:embed *.en.toml *.de.toml
 var catalogs embed.FS
 
 // Catalogs returns the embedded catalog file names and bytes, for tests and tools.
@@ -33,9 +37,13 @@ func Catalogs() map[string][]byte {
 func newBundle() (*goi18n.Bundle, error) {
 	b := goi18n.NewBundle(language.English)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	for _, name := range []string{"active.en.toml", "active.de.toml"} {
-		if _, err := b.LoadMessageFileFS(catalogs, name); err != nil {
-			return nil, fmt.Errorf("i18n catalog %s: %w", name, err)
+	ents, err := catalogs.ReadDir(".")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range ents {
+		if _, err := b.LoadMessageFileFS(catalogs, e.Name()); err != nil {
+			return nil, fmt.Errorf("i18n catalog %s: %w", e.Name(), err)
 		}
 	}
 	return b, nil

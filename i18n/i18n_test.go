@@ -31,7 +31,37 @@ func catalogIDs(t *testing.T, name string) map[string]bool {
 }
 
 func TestCatalogParity(t *testing.T) {
-	en, de := catalogIDs(t, "active.en.toml"), catalogIDs(t, "active.de.toml")
+	total := 0
+	owner := map[string]string{} // ID -> the English catalog defining it: an ID lives in one area
+	for name := range Catalogs() {
+		if strings.HasSuffix(name, ".en.toml") {
+			for id := range catalogIDs(t, name) {
+				if prev, dup := owner[id]; dup {
+					t.Errorf("%s is defined in both %s and %s", id, prev, name)
+				}
+				owner[id] = name
+			}
+		}
+		area, ok := strings.CutSuffix(name, ".en.toml")
+		if !ok {
+			if _, isDE := strings.CutSuffix(name, ".de.toml"); !isDE {
+				t.Errorf("%s: catalog names are AREA.en.toml or AREA.de.toml", name)
+			} else if _, has := Catalogs()[strings.TrimSuffix(name, ".de.toml")+".en.toml"]; !has {
+				t.Errorf("%s has no English counterpart", name)
+			}
+			continue
+		}
+		total += checkParity(t, area)
+	}
+	if total < 50 {
+		t.Fatalf("only %d messages: catalogs not loaded?", total)
+	}
+}
+
+// checkParity checks that an area's two catalogs have the same IDs and returns how many.
+func checkParity(t *testing.T, area string) int {
+	t.Helper()
+	en, de := catalogIDs(t, area+".en.toml"), catalogIDs(t, area+".de.toml")
 	var missing []string
 	for id := range en {
 		if !de[id] {
@@ -45,11 +75,9 @@ func TestCatalogParity(t *testing.T) {
 	}
 	sort.Strings(missing)
 	if len(missing) > 0 {
-		t.Fatalf("catalogs differ:\n%s", strings.Join(missing, "\n"))
+		t.Errorf("%s catalogs differ:\n%s", area, strings.Join(missing, "\n"))
 	}
-	if len(en) < 50 {
-		t.Fatalf("only %d messages: catalog not loaded?", len(en))
-	}
+	return len(en)
 }
 
 // TestEveryUsedIDExists scans the app's Go sources for literal message IDs and

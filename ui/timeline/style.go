@@ -39,6 +39,7 @@ var statusShapes = map[data.Status]Shape{
 	data.StFact:         {Sides: 0},
 	data.StAnnouncement: {Sides: 4, Angle: 45},
 	data.StStatement:    {Sides: 4},
+	data.StDocument:     {Sides: 4, Angle: 45, Hollow: true},
 	data.StAllegation:   {Sides: 3},
 	data.StMotion:       {Sides: 3, Angle: 180},
 	data.StRuling:       {Sides: 5},
