@@ -1,16 +1,19 @@
 package main
 
 import (
+	"context"
 	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/assets"
 	"aitimeline/data"
+	"aitimeline/data/bundle"
 	"aitimeline/i18n"
 	"aitimeline/ui"
 )
@@ -30,58 +33,72 @@ func useFyneLanguage(l data.Lang) {
 	lang.AddTranslationsForLocale([]byte("{}"), fyne.Locale(l))
 }
 
+// startGUI opens the window at once with a progress bar and loads the
+// dataset off the UI goroutine (a million events take a moment); the main
+// view replaces the placeholder when it is ready. Closing the window while
+// it loads cancels the load.
 func startGUI(opts guiOptions) error {
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	prefs := a.Preferences()
+	prefs := ui.NewPrefs(a.Preferences())
 	l := opts.lang
 	if l == "" {
-		if saved, ok := i18n.ParseLang(prefs.String(ui.PrefLang)); ok {
+		if saved, ok := prefs.Lang(); ok {
 			l = saved
 		} else {
 			l = i18n.DetectLang(os.Getenv)
 		}
 	} else {
-		prefs.SetString(ui.PrefLang, string(l))
+		prefs.SetLang(l)
 	}
 	useFyneLanguage(l)
 	loc := i18n.Must(l)
 	loc.OnChange(useFyneLanguage)
-	a.Settings().SetTheme(ui.NewTheme(ui.ThemeChoice(prefs.StringWithFallback(ui.PrefTheme, string(ui.ThemeSystem)))))
+	a.Settings().SetTheme(ui.NewTheme(prefs.Theme(), prefs.TextScale()))
 
-	// The window opens at once with a progress bar; the dataset loads off
-	// the UI goroutine (a million synthetic events take seconds) and the
-	// main view replaces the placeholder when it is ready.
 	w := a.NewWindow(loc.T("app.name"))
 	w.SetContent(container.NewCenter(container.NewVBox(widget.NewLabel(loc.T("app.loading")), widget.NewProgressBarInfinite())))
-	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(ui.PrefWidth, 1280)), float32(prefs.FloatWithFallback(ui.PrefHeight, 800))))
-	var m *ui.Main
+	w.Resize(prefs.WindowSize())
+	ctx, cancel := context.WithCancel(context.Background())
 	var st *data.Store
-	go func() {
-		store, td, ctx, err := loadTimeline(opts.dataset, env{getenv: os.Getenv}, loc)
-		fyne.Do(func() {
-			if err != nil {
-				msg := widget.NewLabel(err.Error())
-				msg.Wrapping = fyne.TextWrapWord
-				w.SetContent(container.NewPadded(msg))
-				return
-			}
-			st = store
-			m = ui.NewMain(a, w, st, td, ctx, loc, AppVersion)
-		})
-	}()
-	w.SetCloseIntercept(func() {
-		s := w.Canvas().Size()
-		prefs.SetFloat(ui.PrefWidth, float64(s.Width))
-		prefs.SetFloat(ui.PrefHeight, float64(s.Height))
-		if m != nil {
-			m.SaveLayout()
-			m.Wait()
-		}
+	w.SetCloseIntercept(func() { // until the main view takes over
+		cancel()
 		w.Close()
 	})
+	var load func(path string)
+	load = func(path string) {
+		go func() {
+			store, err := bundle.Open(ctx, path, os.Getenv)
+			fyne.Do(func() {
+				if ctx.Err() != nil {
+					if store != nil {
+						store.Close()
+					}
+					return
+				}
+				if err != nil {
+					msg := bundle.Message(loc, path, err)
+					if path != "" {
+						// A dataset from elsewhere was refused: say why, then
+						// show the bundled one.
+						dialog.ShowInformation(loc.T("app.name"), msg, w)
+						load("")
+						return
+					}
+					lbl := widget.NewLabel(msg)
+					lbl.Wrapping = fyne.TextWrapWord
+					w.SetContent(container.NewPadded(lbl))
+					return
+				}
+				st = store
+				ui.NewMain(a, w, st, loc, ui.Options{Version: AppVersion})
+			})
+		}()
+	}
+	load(opts.dataset)
 	w.SetMaster()
 	w.ShowAndRun()
+	cancel()
 	if st != nil {
 		st.Close()
 	}

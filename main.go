@@ -6,7 +6,7 @@ package main
 
 import (
 	"os"
-	"runtime/debug"
+	"runtime"
 
 	_ "aitimeline/i18n/localeenv" // must initialise before Fyne reads the locale
 )
@@ -18,11 +18,5 @@ const AppVersion = "0.1.0"
 const AppID = "io.github.aitimeline.aitimeline"
 
 func main() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		// A soft limit: the garbage collector works harder before the heap
-		// outgrows it, so a million-event dataset stays near 230 MB resident
-		// instead of twice its live heap. Small datasets never reach it.
-		debug.SetMemoryLimit(200 << 20)
-	}
-	os.Exit(run(os.Args[1:], env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, gui: startGUI}))
+	os.Exit(run(os.Args[1:], env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, goos: runtime.GOOS, gui: startGUI}))
 }

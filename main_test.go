@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"database/sql"
 	"encoding/csv"
 	"encoding/json"
 	"image/png"
@@ -149,9 +150,16 @@ func TestSearch(t *testing.T) {
 	if r.code != 0 || r.stdout == "" || strings.Contains(r.stdout, "No results") {
 		t.Fatalf("%+v", r)
 	}
-	first := strings.Split(strings.Split(r.stdout, "\n")[0], "\t")
-	if len(first) != 3 || !strings.Contains(strings.ToLower(first[2]), "klage") && !strings.Contains(strings.ToLower(first[2]), "klag") {
-		t.Logf("first hit %q does not show the word in its title (it may match in the summary)", first)
+	// One hit per line: id, date, title; the best hit (title matches rank
+	// first) has the word in its title.
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	for _, l := range lines {
+		if f := strings.Split(l, "\t"); len(f) != 3 || f[0] == "" || f[2] == "" {
+			t.Fatalf("malformed hit line %q", l)
+		}
+	}
+	if first := strings.Split(lines[0], "\t"); !strings.Contains(strings.ToLower(first[2]), "klag") {
+		t.Fatalf("best hit %q does not have the word in its title", first)
 	}
 	// Umlaut folding: all three spellings find the same events.
 	a := runCLI(t, nil, "search", "Gründung", "--lang", "de").stdout
@@ -243,6 +251,7 @@ func TestErrors(t *testing.T) {
 		{"bad lang", nil, []string{"--lang", "fr"}, "fr"},
 		{"missing dataset", nil, []string{"export", "--dataset", filepath.Join(dir, "nope.db")}, "nope.db"},
 		{"not a dataset", nil, []string{"--dataset", notDB}, "not an AI Conflict Timeline dataset"},
+		{"not a dataset (export)", nil, []string{"export", "--dataset", notDB}, "not an AI Conflict Timeline dataset"},
 		{"unwritable output", nil, []string{"export", "--out", filepath.Join(dir, "missing", "x.json")}, "x.json"},
 		{"German message", map[string]string{"LANG": "de_DE.UTF-8"}, []string{"export", "--format", "xml"}, "unbekanntes Format"},
 		{"--lang decides message language", nil, []string{"render", "--lang", "de", "--size", "1x1", "--out", "x.png"}, "ungültige Größe"},
@@ -252,11 +261,109 @@ func TestErrors(t *testing.T) {
 			failsWithOneLine(t, runCLI(t, c.env, c.args...), c.want)
 		})
 	}
-	// A failed export leaves an existing file untouched.
-	keep := filepath.Join(dir, "keep.json")
+	// An export that fails half-way (an event beyond the limits, found only
+	// when its details are read) leaves an existing file untouched and no
+	// temporary file behind.
+	ds := synth.Generate(5000, 3)
+	bad := filepath.Join(dir, "bad.db")
+	if err := data.WriteSQLite(ds, bad); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite3", "file:"+bad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("UPDATE events SET summary_en = printf('%.*c', 30000, 'x') WHERE n = 4000"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	keep := filepath.Join(dir, "out", "keep.json")
+	os.MkdirAll(filepath.Dir(keep), 0o755)
 	os.WriteFile(keep, []byte("precious"), 0o644)
-	runCLI(t, nil, "export", "--dataset", notDB, "--out", keep)
+	r := runCLI(t, nil, "export", "--dataset", bad, "--out", keep)
+	failsWithOneLine(t, r, "keep.json")
 	if b, _ := os.ReadFile(keep); string(b) != "precious" {
 		t.Fatal("a failed export overwrote the output file")
+	}
+	if ents, _ := os.ReadDir(filepath.Dir(keep)); len(ents) != 1 {
+		t.Fatalf("a failed export left %d files behind", len(ents))
+	}
+}
+
+func TestTamperedDatasetsAreRefused(t *testing.T) {
+	dir := t.TempDir()
+	build := func(name string, f func(*data.Dataset), stmts ...string) string {
+		ds := synth.Generate(50, 2)
+		if f != nil {
+			f(ds)
+		}
+		p := filepath.Join(dir, name+".db")
+		if err := data.WriteSQLite(ds, p); err != nil {
+			t.Fatal(err)
+		}
+		if len(stmts) > 0 {
+			db, _ := sql.Open("sqlite3", "file:"+p)
+			for _, q := range stmts {
+				if _, err := db.Exec(q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			db.Close()
+		}
+		return p
+	}
+	cases := []struct {
+		name, path, want, wantDE string
+	}{
+		{"newer schema", build("v99", nil, "PRAGMA user_version=99"), "newer version of the app (dataset format 99, this app reads 2)", "neueren Version"},
+		{"bad date", build("date", func(d *data.Dataset) { d.Events[3].Date = data.Date{Year: 1, Month: 1, Day: 1, Precision: data.Day} }), "0001-01-01", "0001-01-01"},
+		{"huge title", build("title", func(d *data.Dataset) { d.Events[3].Title.EN = strings.Repeat("x", 2<<20) }), "longer than allowed", "länger als erlaubt"},
+		{"dangling person", build("person", func(d *data.Dataset) { d.Events[3].People[0].PersonID = "ghost" }), "ghost", "ghost"},
+		{"unknown status", build("status", func(d *data.Dataset) { d.Events[3].Status = "rumour" }), "rumour", "rumour"},
+		{"unknown category", build("cat", func(d *data.Dataset) { d.Events[3].Category = "gossip" }), "gossip", "gossip"},
+		{"no events", build("empty", func(d *data.Dataset) { d.Events, d.Tours = nil, nil }), "no events", "keine Ereignisse"},
+		{"javascript link", build("js", func(d *data.Dataset) { d.Events[3].Sources[0].URL = "javascript:alert(1)" }), "javascript:alert(1)", "javascript:alert(1)"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for _, args := range [][]string{{"export", "--dataset", c.path}, {"render", "--dataset", c.path, "--out", filepath.Join(dir, "x.png")}, {"--dataset", c.path}} {
+				failsWithOneLine(t, runCLI(t, nil, args...), c.want)
+			}
+			failsWithOneLine(t, runCLI(t, map[string]string{"LANG": "de_DE.UTF-8"}, "search", "x", "--dataset", c.path), c.wantDE)
+		})
+	}
+}
+
+func TestNoDisplay(t *testing.T) {
+	e := map[string]string{"LANG": "de_DE.UTF-8"}
+	var out, errb bytes.Buffer
+	var started bool
+	code := run(nil, env{stdout: &out, stderr: &errb, getenv: func(k string) string { return e[k] }, goos: "linux",
+		gui: func(guiOptions) error { started = true; return nil }})
+	if code != 1 || started || !strings.Contains(errb.String(), "Keine grafische Anzeige") || strings.Count(errb.String(), "\n") != 1 {
+		t.Fatalf("no display: exit %d, GUI started %v, stderr %q", code, started, errb.String())
+	}
+	e["WAYLAND_DISPLAY"] = "wayland-0"
+	if code := run(nil, env{stdout: &out, stderr: &errb, getenv: func(k string) string { return e[k] }, goos: "linux",
+		gui: func(guiOptions) error { started = true; return nil }}); code != 0 || !started {
+		t.Fatal("a Wayland display was not accepted")
+	}
+}
+
+func TestUnwritableCacheStillWorks(t *testing.T) {
+	// School computers, live systems: the cache folder cannot be made (a
+	// file is in the way) and neither can the fallback; everything still works.
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "file")
+	os.WriteFile(blocker, []byte("x"), 0o644)
+	env := map[string]string{"AITIMELINE_CACHE_DIR": filepath.Join(blocker, "cache"), "XDG_CACHE_HOME": filepath.Join(blocker, "xdg"), "HOME": blocker}
+	t.Setenv("TMPDIR", filepath.Join(blocker, "tmp"))
+	t.Setenv("XDG_CACHE_HOME", filepath.Join(blocker, "xdg"))
+	r := runCLI(t, env, "search", "Klage", "--lang", "de")
+	if r.code != 0 || r.stdout == "" {
+		t.Fatalf("search without a writable cache: %+v", r)
+	}
+	if r := runCLI(t, env, "--version"); r.code != 0 {
+		t.Fatalf("--version without a writable cache: %+v", r)
 	}
 }

@@ -1,6 +1,7 @@
 package data_test
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 
@@ -22,20 +23,24 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := st.Search(prefixes[i%len(prefixes)], data.DE, 50); err != nil {
+		if _, err := st.Search(context.Background(), prefixes[i%len(prefixes)], data.DE, 50); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// BenchmarkLoadIndex reads the compact event index of a 100,000-event dataset.
-func BenchmarkLoadIndex(b *testing.B) {
+// BenchmarkOpen opens and checks a 100,000-event dataset: the compact event
+// index, the small tables, references and links, as every start does.
+func BenchmarkOpen(b *testing.B) {
 	st := synthStore(b, 100000)
+	path := st.Path()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := st.LoadIndex(); err != nil {
+		s, err := data.Open(path)
+		if err != nil {
 			b.Fatal(err)
 		}
+		s.Close()
 	}
 }
 

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 )
 
 var today = time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+
+var bg = context.Background()
 
 func tx(en, de string) Text { return Text{EN: en, DE: de} }
 
@@ -207,7 +210,7 @@ func TestStoreRoundTrip(t *testing.T) {
 	if m := st.Meta(); m.Version != "test-1" || m.AsOf.String() != "2026-11-28" || m.SchemaVersion != SchemaVersion {
 		t.Fatalf("meta = %+v", m)
 	}
-	ds, err := st.Load()
+	ds, err := st.Load(bg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +251,7 @@ func TestSearch(t *testing.T) {
 	defer st.Close()
 	hits := func(q string, lang Lang) []string {
 		t.Helper()
-		hs, err := st.Search(q, lang, 10)
+		hs, err := st.Search(bg, q, lang, 10)
 		if err != nil {
 			t.Fatalf("Search(%q): %v", q, err)
 		}
@@ -274,7 +277,7 @@ func TestSearch(t *testing.T) {
 		t.Errorf("openai -> %v", got)
 	}
 	for _, q := range []string{`"`, `"unbalanced`, `NEAR(`, `a OR`, `*`, `-`, `)(`, `AND AND`, strings.Repeat(`"x" OR `, 2000), "\x00\xff"} {
-		if _, err := st.Search(q, EN, 10); err != nil {
+		if _, err := st.Search(bg, q, EN, 10); err != nil {
 			t.Errorf("Search(%.20q) error: %v", q, err)
 		}
 	}
@@ -344,11 +347,8 @@ func TestIndexMatchesLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	ds, _ := st.Load()
-	x, err := st.LoadIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds, _ := st.Load(bg)
+	x := st.Index()
 	mem := NewIndex(ds)
 	for _, idx := range []*Index{x, mem} {
 		if idx.Len() != len(ds.Events) {
@@ -380,7 +380,7 @@ func TestIndexMatchesLoad(t *testing.T) {
 	}
 	// EventAt gives the same details as Load.
 	for i, want := range ds.Events {
-		got, err := st.EventAt(i)
+		got, err := st.EventAt(bg, i)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -389,10 +389,10 @@ func TestIndexMatchesLoad(t *testing.T) {
 			t.Fatalf("EventAt(%d) = %+v, want %+v", i, got, want)
 		}
 	}
-	if _, err := st.EventAt(99); err == nil {
+	if _, err := st.EventAt(bg, 99); err == nil {
 		t.Fatal("EventAt out of range gave no error")
 	}
-	hits, _ := st.Search("xai", EN, 5)
+	hits, _ := st.Search(bg, "xai", EN, 5)
 	if len(hits) != 1 || x.ID(hits[0].N) != hits[0].ID {
 		t.Fatalf("hit index: %+v", hits)
 	}
@@ -404,26 +404,26 @@ func TestBrowseQueries(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	srcs, err := st.Sources()
+	srcs, err := st.Sources(bg)
 	if err != nil || len(srcs) != 4 {
 		t.Fatalf("Sources = %d, %v", len(srcs), err)
 	}
 	for _, s := range srcs {
-		evs, err := st.SourceEvents(s.ID)
+		evs, err := st.SourceEvents(bg, s.ID)
 		if err != nil || len(evs) != s.Citations {
 			t.Fatalf("source %s cited by %d, SourceEvents %v %v", s.URL, s.Citations, evs, err)
 		}
 	}
 	// Events in date order: founded (1 source a), xai (d), suit (a, b, c).
-	one, two, more, err := st.SourceCoverage()
+	one, two, more, err := st.SourceCoverage(bg)
 	if err != nil || one != 2 || two != 0 || more != 1 {
 		t.Fatalf("coverage %d/%d/%d %v", one, two, more, err)
 	}
-	evs, _ := st.PersonEvents("elon-musk")
+	evs, _ := st.PersonEvents(bg, "elon-musk")
 	if len(evs) != 1 || evs[0] != 2 {
 		t.Fatalf("PersonEvents = %v", evs)
 	}
-	rel, err := st.Related(2, 5) // the suit shares no person or thread with the others
+	rel, err := st.Related(bg, 2, 5) // the suit shares no person or thread with the others
 	if err != nil || len(rel) != 0 {
 		t.Fatalf("Related = %v %v", rel, err)
 	}

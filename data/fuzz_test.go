@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,7 +44,7 @@ func FuzzSearch(f *testing.F) {
 			}
 		}
 		for _, lang := range Langs {
-			if _, err := fuzzStore.Search(q, lang, 10); err != nil {
+			if _, err := fuzzStore.Search(context.Background(), q, lang, 10); err != nil {
 				t.Fatalf("Search(%q, %s): %v", q, lang, err)
 			}
 		}

@@ -1,11 +1,5 @@
 package data
 
-import (
-	"bytes"
-	"database/sql"
-	"fmt"
-)
-
 // Index is a compact, read-only table of every event with just what the
 // timeline and the event list need: dates, category, status, importance, ID,
 // titles in both languages, people and organisations. It costs about 150
@@ -23,9 +17,11 @@ type Index struct {
 	status  []uint8
 	people  csr // event -> person numbers
 	orgs    csr // event -> organisation numbers
+	threads csr // event -> thread numbers
 	persons []string
 	orgIDs  []string
-	byID    map[string]int32 // built on first use
+	thrIDs  []string
+	byID    map[string]int32 // built by BuildLookup
 }
 
 // packedDate is a Date in 4 bytes: year, month, day, precision.
@@ -108,48 +104,6 @@ func vocabIndex[T comparable](vocab []T, v T) uint8 {
 	return 0
 }
 
-// bytesIndex finds b in a vocabulary without converting it to a string.
-func bytesIndex[T ~string](vocab []T, b []byte) uint8 {
-	for i, v := range vocab {
-		if string(b) == string(v) {
-			return uint8(i)
-		}
-	}
-	return 0
-}
-
-// dateFromBytes reads the canonical forms the builder writes (YYYY, YYYY-MM,
-// YYYY-MM-DD) without allocating; anything else goes through ParseDate.
-func dateFromBytes(b []byte) Date {
-	num := func(p []byte) (int, bool) {
-		n := 0
-		for _, c := range p {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			n = n*10 + int(c-'0')
-		}
-		return n, true
-	}
-	y, ok := num(b[:min(4, len(b))])
-	switch {
-	case ok && len(b) == 4:
-		return Date{Year: y, Month: 1, Day: 1, Precision: Year}
-	case ok && len(b) == 7 && b[4] == '-':
-		if m, ok := num(b[5:7]); ok {
-			return Date{Year: y, Month: m, Day: 1, Precision: Month}
-		}
-	case ok && len(b) == 10 && b[4] == '-' && b[7] == '-':
-		m, ok1 := num(b[5:7])
-		d, ok2 := num(b[8:10])
-		if ok1 && ok2 {
-			return Date{Year: y, Month: m, Day: d, Precision: Day}
-		}
-	}
-	d, _ := ParseDate(string(b))
-	return d
-}
-
 // Len is the number of events.
 func (x *Index) Len() int { return len(x.date) }
 
@@ -197,6 +151,25 @@ func (x *Index) PersonID(p uint16) string { return x.persons[p] }
 // OrganizationID is the ID of organisation number o.
 func (x *Index) OrganizationID(o uint16) string { return x.orgIDs[o] }
 
+// Threads returns the numbers of event i's story threads (see ThreadID).
+func (x *Index) Threads(i int) []uint16 { return x.threads.get(i) }
+
+// ThreadID is the ID of thread number t.
+func (x *Index) ThreadID(t uint16) string { return x.thrIDs[t] }
+
+// ThreadNumber is the number of thread id, if any event has it.
+func (x *Index) ThreadNumber(id string) (uint16, bool) { return find(x.thrIDs, id) }
+
+// PersonCount, OrganizationCount and ThreadCount are how many distinct
+// people, organisations and threads the events name.
+func (x *Index) PersonCount() int { return len(x.persons) }
+
+// OrganizationCount is the number of distinct organisations the events name.
+func (x *Index) OrganizationCount() int { return len(x.orgIDs) }
+
+// ThreadCount is the number of distinct threads the events name.
+func (x *Index) ThreadCount() int { return len(x.thrIDs) }
+
 // PersonNumber is the number of person id in this index, if any event has them.
 func (x *Index) PersonNumber(id string) (uint16, bool) { return find(x.persons, id) }
 
@@ -212,14 +185,17 @@ func find(list []string, id string) (uint16, bool) {
 	return 0, false
 }
 
+// BuildLookup prepares Find. The index is read-only afterwards and safe for
+// concurrent use; the loaders call it, so only hand-made indexes need to.
+func (x *Index) BuildLookup() {
+	x.byID = make(map[string]int32, x.Len())
+	for i := 0; i < x.Len(); i++ {
+		x.byID[x.ID(i)] = int32(i)
+	}
+}
+
 // Find returns the index of the event with id, or -1.
 func (x *Index) Find(id string) int {
-	if x.byID == nil {
-		x.byID = make(map[string]int32, x.Len())
-		for i := 0; i < x.Len(); i++ {
-			x.byID[x.ID(i)] = int32(i)
-		}
-	}
 	if i, ok := x.byID[id]; ok {
 		return int(i)
 	}
@@ -230,11 +206,12 @@ type indexBuilder struct {
 	x       *Index
 	persons map[string]uint16
 	orgs    map[string]uint16
+	thrs    map[string]uint16
 	pbuf    []uint16
 }
 
 func newIndexBuilder(n int) *indexBuilder {
-	b := &indexBuilder{x: &Index{}, persons: map[string]uint16{}, orgs: map[string]uint16{}}
+	b := &indexBuilder{x: &Index{}, persons: map[string]uint16{}, orgs: map[string]uint16{}, thrs: map[string]uint16{}}
 	b.x.date = make([]packedDate, 0, n)
 	return b
 }
@@ -278,159 +255,12 @@ func NewIndex(ds *Dataset) *Index {
 			b.pbuf = append(b.pbuf, b.number(b.orgs, &b.x.orgIDs, o))
 		}
 		b.x.orgs.add(b.pbuf)
-	}
-	return b.x
-}
-
-// LoadIndex reads the compact event index: three sequential queries,
-// independent of how many sources and accounts the events have.
-func (s *Store) LoadIndex() (*Index, error) {
-	// Sizing every array up front keeps a million-event load from doubling
-	// its arenas (and the garbage that leaves) on the way.
-	var n, idLen, enLen, deLen int
-	err := s.db.QueryRow(`SELECT count(*), coalesce(sum(length(CAST(id AS BLOB))), 0),
-	  coalesce(sum(length(CAST(title_en AS BLOB))), 0), coalesce(sum(length(CAST(title_de AS BLOB))), 0) FROM events`).Scan(&n, &idLen, &enLen, &deLen)
-	if err != nil {
-		return nil, fmt.Errorf("reading dataset: %w", err)
-	}
-	b := newIndexBuilder(n)
-	x := b.x
-	x.ids.reserve(n, idLen)
-	x.titles[0].reserve(n, enLen)
-	x.titles[1].reserve(n, deLen)
-	x.end, x.imp, x.cat, x.status = make([]packedDate, 0, n), make([]uint8, 0, n), make([]uint8, 0, n), make([]uint8, 0, n)
-	x.people.reserve(n, n*2)
-	x.orgs.reserve(n, n)
-	// RawBytes: the row's text is copied straight into the arenas, without a
-	// string per column and row.
-	var id, date, end, cat, st, en, de, people, orgs sql.RawBytes
-	var imp int
-	ids := func(raw []byte, m map[string]uint16, list *[]string, dst *csr) {
 		b.pbuf = b.pbuf[:0]
-		for _, f := range bytes.Fields(raw) {
-			n, ok := m[string(f)] // no allocation for a map lookup by converted bytes
-			if !ok {
-				n = b.number(m, list, string(f))
-			}
-			b.pbuf = append(b.pbuf, n)
+		for _, th := range e.Threads {
+			b.pbuf = append(b.pbuf, b.number(b.thrs, &b.x.thrIDs, th))
 		}
-		dst.add(b.pbuf)
+		b.x.threads.add(b.pbuf)
 	}
-	err = s.each(`SELECT id, date, end_date, importance, category, status, title_en, title_de, people, organizations
-	  FROM events ORDER BY n`, func(r *sql.Rows) error {
-		if err := r.Scan(&id, &date, &end, &imp, &cat, &st, &en, &de, &people, &orgs); err != nil {
-			return err
-		}
-		d := dateFromBytes(date)
-		var e Date
-		if len(end) > 0 {
-			e = dateFromBytes(end)
-		}
-		x.ids.addBytes(id)
-		x.titles[0].addBytes(en)
-		x.titles[1].addBytes(de)
-		x.date = append(x.date, pack(d))
-		x.end = append(x.end, pack(e))
-		x.imp = append(x.imp, uint8(imp))
-		x.cat = append(x.cat, bytesIndex(Categories, cat))
-		x.status = append(x.status, bytesIndex(Statuses, st))
-		ids(people, b.persons, &x.persons, &x.people)
-		ids(orgs, b.orgs, &x.orgIDs, &x.orgs)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("reading dataset: %w", err)
-	}
-	return x, nil
-}
-
-// LoadContext reads everything but the events: people, organisations, eras,
-// threads and tours (small tables the UI keeps in memory).
-func (s *Store) LoadContext() (*Dataset, error) {
-	ds := &Dataset{Meta: s.meta}
-	err := firstErr(
-		func() error { return s.loadOrganizations(ds) },
-		func() error { return s.loadPeople(ds) },
-		func() error { return s.loadThreadsErasTours(ds) },
-	)
-	if err != nil {
-		return nil, fmt.Errorf("reading dataset: %w", err)
-	}
-	return ds, nil
-}
-
-// EventAt reads event i (0-based, date order) with all its details.
-func (s *Store) EventAt(i int) (Event, error) {
-	var e Event
-	n := i + 1
-	var date, end, cat, st string
-	err := s.db.QueryRow(`SELECT id, date, end_date, category, status, importance, title_en, title_de,
-	  summary_en, summary_de, note_en, note_de FROM events WHERE n = ?`, n).Scan(&e.ID, &date, &end, &cat, &st,
-		&e.Importance, &e.Title.EN, &e.Title.DE, &e.Summary.EN, &e.Summary.DE, &e.Note.EN, &e.Note.DE)
-	if err != nil {
-		return e, fmt.Errorf("event %d: %w", n, err)
-	}
-	e.Date, _ = ParseDate(date)
-	if end != "" {
-		e.End, _ = ParseDate(end)
-	}
-	e.Category, e.Status = Category(cat), Status(st)
-	err = firstErr(
-		func() error {
-			return s.each("SELECT person_id, role_en, role_de FROM event_people WHERE event_n = ? ORDER BY ord", func(r *sql.Rows) error {
-				var p EventPerson
-				err := r.Scan(&p.PersonID, &p.Role.EN, &p.Role.DE)
-				e.People = append(e.People, p)
-				return err
-			}, n)
-		},
-		func() error {
-			return s.each("SELECT organization_id FROM event_organizations WHERE event_n = ? ORDER BY ord", func(r *sql.Rows) error {
-				var o string
-				err := r.Scan(&o)
-				e.Organizations = append(e.Organizations, o)
-				return err
-			}, n)
-		},
-		func() error {
-			return s.each("SELECT thread_id FROM event_threads WHERE event_n = ? ORDER BY thread_id", func(r *sql.Rows) error {
-				var t string
-				err := r.Scan(&t)
-				e.Threads = append(e.Threads, t)
-				return err
-			}, n)
-		},
-		func() error {
-			return s.each("SELECT party_id, text_en, text_de FROM accounts WHERE event_n = ? ORDER BY ord", func(r *sql.Rows) error {
-				var a Account
-				err := r.Scan(&a.Party, &a.Text.EN, &a.Text.DE)
-				e.Accounts = append(e.Accounts, a)
-				return err
-			}, n)
-		},
-		func() error {
-			return s.each(`SELECT es.account, s.id, publisher, title, date, url, archive_url, language, kind,
-			  (SELECT count(DISTINCT event_n) FROM event_sources c WHERE c.source_id = s.id)
-			  FROM event_sources es JOIN sources s ON s.id = es.source_id WHERE es.event_n = ? ORDER BY es.account, es.ord`, func(r *sql.Rows) error {
-				var acc int
-				var x Source
-				if err := r.Scan(&acc, &x.ID, &x.Publisher, &x.Title, &x.Date, &x.URL, &x.ArchiveURL, &x.Language, &x.Kind, &x.Citations); err != nil {
-					return err
-				}
-				if acc == 0 {
-					e.Sources = append(e.Sources, x)
-				} else if acc <= len(e.Accounts) {
-					e.Accounts[acc-1].Sources = append(e.Accounts[acc-1].Sources, x)
-				}
-				return nil
-			}, n)
-		},
-	)
-	return e, err
-}
-
-// CountEvents returns the numbers of events and of distinct sources.
-func (s *Store) CountEvents() (events, sources int, err error) {
-	err = s.db.QueryRow("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM sources)").Scan(&events, &sources)
-	return
+	b.x.BuildLookup()
+	return b.x
 }

@@ -1,24 +1,10 @@
 package data
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 )
-
-// Load reads the whole dataset into memory: events in date order with their
-// people, organisations, threads, sources and accounts, and every other table.
-// It runs one query per table, so its cost grows with the dataset, not with
-// the number of events times relations.
-func (s *Store) Load() (*Dataset, error) {
-	ds, err := s.LoadContext()
-	if err != nil {
-		return nil, err
-	}
-	if err := s.loadEvents(ds); err != nil {
-		return nil, fmt.Errorf("reading dataset: %w", err)
-	}
-	return ds, nil
-}
 
 func firstErr(fns ...func() error) error {
 	for _, f := range fns {
@@ -29,9 +15,9 @@ func firstErr(fns ...func() error) error {
 	return nil
 }
 
-// each runs q and calls scan for every row.
-func (s *Store) each(q string, scan func(*sql.Rows) error, args ...any) error {
-	rows, err := s.db.Query(q, args...)
+// each runs q and calls scan for every row; it stops when ctx is cancelled.
+func (s *Store) each(ctx context.Context, q string, scan func(*sql.Rows) error, args ...any) error {
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err
 	}
@@ -41,11 +27,63 @@ func (s *Store) each(q string, scan func(*sql.Rows) error, args ...any) error {
 			return err
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
 }
 
-func (s *Store) loadOrganizations(ds *Dataset) error {
-	return s.each("SELECT id, name, kind, summary_en, summary_de FROM organizations ORDER BY name COLLATE NOCASE, id", func(r *sql.Rows) error {
+// loadContext reads everything but the events: people, organisations, eras,
+// threads and tours (small tables the UI keeps in memory), refusing texts
+// beyond the limits.
+func (s *Store) loadContext(ctx context.Context) (*Dataset, error) {
+	ds := &Dataset{Meta: s.meta}
+	err := firstErr(
+		func() error { return s.loadOrganizations(ctx, ds) },
+		func() error { return s.loadPeople(ctx, ds) },
+		func() error { return s.loadThreadsErasTours(ctx, ds) },
+	)
+	if err != nil {
+		return nil, err
+	}
+	long := func(ts ...Text) bool {
+		for _, t := range ts {
+			if len(t.EN) > maxTextBytes || len(t.DE) > maxTextBytes {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range ds.People {
+		if len(p.Name) > maxNameBytes || long(p.Summary) {
+			return nil, &DatasetError{Reason: ReasonTooLong, Value: p.ID}
+		}
+	}
+	for _, o := range ds.Organizations {
+		if len(o.Name) > maxNameBytes || long(o.Summary) {
+			return nil, &DatasetError{Reason: ReasonTooLong, Value: o.ID}
+		}
+	}
+	for _, e := range ds.Eras {
+		if long(e.Title, e.Summary) || e.From.IsZero() || e.To.IsZero() {
+			return nil, &DatasetError{Reason: ReasonDamaged, Value: e.ID}
+		}
+	}
+	for _, t := range ds.Threads {
+		if long(t.Title) {
+			return nil, &DatasetError{Reason: ReasonTooLong, Value: t.ID}
+		}
+	}
+	for _, t := range ds.Tours {
+		if long(t.Title, t.Intro) {
+			return nil, &DatasetError{Reason: ReasonTooLong, Value: t.ID}
+		}
+	}
+	return ds, nil
+}
+
+func (s *Store) loadOrganizations(ctx context.Context, ds *Dataset) error {
+	return s.each(ctx, "SELECT id, name, kind, summary_en, summary_de FROM organizations ORDER BY name COLLATE NOCASE, id", func(r *sql.Rows) error {
 		var o Organization
 		err := r.Scan(&o.ID, &o.Name, &o.Kind, &o.Summary.EN, &o.Summary.DE)
 		ds.Organizations = append(ds.Organizations, o)
@@ -53,9 +91,9 @@ func (s *Store) loadOrganizations(ds *Dataset) error {
 	})
 }
 
-func (s *Store) loadPeople(ds *Dataset) error {
+func (s *Store) loadPeople(ctx context.Context, ds *Dataset) error {
 	idx := map[string]int{}
-	err := s.each("SELECT id, name, summary_en, summary_de FROM people ORDER BY name COLLATE NOCASE, id", func(r *sql.Rows) error {
+	err := s.each(ctx, "SELECT id, name, summary_en, summary_de FROM people ORDER BY name COLLATE NOCASE, id", func(r *sql.Rows) error {
 		var p Person
 		err := r.Scan(&p.ID, &p.Name, &p.Summary.EN, &p.Summary.DE)
 		idx[p.ID] = len(ds.People)
@@ -65,7 +103,7 @@ func (s *Store) loadPeople(ds *Dataset) error {
 	if err != nil {
 		return err
 	}
-	return s.each("SELECT person_id, role_en, role_de, organization_id, from_date, to_date FROM person_roles ORDER BY person_id, ord", func(r *sql.Rows) error {
+	return s.each(ctx, "SELECT person_id, role_en, role_de, organization_id, from_date, to_date FROM person_roles ORDER BY person_id, ord", func(r *sql.Rows) error {
 		var id string
 		var ro Role
 		if err := r.Scan(&id, &ro.Role.EN, &ro.Role.DE, &ro.Organization, &ro.From, &ro.To); err != nil {
@@ -78,11 +116,11 @@ func (s *Store) loadPeople(ds *Dataset) error {
 	})
 }
 
-func (s *Store) loadThreadsErasTours(ds *Dataset) error {
+func (s *Store) loadThreadsErasTours(ctx context.Context, ds *Dataset) error {
 	tourIdx := map[string]int{}
 	return firstErr(
 		func() error {
-			return s.each("SELECT id, title_en, title_de FROM threads ORDER BY id", func(r *sql.Rows) error {
+			return s.each(ctx, "SELECT id, title_en, title_de FROM threads ORDER BY id", func(r *sql.Rows) error {
 				var t Thread
 				err := r.Scan(&t.ID, &t.Title.EN, &t.Title.DE)
 				ds.Threads = append(ds.Threads, t)
@@ -90,7 +128,7 @@ func (s *Store) loadThreadsErasTours(ds *Dataset) error {
 			})
 		},
 		func() error {
-			return s.each("SELECT id, from_date, to_date, title_en, title_de, summary_en, summary_de FROM eras ORDER BY from_date, id", func(r *sql.Rows) error {
+			return s.each(ctx, "SELECT id, from_date, to_date, title_en, title_de, summary_en, summary_de FROM eras ORDER BY from_date, id", func(r *sql.Rows) error {
 				var e Era
 				var from, to string
 				if err := r.Scan(&e.ID, &from, &to, &e.Title.EN, &e.Title.DE, &e.Summary.EN, &e.Summary.DE); err != nil {
@@ -103,7 +141,7 @@ func (s *Store) loadThreadsErasTours(ds *Dataset) error {
 			})
 		},
 		func() error {
-			return s.each("SELECT id, title_en, title_de, intro_en, intro_de FROM tours ORDER BY ord", func(r *sql.Rows) error {
+			return s.each(ctx, "SELECT id, title_en, title_de, intro_en, intro_de FROM tours ORDER BY ord", func(r *sql.Rows) error {
 				var t Tour
 				err := r.Scan(&t.ID, &t.Title.EN, &t.Title.DE, &t.Intro.EN, &t.Intro.DE)
 				tourIdx[t.ID] = len(ds.Tours)
@@ -112,7 +150,7 @@ func (s *Store) loadThreadsErasTours(ds *Dataset) error {
 			})
 		},
 		func() error {
-			return s.each("SELECT tour_id, event_id FROM tour_events ORDER BY tour_id, ord", func(r *sql.Rows) error {
+			return s.each(ctx, "SELECT tour_id, event_id FROM tour_events ORDER BY tour_id, ord", func(r *sql.Rows) error {
 				var tid, eid string
 				if err := r.Scan(&tid, &eid); err != nil {
 					return err
@@ -126,118 +164,204 @@ func (s *Store) loadThreadsErasTours(ds *Dataset) error {
 	)
 }
 
-func (s *Store) loadEvents(ds *Dataset) error {
-	// events.n is 1-based and dense, so it indexes ds.Events directly.
-	err := s.each(`SELECT id, date, end_date, category, status, importance,
-	  title_en, title_de, summary_en, summary_de, note_en, note_de FROM events ORDER BY n`, func(r *sql.Rows) error {
-		var e Event
-		var date, end, cat, st string
-		if err := r.Scan(&e.ID, &date, &end, &cat, &st, &e.Importance, &e.Title.EN, &e.Title.DE,
-			&e.Summary.EN, &e.Summary.DE, &e.Note.EN, &e.Note.DE); err != nil {
+// eventChunk is how many events EachEvent reads per round of queries: big
+// enough that the queries' overhead vanishes, small enough that memory stays
+// flat however big the dataset.
+const eventChunk = 2048
+
+// EachEvent calls fn with every event (0-based index i, date order) for
+// which sel returns true (nil selects all), with all its details. It reads
+// the events in chunks, a few range queries per chunk, so an export of a
+// million events holds only a chunk in memory. fn must not keep ev.
+func (s *Store) EachEvent(ctx context.Context, sel func(i int) bool, fn func(i int, ev *Event) error) error {
+	n := s.idx.Len()
+	evs := make([]Event, eventChunk)
+	for lo := 0; lo < n; lo += eventChunk {
+		hi := min(lo+eventChunk, n)
+		if sel != nil {
+			hit := false
+			for i := lo; i < hi && !hit; i++ {
+				hit = sel(i)
+			}
+			if !hit {
+				continue
+			}
+		}
+		chunk := evs[:hi-lo]
+		if err := s.readEvents(ctx, lo, chunk); err != nil {
 			return err
 		}
-		e.Date, _ = ParseDate(date)
-		if end != "" {
-			e.End, _ = ParseDate(end)
+		for k := range chunk {
+			if sel != nil && !sel(lo+k) {
+				continue
+			}
+			if err := fn(lo+k, &chunk[k]); err != nil {
+				return err
+			}
 		}
-		e.Category, e.Status = Category(cat), Status(st)
-		ds.Events = append(ds.Events, e)
-		return nil
-	})
-	if err != nil {
-		return err
 	}
-	ev := func(n int) (*Event, error) {
-		if n < 1 || n > len(ds.Events) {
-			return nil, fmt.Errorf("event number %d out of range", n)
+	return nil
+}
+
+// readEvents reads events lo..lo+len(out)-1 (0-based) into out.
+func (s *Store) readEvents(ctx context.Context, lo int, out []Event) error {
+	n0, n1 := lo+1, lo+len(out) // events.n is 1-based and dense
+	for k := range out {
+		out[k] = Event{}
+	}
+	at := func(n int) (*Event, error) {
+		if n < n0 || n > n1 {
+			return nil, &DatasetError{Reason: ReasonDamaged, Value: fmt.Sprintf("event number %d out of range", n)}
 		}
-		return &ds.Events[n-1], nil
+		return &out[n-n0], nil
 	}
-	sources := map[string]Source{}
-	return firstErr(
+	seen := 0
+	err := firstErr(
 		func() error {
-			return s.each("SELECT event_n, person_id, role_en, role_de FROM event_people ORDER BY event_n, ord", func(r *sql.Rows) error {
+			return s.each(ctx, `SELECT n, id, date, end_date, category, status, importance,
+			  title_en, title_de, summary_en, summary_de, note_en, note_de FROM events WHERE n BETWEEN ? AND ?`, func(r *sql.Rows) error {
+				var n int
+				var e Event
+				var date, end, cat, st string
+				if err := r.Scan(&n, &e.ID, &date, &end, &cat, &st, &e.Importance, &e.Title.EN, &e.Title.DE,
+					&e.Summary.EN, &e.Summary.DE, &e.Note.EN, &e.Note.DE); err != nil {
+					return err
+				}
+				p, err := at(n)
+				if err != nil {
+					return err
+				}
+				if len(e.Summary.EN) > maxTextBytes || len(e.Summary.DE) > maxTextBytes || len(e.Note.EN) > maxTextBytes || len(e.Note.DE) > maxTextBytes {
+					return &DatasetError{Reason: ReasonTooLong, Event: e.ID, Value: "summary"}
+				}
+				e.Date, _ = ParseDate(date)
+				if end != "" {
+					e.End, _ = ParseDate(end)
+				}
+				e.Category, e.Status = Category(cat), Status(st)
+				if !validCategory(e.Category) {
+					return &DatasetError{Reason: ReasonUnknownCategory, Event: e.ID, Value: shorten(cat)}
+				}
+				if !validStatus(e.Status) {
+					return &DatasetError{Reason: ReasonUnknownStatus, Event: e.ID, Value: shorten(st)}
+				}
+				*p = e
+				seen++
+				return nil
+			}, n0, n1)
+		},
+		func() error {
+			return s.each(ctx, "SELECT event_n, person_id, role_en, role_de FROM event_people WHERE event_n BETWEEN ? AND ? ORDER BY event_n, ord", func(r *sql.Rows) error {
 				var n int
 				var p EventPerson
 				if err := r.Scan(&n, &p.PersonID, &p.Role.EN, &p.Role.DE); err != nil {
 					return err
 				}
-				e, err := ev(n)
+				e, err := at(n)
 				if err == nil {
 					e.People = append(e.People, p)
 				}
 				return err
-			})
+			}, n0, n1)
 		},
 		func() error {
-			return s.each("SELECT event_n, organization_id FROM event_organizations ORDER BY event_n, ord", func(r *sql.Rows) error {
+			return s.each(ctx, "SELECT event_n, organization_id FROM event_organizations WHERE event_n BETWEEN ? AND ? ORDER BY event_n, ord", func(r *sql.Rows) error {
 				var n int
 				var o string
 				if err := r.Scan(&n, &o); err != nil {
 					return err
 				}
-				e, err := ev(n)
+				e, err := at(n)
 				if err == nil {
 					e.Organizations = append(e.Organizations, o)
 				}
 				return err
-			})
+			}, n0, n1)
 		},
 		func() error {
-			return s.each("SELECT event_n, thread_id FROM event_threads ORDER BY event_n, thread_id", func(r *sql.Rows) error {
+			return s.each(ctx, "SELECT event_n, thread_id FROM event_threads WHERE event_n BETWEEN ? AND ? ORDER BY event_n, thread_id", func(r *sql.Rows) error {
 				var n int
 				var t string
 				if err := r.Scan(&n, &t); err != nil {
 					return err
 				}
-				e, err := ev(n)
+				e, err := at(n)
 				if err == nil {
 					e.Threads = append(e.Threads, t)
 				}
 				return err
-			})
+			}, n0, n1)
 		},
 		func() error {
-			return s.each("SELECT event_n, ord, party_id, text_en, text_de FROM accounts ORDER BY event_n, ord", func(r *sql.Rows) error {
-				var n, ord int
+			return s.each(ctx, "SELECT event_n, party_id, text_en, text_de FROM accounts WHERE event_n BETWEEN ? AND ? ORDER BY event_n, ord", func(r *sql.Rows) error {
+				var n int
 				var a Account
-				if err := r.Scan(&n, &ord, &a.Party, &a.Text.EN, &a.Text.DE); err != nil {
+				if err := r.Scan(&n, &a.Party, &a.Text.EN, &a.Text.DE); err != nil {
 					return err
 				}
-				e, err := ev(n)
+				e, err := at(n)
 				if err == nil {
 					e.Accounts = append(e.Accounts, a)
 				}
 				return err
-			})
+			}, n0, n1)
 		},
 		func() error {
-			return s.each(`SELECT s.id, publisher, title, date, url, archive_url, language, kind,
-			  (SELECT count(DISTINCT event_n) FROM event_sources es WHERE es.source_id = s.id) FROM sources s`, func(r *sql.Rows) error {
-				var x Source
-				err := r.Scan(&x.ID, &x.Publisher, &x.Title, &x.Date, &x.URL, &x.ArchiveURL, &x.Language, &x.Kind, &x.Citations)
-				sources[x.ID] = x
-				return err
-			})
-		},
-		func() error {
-			return s.each("SELECT event_n, account, source_id FROM event_sources ORDER BY event_n, account, ord", func(r *sql.Rows) error {
+			return s.each(ctx, `SELECT es.event_n, es.account, s.id, publisher, title, date, url, archive_url, language, kind, citations
+			  FROM event_sources es JOIN sources s ON s.id = es.source_id WHERE es.event_n BETWEEN ? AND ?
+			  ORDER BY es.event_n, es.account, es.ord`, func(r *sql.Rows) error {
 				var n, acc int
-				var id string
-				if err := r.Scan(&n, &acc, &id); err != nil {
+				var x Source
+				if err := r.Scan(&n, &acc, &x.ID, &x.Publisher, &x.Title, &x.Date, &x.URL, &x.ArchiveURL, &x.Language, &x.Kind, &x.Citations); err != nil {
 					return err
 				}
-				e, err := ev(n)
+				e, err := at(n)
 				if err != nil {
 					return err
 				}
 				if acc == 0 {
-					e.Sources = append(e.Sources, sources[id])
+					e.Sources = append(e.Sources, x)
 				} else if acc <= len(e.Accounts) {
-					e.Accounts[acc-1].Sources = append(e.Accounts[acc-1].Sources, sources[id])
+					e.Accounts[acc-1].Sources = append(e.Accounts[acc-1].Sources, x)
 				}
 				return nil
-			})
+			}, n0, n1)
 		},
 	)
+	if err == nil && seen != len(out) {
+		err = &DatasetError{Reason: ReasonDamaged, Value: "events missing"}
+	}
+	return err
+}
+
+// EventAt reads event i (0-based, date order) with all its details.
+func (s *Store) EventAt(ctx context.Context, i int) (Event, error) {
+	if i < 0 || i >= s.idx.Len() {
+		return Event{}, fmt.Errorf("event %d out of range", i)
+	}
+	out := make([]Event, 1)
+	err := s.readEvents(ctx, i, out)
+	return out[0], err
+}
+
+// Load reads the whole dataset into memory (tools and tests; the app
+// streams with EachEvent instead).
+func (s *Store) Load(ctx context.Context) (*Dataset, error) {
+	ds := *s.ctx
+	ds.Events = make([]Event, 0, s.idx.Len())
+	err := s.EachEvent(ctx, nil, func(_ int, ev *Event) error {
+		ds.Events = append(ds.Events, *ev)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading dataset: %w", err)
+	}
+	return &ds, nil
+}
+
+// CountSources returns the number of distinct sources.
+func (s *Store) CountSources(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sources").Scan(&n)
+	return n, err
 }

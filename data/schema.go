@@ -1,7 +1,9 @@
 package data
 
 // SchemaVersion is the version of the dataset's SQLite schema (PRAGMA user_version).
-const SchemaVersion = 1
+// Version 2 added the events' thread lists, the sources' citation counts,
+// the index on threads and the compact event index (index_parts).
+const SchemaVersion = 2
 
 // applicationID marks SQLite files written by the builder ("AICT").
 const applicationID = 0x41494354
@@ -37,7 +39,7 @@ CREATE TABLE events (
   title_en TEXT NOT NULL, title_de TEXT NOT NULL,
   summary_en TEXT NOT NULL, summary_de TEXT NOT NULL,
   note_en TEXT NOT NULL, note_de TEXT NOT NULL,
-  people TEXT NOT NULL, organizations TEXT NOT NULL); -- space-separated ids, for loading the index in one pass
+  people TEXT NOT NULL, organizations TEXT NOT NULL, threads TEXT NOT NULL); -- space-separated ids
 CREATE INDEX events_start ON events(start_day);
 CREATE TABLE event_people (
   event_n INTEGER NOT NULL REFERENCES events(n), ord INTEGER NOT NULL,
@@ -52,9 +54,11 @@ CREATE INDEX event_organizations_org ON event_organizations(organization_id, eve
 CREATE TABLE event_threads (
   event_n INTEGER NOT NULL REFERENCES events(n), thread_id TEXT NOT NULL REFERENCES threads(id),
   PRIMARY KEY (event_n, thread_id)) WITHOUT ROWID;
+CREATE INDEX event_threads_thread ON event_threads(thread_id, event_n);
 CREATE TABLE sources (
   id TEXT PRIMARY KEY, publisher TEXT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL,
-  url TEXT NOT NULL UNIQUE, archive_url TEXT NOT NULL, language TEXT NOT NULL, kind TEXT NOT NULL) WITHOUT ROWID;
+  url TEXT NOT NULL UNIQUE, archive_url TEXT NOT NULL, language TEXT NOT NULL, kind TEXT NOT NULL,
+  citations INTEGER NOT NULL) WITHOUT ROWID; -- citations: distinct events citing the source
 -- account 0: the event's own sources; account k>0: sources of the event's k-th account.
 CREATE TABLE event_sources (
   event_n INTEGER NOT NULL REFERENCES events(n), account INTEGER NOT NULL, ord INTEGER NOT NULL,
@@ -71,6 +75,10 @@ CREATE TABLE tours (
 CREATE TABLE tour_events (
   tour_id TEXT NOT NULL REFERENCES tours(id), ord INTEGER NOT NULL, event_id TEXT NOT NULL,
   PRIMARY KEY (tour_id, ord)) WITHOUT ROWID;
+-- The compact event index (see Index) as little-endian arrays, one row per
+-- part, so opening a million-event file reads a few blobs instead of a
+-- million rows. The events table stays the source of truth for details.
+CREATE TABLE index_parts (part TEXT PRIMARY KEY, data BLOB NOT NULL);
 -- Full-text indexes hold folded text (see Fold), one per language; rowid = events.n.
 CREATE VIRTUAL TABLE fts_en USING fts5(title, summary, people, sources, content='', tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE fts_de USING fts5(title, summary, people, sources, content='', tokenize='unicode61 remove_diacritics 2');

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"database/sql"
 	"strconv"
 	"strings"
@@ -68,7 +69,7 @@ func MatchExpr(q string) string {
 // Search finds events whose title, summary, people or sources in lang match
 // every word of q (as a prefix, umlauts folded), best first. Any input is safe;
 // input with no searchable word gives no hits and no error.
-func (s *Store) Search(q string, lang Lang, limit int) ([]Hit, error) {
+func (s *Store) Search(ctx context.Context, q string, lang Lang, limit int) ([]Hit, error) {
 	expr := MatchExpr(q)
 	if expr == "" {
 		return nil, nil
@@ -84,7 +85,7 @@ func (s *Store) Search(q string, lang Lang, limit int) ([]Hit, error) {
 	// Ranking is done over at most rankCap matches (the earliest): a query
 	// as broad as one letter on a huge dataset stays within a keystroke's
 	// budget, and any query with fewer matches is ranked exactly.
-	err := s.each(`SELECT e.n, e.id, e.date, e.title_en, e.title_de, m.score FROM
+	err := s.each(ctx, `SELECT e.n, e.id, e.date, e.title_en, e.title_de, m.score FROM
 	  (SELECT rowid, bm25(`+table+`, 10.0, 4.0, 3.0, 1.0) AS score FROM `+table+` WHERE `+table+` MATCH ? LIMIT `+strconv.Itoa(rankCap)+`) m
 	  JOIN events e ON e.n = m.rowid
 	  ORDER BY m.score, e.importance DESC, e.n LIMIT ?`, func(r *sql.Rows) error {

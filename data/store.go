@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -10,20 +11,66 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
-// Store reads a dataset SQLite file. It opens the file read-only and never writes to it.
+// maxConns bounds the connections a store opens: queries from the UI (detail,
+// search, tabs) run at most one per kind at a time, so a few suffice.
+const maxConns = 4
+
+// Store reads a dataset SQLite file. It opens the file read-only and never
+// writes to it. Opening checks the whole file (schema, index, references,
+// links) and keeps the compact event index and the small tables, which
+// Index and Context return.
 type Store struct {
 	db   *sql.DB
-	path string
+	path string // "" for a dataset held in memory
 	meta Meta
+	idx  *Index
+	ctx  *Dataset
 }
 
-// Open opens the dataset file at path read-only. A missing file, a file that is
-// not SQLite or a SQLite file of another kind gives an error wrapping ErrNoDataset
-// or the OS error.
-func Open(path string) (*Store, error) {
+// FileURI builds the SQLite URI of an absolute path with query parameters.
+// goos decides the path syntax ("windows": C:\dir\file.db), so the Windows
+// form is tested on every OS. SQLite wants file:/C:/dir/file.db there;
+// url.URL would put the drive letter where the host goes.
+func FileURI(abs, goos, query string) string {
+	p := abs
+	if goos == "windows" {
+		p = strings.ReplaceAll(p, `\`, "/")
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p // C:/x -> /C:/x
+		}
+	}
+	// Escape what would end the path part of the URI.
+	u := (&url.URL{Path: p}).EscapedPath()
+	u = strings.ReplaceAll(u, "?", "%3F")
+	u = strings.ReplaceAll(u, "#", "%23")
+	s := "file:" + u
+	if strings.HasPrefix(u, "//") { // a UNC path keeps its authority
+		s = "file:" + u
+	}
+	if query != "" {
+		s += "?" + query
+	}
+	return s
+}
+
+// Open opens the dataset file at path read-only and checks it (see OpenContext).
+func Open(path string) (*Store, error) { return OpenContext(context.Background(), path) }
+
+// OpenContext opens the dataset file at path read-only and checks it. A
+// missing file gives the OS error; a file that is not a dataset, was made for
+// another app version, or holds damaged or hostile content gives a
+// *DatasetError (errors.Is(err, ErrNoDataset) for files that are no dataset
+// at all).
+func OpenContext(ctx context.Context, path string) (*Store, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -32,71 +79,96 @@ func Open(path string) (*Store, error) {
 	_, err = f.Read(head)
 	f.Close()
 	if err != nil || !bytes.Equal(head, []byte("SQLite format 3\x00")) {
-		return nil, fmt.Errorf("%s: %w", path, ErrNoDataset)
+		return nil, &DatasetError{Reason: ReasonNotDataset}
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
 	}
-	u := url.URL{Scheme: "file", Path: abs, RawQuery: "mode=ro&immutable=1&_query_only=1"}
-	db, err := sql.Open("sqlite3", u.String())
+	db, err := sql.Open("sqlite3", FileURI(abs, runtime.GOOS, "mode=ro&immutable=1&_query_only=1"))
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: abs}
-	if err := s.check(); err != nil {
+	return newStore(ctx, db, abs)
+}
+
+func newStore(ctx context.Context, db *sql.DB, path string) (*Store, error) {
+	db.SetMaxOpenConns(maxConns)
+	s := &Store{db: db, path: path}
+	if err := s.verify(ctx, time.Now()); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
 	return s, nil
 }
 
-func (s *Store) check() error {
-	var app, ver int
-	if err := s.db.QueryRow("PRAGMA application_id").Scan(&app); err != nil {
-		return ErrNoDataset
+// memorySeq names the in-memory driver registrations (one per content).
+var memorySeq atomic.Int64
+
+// OpenBytes opens a dataset held in memory (the bundled one, where no
+// directory is writable): every connection gets its own copy of content.
+func OpenBytes(ctx context.Context, content []byte) (*Store, error) {
+	if !bytes.HasPrefix(content, []byte("SQLite format 3\x00")) {
+		return nil, &DatasetError{Reason: ReasonNotDataset}
 	}
-	if err := s.db.QueryRow("PRAGMA user_version").Scan(&ver); err != nil || app != applicationID {
-		return ErrNoDataset
-	}
-	if ver != SchemaVersion {
-		return fmt.Errorf("dataset schema %d, this app reads %d: %w", ver, SchemaVersion, ErrNoDataset)
-	}
-	rows, err := s.db.Query("SELECT key, value FROM meta")
-	if err != nil {
-		return ErrNoDataset
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var k, v string
-		if err := rows.Scan(&k, &v); err != nil {
+	name := "sqlite3_memory_" + strconv.FormatInt(memorySeq.Add(1), 10)
+	sql.Register(name, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+		// Deserialize takes its own copy; the connection owns and frees it.
+		if err := c.Deserialize(content, "main"); err != nil {
 			return err
 		}
-		switch k {
-		case "version":
-			s.meta.Version = v
-		case "as_of":
-			s.meta.AsOf, _ = ParseDate(v)
-		case "schema_version":
-			s.meta.SchemaVersion, _ = strconv.Atoi(v)
-		}
-	}
-	return rows.Err()
-}
-
-// OpenEmbedded writes the embedded dataset bytes once to a content-addressed
-// file in cacheDir (dataset-<hash>.db) and opens that file read-only. An
-// existing file with the right name is reused; a damaged one is replaced.
-func OpenEmbedded(content []byte, cacheDir string) (*Store, error) {
-	sum := sha256.Sum256(content)
-	path := filepath.Join(cacheDir, "dataset-"+hex.EncodeToString(sum[:8])+".db")
-	if st, err := Open(path); err == nil {
-		return st, nil
-	}
-	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
+		_, err := c.Exec("PRAGMA query_only=1", nil)
+		return err
+	}})
+	db, err := sql.Open(name, "file::memory:")
+	if err != nil {
 		return nil, err
 	}
-	tmp, err := os.CreateTemp(cacheDir, "dataset-*.tmp")
+	return newStore(ctx, db, "")
+}
+
+// OpenEmbedded opens the bundled dataset: it writes the bytes once to a
+// content-addressed file (dataset-<hash>.db) in the first of dirs where that
+// works and opens it read-only; an existing file with the right name is
+// reused, a damaged one replaced. Where no directory is writable (a
+// read-only home, a live system) it opens the bytes from memory.
+func OpenEmbedded(content []byte, dirs ...string) (*Store, error) {
+	ctx := context.Background()
+	sum := sha256.Sum256(content)
+	name := "dataset-" + hex.EncodeToString(sum[:8]) + ".db"
+	var firstErr error
+	for _, dir := range dirs {
+		if dir == "" {
+			continue
+		}
+		st, err := openCached(ctx, content, dir, name)
+		if err == nil {
+			return st, nil
+		}
+		var de *DatasetError
+		if errors.As(err, &de) {
+			return nil, err // the bundled bytes themselves are bad: a build defect
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+	}
+	st, err := OpenBytes(ctx, content)
+	if err != nil {
+		return nil, errors.Join(firstErr, err)
+	}
+	return st, nil
+}
+
+func openCached(ctx context.Context, content []byte, dir, name string) (*Store, error) {
+	path := filepath.Join(dir, name)
+	if st, err := OpenContext(ctx, path); err == nil {
+		return st, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.CreateTemp(dir, "dataset-*.tmp")
 	if err != nil {
 		return nil, err
 	}
@@ -110,14 +182,191 @@ func OpenEmbedded(content []byte, cacheDir string) (*Store, error) {
 		os.Remove(tmp.Name())
 		return nil, err
 	}
-	return Open(path)
+	return OpenContext(ctx, path)
 }
+
+// verify checks the schema version, the metadata and the whole content:
+// the index (IDs, dates in range, vocabularies, lengths, order), that every
+// person, organisation and thread an event names exists, and that every
+// source link is http(s). now bounds the dates (with the "as of" date).
+func (s *Store) verify(ctx context.Context, now time.Time) error {
+	var app, ver int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil || app != applicationID {
+		return &DatasetError{Reason: ReasonNotDataset}
+	}
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&ver); err != nil {
+		return &DatasetError{Reason: ReasonNotDataset}
+	}
+	switch {
+	case ver > SchemaVersion:
+		return &DatasetError{Reason: ReasonNewerSchema, Have: ver, Max: SchemaVersion}
+	case ver < SchemaVersion:
+		return &DatasetError{Reason: ReasonOlderSchema, Have: ver, Max: SchemaVersion}
+	}
+	damaged := func(err error) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return &DatasetError{Reason: ReasonDamaged, Value: err.Error()}
+	}
+	err := s.each(ctx, "SELECT key, value FROM meta", func(r *sql.Rows) error {
+		var k, v string
+		if err := r.Scan(&k, &v); err != nil {
+			return err
+		}
+		if len(v) > maxNameBytes {
+			return fmt.Errorf("meta %s too long", k)
+		}
+		switch k {
+		case "version":
+			s.meta.Version = v
+		case "as_of":
+			d, err := ParseDate(v)
+			if err != nil {
+				return fmt.Errorf("meta as_of %q", v)
+			}
+			s.meta.AsOf = d
+		}
+		return nil
+	})
+	if err != nil {
+		return damaged(err)
+	}
+	s.meta.SchemaVersion = ver
+	if s.meta.Version == "" || s.meta.AsOf.IsZero() || s.meta.AsOf.Time().Before(Earliest.Time()) || s.meta.AsOf.Year > 2200 {
+		return &DatasetError{Reason: ReasonDamaged, Value: "meta"}
+	}
+	// Events may lie up to a year past the later of "as of" and today.
+	latest := s.meta.AsOf
+	if t := MustDate(now.UTC().Format("2006-01-02")); t.Time().After(latest.Time()) {
+		latest = t
+	}
+	latest.Year++
+	parts := map[string][]byte{}
+	err = s.each(ctx, "SELECT part, data FROM index_parts", func(r *sql.Rows) error {
+		var k string
+		var b []byte
+		err := r.Scan(&k, &b)
+		parts[k] = b
+		return err
+	})
+	if err != nil {
+		return damaged(err)
+	}
+	idx, derr := decodeIndex(parts, latest)
+	if derr != nil {
+		return derr
+	}
+	c, err := s.loadContext(ctx)
+	if err != nil {
+		var de *DatasetError
+		if errors.As(err, &de) {
+			return err
+		}
+		return damaged(err)
+	}
+	if err := checkReferences(idx, c); err != nil {
+		return err
+	}
+	if err := s.checkLinks(ctx); err != nil {
+		return err
+	}
+	s.idx, s.ctx = idx, c
+	return nil
+}
+
+// checkReferences refuses events naming people, organisations or threads
+// the dataset does not have.
+func checkReferences(x *Index, c *Dataset) error {
+	have := map[string]bool{}
+	for _, p := range c.People {
+		have["p/"+p.ID] = true
+	}
+	for _, o := range c.Organizations {
+		have["o/"+o.ID] = true
+	}
+	for _, t := range c.Threads {
+		have["t/"+t.ID] = true
+	}
+	for _, l := range []struct {
+		prefix string
+		ids    []string
+		nums   func(int) []uint16
+	}{{"p/", x.persons, x.People}, {"o/", x.orgIDs, x.Organizations}, {"t/", x.thrIDs, x.Threads}} {
+		for n, id := range l.ids {
+			if have[l.prefix+id] {
+				continue
+			}
+			for i := 0; i < x.Len(); i++ { // name the first event that uses it
+				for _, v := range l.nums(i) {
+					if int(v) == n {
+						return &DatasetError{Reason: ReasonDangling, Event: x.ID(i), Value: id}
+					}
+				}
+			}
+			return &DatasetError{Reason: ReasonDangling, Value: id}
+		}
+	}
+	return nil
+}
+
+// checkLinks refuses a source whose link is not http(s) with a host, or
+// whose fields are beyond the limits. The SQL narrows a million sources to
+// the suspicious ones; CheckURL decides.
+func (s *Store) checkLinks(ctx context.Context) error {
+	var bad *DatasetError
+	err := s.each(ctx, `SELECT s.url, s.archive_url, length(s.publisher) + length(s.title) + length(s.date) + length(s.language) + length(s.kind),
+	  (SELECT e.id FROM event_sources es JOIN events e ON e.n = es.event_n WHERE es.source_id = s.id LIMIT 1)
+	  FROM sources s
+	  WHERE NOT (s.url GLOB 'http://[^/]*' OR s.url GLOB 'https://[^/]*')
+	     OR NOT (s.archive_url = '' OR s.archive_url GLOB 'http://[^/]*' OR s.archive_url GLOB 'https://[^/]*')
+	     OR length(s.url) > ? OR length(s.archive_url) > ?
+	     OR length(s.publisher) + length(s.title) + length(s.date) + length(s.language) + length(s.kind) > ?
+	     OR s.url GLOB '*[' || char(9, 10, 13, 32) || ']*'
+	  LIMIT 10`, func(r *sql.Rows) error {
+		var u, a string
+		var fields int
+		var ev sql.NullString
+		if err := r.Scan(&u, &a, &fields, &ev); err != nil {
+			return err
+		}
+		switch {
+		case len(u) > maxURLBytes || len(a) > maxURLBytes || fields > maxSourceFields:
+			bad = &DatasetError{Reason: ReasonTooLong, Event: ev.String, Value: "source"}
+		case CheckURL(u) != nil || strings.ContainsAny(u, "\x00\t\n\r "):
+			bad = &DatasetError{Reason: ReasonBadURL, Event: ev.String, Value: shorten(u)}
+		case a != "" && CheckURL(a) != nil:
+			bad = &DatasetError{Reason: ReasonBadURL, Event: ev.String, Value: shorten(a)}
+		default:
+			return nil
+		}
+		return errStop
+	}, maxURLBytes, maxURLBytes, maxSourceFields)
+	if bad != nil {
+		return bad
+	}
+	if err != nil && !errors.Is(err, errStop) {
+		return &DatasetError{Reason: ReasonDamaged, Value: err.Error()}
+	}
+	return nil
+}
+
+// errStop ends an each loop early.
+var errStop = errors.New("stop")
 
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-// Path is the absolute path of the open dataset file.
+// Path is the absolute path of the open dataset file ("" when in memory).
 func (s *Store) Path() string { return s.path }
 
 // Meta returns the dataset's metadata.
 func (s *Store) Meta() Meta { return s.meta }
+
+// Index returns the compact event index read and checked at open.
+func (s *Store) Index() *Index { return s.idx }
+
+// Context returns the dataset's small tables (meta, people, organisations,
+// eras, threads, tours; no events), read and checked at open. Callers must
+// not modify it.
+func (s *Store) Context() *Dataset { return s.ctx }

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -264,6 +263,3 @@ func sourceConflicts(d *Dataset) []string {
 	}
 	return p
 }
-
-// ErrNoDataset is returned when a file is not a dataset of this app.
-var ErrNoDataset = errors.New("not an AI Conflict Timeline dataset")

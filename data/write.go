@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,7 +49,11 @@ func WriteSQLite(ds *Dataset, path string) error {
 	if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
 		return err
 	}
-	db, err := sql.Open("sqlite3", "file:"+path+"?_journal_mode=OFF&_synchronous=OFF")
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite3", FileURI(abs, runtime.GOOS, "_journal_mode=OFF&_synchronous=OFF"))
 	if err != nil {
 		return err
 	}
@@ -106,10 +112,10 @@ func writeAll(db *sql.DB, ds *Dataset) error {
 		for k, p := range ev.People {
 			pids[k] = p.PersonID
 		}
-		w.exec("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", n, ev.ID, ev.Date.String(), string(ev.Date.Precision),
+		w.exec("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", n, ev.ID, ev.Date.String(), string(ev.Date.Precision),
 			ev.Date.DayNumber(), ev.End.String(), lastDay(ev), string(ev.Category), string(ev.Status), ev.Importance,
 			ev.Title.EN, ev.Title.DE, ev.Summary.EN, ev.Summary.DE, ev.Note.EN, ev.Note.DE,
-			strings.Join(pids, " "), strings.Join(ev.Organizations, " "))
+			strings.Join(pids, " "), strings.Join(ev.Organizations, " "), strings.Join(ev.Threads, " "))
 		var names []string
 		for k, p := range ev.People {
 			w.exec("INSERT INTO event_people VALUES (?,?,?,?,?)", n, k, p.PersonID, p.Role.EN, p.Role.DE)
@@ -127,7 +133,7 @@ func writeAll(db *sql.DB, ds *Dataset) error {
 				id := SourceID(s.URL)
 				if !seenSource[id] {
 					seenSource[id] = true
-					w.exec("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?)", id, s.Publisher, s.Title, s.Date, strings.TrimSpace(s.URL), s.ArchiveURL, s.Language, s.Kind)
+					w.exec("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,0)", id, s.Publisher, s.Title, s.Date, strings.TrimSpace(s.URL), s.ArchiveURL, s.Language, s.Kind)
 				}
 				w.exec("INSERT INTO event_sources VALUES (?,?,?,?)", n, account, k, id)
 				srcText = append(srcText, s.Publisher, s.Title)
@@ -147,6 +153,14 @@ func writeAll(db *sql.DB, ds *Dataset) error {
 		for k, id := range t.Events {
 			w.exec("INSERT INTO tour_events VALUES (?,?,?)", t.ID, k, id)
 		}
+	}
+	w.exec(`UPDATE sources SET citations = (SELECT count(DISTINCT event_n) FROM event_sources es WHERE es.source_id = sources.id)`)
+	for _, p := range indexParts(evs) {
+		b := p[1].([]byte)
+		if b == nil {
+			b = []byte{} // an empty part, not NULL
+		}
+		w.exec("INSERT INTO index_parts VALUES (?,?)", p[0], b)
 	}
 	if w.err != nil {
 		return w.err

@@ -204,6 +204,22 @@ func (l *Localizer) ShortDate(d data.Date) string {
 		"MM", fmt.Sprintf("%02d", d.Month), "Year", d.Year)
 }
 
+// InputDate formats a date the way a user types it in this language: German
+// "1.3.2025", "3.2025" or "2025"; English "2025-03-01", "2025-03" or "2025"
+// (the forms ui.ParseUserDate reads back).
+func (l *Localizer) InputDate(d data.Date) string {
+	if l.Lang() != data.DE {
+		return d.String()
+	}
+	switch d.Precision {
+	case data.Day:
+		return fmt.Sprintf("%d.%d.%d", d.Day, d.Month, d.Year)
+	case data.Month:
+		return fmt.Sprintf("%d.%d", d.Month, d.Year)
+	}
+	return d.String()
+}
+
 // Text picks the current language from a bilingual dataset field.
 func (l *Localizer) Text(t data.Text) string { return t.In(l.Lang()) }
 

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,18 +19,30 @@ import (
 )
 
 // Citation formats a source as a one-line citation in the current language,
-// e.g. for a footnote: Publisher, “Title”, date. URL.
-func Citation(loc *i18n.Localizer, s data.Source) string {
+// e.g. for a footnote: Publisher, “Title”, date. URL (accessed DATE).
+func Citation(loc *i18n.Localizer, s data.Source, accessed time.Time) string {
 	date := s.Date
 	if d, err := data.ParseDate(s.Date); err == nil {
 		date = loc.Date(d)
 	}
-	return loc.T("detail.citation", "Publisher", s.Publisher, "Title", s.Title, "Date", date, "URL", s.URL)
+	acc := loc.Date(data.Date{Year: accessed.Year(), Month: int(accessed.Month()), Day: accessed.Day(), Precision: data.Day})
+	return loc.T("detail.cite_line", "Publisher", s.Publisher, "Title", s.Title, "Date", date, "URL", s.URL, "Accessed", acc)
+}
+
+// Domain is the host of a source link without "www.", shown so a reader
+// knows where a link goes before opening it.
+func Domain(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
 // OpenSourceURL opens raw in the browser after checking it is http(s); any
 // other scheme (file:, javascript:, …) is refused with a localized message.
-func OpenSourceURL(a fyne.App, win fyne.Window, loc *i18n.Localizer, raw string) error {
+// status, when set, confirms "Opening example.com …".
+func OpenSourceURL(a fyne.App, win fyne.Window, loc *i18n.Localizer, status *Status, raw string) error {
 	if err := data.CheckURL(raw); err != nil {
 		e := fmt.Errorf("%s", loc.T("detail.bad_url", "URL", raw))
 		if win != nil {
@@ -44,122 +58,260 @@ func OpenSourceURL(a fyne.App, win fyne.Window, loc *i18n.Localizer, raw string)
 		}
 		return e
 	}
+	if status != nil {
+		status.Set("detail", loc.T("detail.opening", "Domain", Domain(raw)))
+	}
 	return nil
 }
 
-// detailView builds the pane for event i from its details (read by
-// showDetail off the UI goroutine). It holds no state of its own.
-func (m *Main) detailView(i int, ev *data.Event, related []int, err error) fyne.CanvasObject {
-	loc := m.loc
-	none := func(msg string) fyne.CanvasObject {
-		l := widget.NewLabel(msg)
-		l.Wrapping = fyne.TextWrapWord
-		l.Importance = widget.LowImportance
-		return container.NewPadded(l)
+// DetailSection adds a part to the detail pane for an event (the notebook's
+// notes and tags); it is called on the UI goroutine after the details arrive.
+type DetailSection func(i int, ev *data.Event) fyne.CanvasObject
+
+// DetailPane shows the selected event: what happened, when, each side's
+// account, who took part, the story it belongs to, and its sources. It reads
+// the details off the UI goroutine and drops a result a newer selection
+// has overtaken.
+type DetailPane struct {
+	s        *Session
+	root     *fyne.Container
+	scroll   *container.Scroll
+	shown    int  // the event shown (-1: none)
+	large    bool // reader view: larger type
+	sections []DetailSection
+	now      func() time.Time
+}
+
+func newDetailPane(s *Session, large bool) *DetailPane {
+	d := &DetailPane{s: s, root: container.NewStack(), shown: -1, large: large, now: time.Now}
+	d.scroll = container.NewVScroll(d.root)
+	d.show(-1)
+	return d
+}
+
+// Widget is the pane.
+func (d *DetailPane) Widget() fyne.CanvasObject { return d.scroll }
+
+// AddSection adds a part shown after the summary and both sides' accounts.
+func (d *DetailPane) AddSection(f DetailSection) { d.sections = append(d.sections, f) }
+
+// Shown is the event the pane shows, or -1.
+func (d *DetailPane) Shown() int { return d.shown }
+
+// show reads event i's details and shows them; -1 shows the hint.
+func (d *DetailPane) show(i int) {
+	kind := "detail"
+	if d.large {
+		kind = "reader"
 	}
-	if i < 0 || ev == nil {
-		return none(loc.T("detail.none"))
+	if i < 0 || i >= d.s.Idx.Len() {
+		d.s.Q.Cancel(kind)
+		d.shown = -1
+		d.set(d.placeholder(d.s.Loc.T("detail.none")))
+		return
 	}
-	if err != nil {
-		return none(loc.T("detail.error", "Error", err))
-	}
+	st := d.s.Store
+	d.s.Q.Run(kind, func(ctx context.Context) func() {
+		ev, err := st.EventAt(ctx, i)
+		var rel []int
+		if err == nil {
+			rel, _ = st.Related(ctx, i, 6)
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		return func() {
+			d.shown = i
+			if err != nil {
+				d.set(d.placeholder(d.s.Loc.T("detail.error", "Error", err)))
+				return
+			}
+			d.set(d.view(i, &ev, rel))
+		}
+	})
+}
+
+// Refresh shows the same event again (after a language switch or a change
+// of its notes).
+func (d *DetailPane) Refresh() { d.show(d.shown) }
+
+func (d *DetailPane) set(o fyne.CanvasObject) {
+	d.root.Objects = []fyne.CanvasObject{o}
+	d.root.Refresh()
+	d.scroll.ScrollToTop()
+}
+
+func (d *DetailPane) placeholder(msg string) fyne.CanvasObject {
+	return container.NewPadded(secondary(msg, true))
+}
+
+// view builds the pane for event i from its details. The two sides'
+// accounts of a disputed event come right after the summary: they are
+// what a reader of a contested story needs next, before the sources.
+func (d *DetailPane) view(i int, ev *data.Event, related []int) fyne.CanvasObject {
+	s, loc := d.s, d.s.Loc
 	title := widget.NewLabel(loc.Text(ev.Title))
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameSubHeadingText
+	if d.large {
+		title.SizeName = theme.SizeNameHeadingText
+	}
 	title.Wrapping = fyne.TextWrapWord
 
 	facts := widget.NewForm(
-		widget.NewFormItem(loc.T("detail.date"), widget.NewLabel(loc.DateRange(ev.Date, ev.End))),
-		widget.NewFormItem(loc.T("detail.category"), container.NewHBox(timeline.NewSwatch(ev.Category, data.StFact, 12), widget.NewLabel(loc.T("category."+string(ev.Category))))),
-		widget.NewFormItem(loc.T("detail.status"), wrapLabel(loc.T("status."+string(ev.Status))+": "+loc.T("status_help."+string(ev.Status)))),
+		widget.NewFormItem(loc.T("detail.date"), wrapLabel(loc.DateRange(ev.Date, ev.End))),
+		widget.NewFormItem(loc.T("detail.category"), container.NewHBox(timeline.NewSwatch(ev.Category, data.StFact, 14), widget.NewLabel(loc.T("category."+string(ev.Category))))),
+		widget.NewFormItem(loc.T("detail.status"), container.NewBorder(nil, nil, container.NewCenter(timeline.NewSwatch(ev.Category, ev.Status, 14)), nil,
+			wrapLabel(loc.T("status."+string(ev.Status))+": "+loc.T("status_help."+string(ev.Status))))),
 	)
-	if era := m.eraOf(ev); era != nil {
-		facts.Append(loc.T("detail.era"), widget.NewLabel(loc.Text(era.Title)))
+	if era := d.eraOf(ev); era != nil {
+		facts.Append(loc.T("detail.era"), wrapLabel(loc.Text(era.Title)))
 	}
 	parts := []fyne.CanvasObject{title, facts, wrapLabel(loc.Text(ev.Summary))}
-	if !ev.Note.IsZero() {
-		n := wrapLabel(loc.T("detail.note") + ": " + loc.Text(ev.Note))
-		n.Importance = widget.LowImportance
-		parts = append(parts, n)
-	}
-	if len(ev.People) > 0 {
-		parts = append(parts, heading(loc.T("detail.people")))
-		for _, p := range ev.People {
-			id := p.PersonID
-			b := widget.NewButtonWithIcon(m.personName(id)+" – "+loc.Text(p.Role), theme.AccountIcon(), func() { m.ShowPerson(id) })
-			b.Alignment = widget.ButtonAlignLeading
-			b.Importance = widget.LowImportance
-			parts = append(parts, b)
-		}
-	}
-	if len(ev.Organizations) > 0 {
-		var names []string
-		for _, o := range ev.Organizations {
-			names = append(names, m.orgName(o))
-		}
-		parts = append(parts, heading(loc.T("detail.organizations")), wrapLabel(strings.Join(names, ", ")))
-	}
-	parts = append(parts, heading(loc.T("detail.sources")))
-	for _, s := range ev.Sources {
-		parts = append(parts, m.sourceRow(s))
-	}
 	if len(ev.Accounts) > 0 {
 		parts = append(parts, heading(loc.T("detail.accounts")))
 		cols := container.NewGridWithColumns(min(len(ev.Accounts), 2))
 		for _, a := range ev.Accounts {
-			name := m.personName(a.Party)
-			if name == a.Party {
-				name = m.orgName(a.Party)
-			}
-			box := container.NewVBox(heading(name), wrapLabel(loc.Text(a.Text)))
-			for _, s := range a.Sources {
-				box.Add(m.sourceRow(s))
+			box := container.NewVBox(heading(s.PartyName(a.Party)), wrapLabel(loc.Text(a.Text)))
+			for _, src := range a.Sources {
+				box.Add(d.sourceRow(src))
 			}
 			cols.Add(box)
 		}
 		parts = append(parts, cols)
 	}
+	if !ev.Note.IsZero() {
+		parts = append(parts, secondary(loc.T("detail.note")+": "+loc.Text(ev.Note), true))
+	}
+	for _, f := range d.sections {
+		if o := f(i, ev); o != nil {
+			parts = append(parts, o)
+		}
+	}
+	if len(ev.People) > 0 {
+		parts = append(parts, heading(loc.T("detail.people")))
+		for _, p := range ev.People {
+			id := p.PersonID
+			parts = append(parts, d.link(s.PersonName(id)+" – "+loc.Text(p.Role), func() { s.ShowPerson(id) }))
+		}
+	}
+	if len(ev.Organizations) > 0 {
+		var names []string
+		for _, o := range ev.Organizations {
+			names = append(names, s.OrgName(o))
+		}
+		parts = append(parts, heading(loc.T("detail.organizations")), wrapLabel(strings.Join(names, ", ")))
+	}
+	if story := d.story(i); story != nil {
+		parts = append(parts, story)
+	}
+	parts = append(parts, heading(loc.T("detail.sources")))
+	for _, src := range ev.Sources {
+		parts = append(parts, d.sourceRow(src))
+	}
 	if len(related) > 0 {
 		parts = append(parts, heading(loc.T("detail.related")))
 		for _, k := range related {
-			parts = append(parts, m.eventLink(k))
+			parts = append(parts, d.eventLink(k))
 		}
 	}
-	prev := widget.NewButtonWithIcon(loc.T("detail.previous"), theme.NavigateBackIcon(), func() { m.step(-1) })
-	next := widget.NewButtonWithIcon(loc.T("detail.next"), theme.NavigateNextIcon(), func() { m.step(1) })
+	prev := widget.NewButtonWithIcon(loc.T("detail.previous"), theme.NavigateBackIcon(), func() { s.TL.Step(-1) })
+	next := widget.NewButtonWithIcon(loc.T("detail.next"), theme.NavigateNextIcon(), func() { s.TL.Step(1) })
 	next.IconPlacement = widget.ButtonIconTrailingText
 	parts = append(parts, container.NewHBox(prev, next))
-	return container.NewVScroll(container.NewPadded(container.NewVBox(parts...)))
+	return container.NewPadded(container.NewVBox(parts...))
 }
 
-func (m *Main) sourceRow(s data.Source) fyne.CanvasObject {
-	loc := m.loc
-	date := s.Date
-	if d, err := data.ParseDate(s.Date); err == nil {
-		date = loc.Date(d)
+// story shows the story threads of event i with the previous and next
+// event in each, so a reader can follow a lawsuit from complaint to verdict.
+func (d *DetailPane) story(i int) fyne.CanvasObject {
+	s, loc := d.s, d.s.Loc
+	ths := s.Idx.Threads(i)
+	if len(ths) == 0 {
+		return nil
 	}
-	t := widget.NewLabel(s.Title)
+	box := container.NewVBox(heading(loc.T("detail.story")))
+	for _, th := range ths {
+		evs := s.TD.ThreadEvents(th)
+		pos := -1
+		for k, e := range evs {
+			if int(e) == i {
+				pos = k
+				break
+			}
+		}
+		box.Add(secondary(loc.T("detail.story_position", "Story", s.ThreadTitle(s.Idx.ThreadID(th)), "N", pos+1, "Total", len(evs)), true))
+		if pos > 0 {
+			p := int(evs[pos-1])
+			box.Add(d.link("← "+loc.T("detail.story_previous")+": "+s.Loc.ShortDate(s.Idx.Date(p))+" · "+s.EventTitle(p), func() { s.Reveal(p) }))
+		}
+		if pos >= 0 && pos+1 < len(evs) {
+			n := int(evs[pos+1])
+			box.Add(d.link("→ "+loc.T("detail.story_next")+": "+s.Loc.ShortDate(s.Idx.Date(n))+" · "+s.EventTitle(n), func() { s.Reveal(n) }))
+		}
+	}
+	return box
+}
+
+// link is an in-app link whose text wraps inside the pane, so a long title
+// never widens the pane and moves the divider.
+func (d *DetailPane) link(text string, tapped func()) fyne.CanvasObject {
+	h := widget.NewHyperlink(text, nil)
+	h.Wrapping = fyne.TextWrapWord
+	h.OnTapped = tapped
+	return h
+}
+
+// eventLink shows event k on the timeline when tapped.
+func (d *DetailPane) eventLink(k int) fyne.CanvasObject {
+	s := d.s
+	return d.link(s.Loc.ShortDate(s.Idx.Date(k))+" · "+s.EventTitle(k), func() { s.Reveal(k) })
+}
+
+// sourceRow shows a source: title, publisher, date, language and the domain
+// the link goes to, with buttons to open it (or its archived copy) and to
+// copy a citation with today's access date.
+func (d *DetailPane) sourceRow(src data.Source) fyne.CanvasObject {
+	s, loc := d.s, d.s.Loc
+	date := src.Date
+	if dt, err := data.ParseDate(src.Date); err == nil {
+		date = loc.Date(dt)
+	}
+	t := widget.NewLabel(src.Title)
 	t.Wrapping = fyne.TextWrapWord
 	t.TextStyle.Italic = true
-	meta := widget.NewLabel(loc.T("detail.source_line", "Publisher", s.Publisher, "Date", date, "Language", s.Language))
-	meta.Importance = widget.LowImportance
-	meta.Wrapping = fyne.TextWrapWord
-	open := widget.NewButtonWithIcon(loc.T("detail.open"), theme.ComputerIcon(), func() { OpenSourceURL(m.app, m.win, loc, s.URL) })
+	meta := secondary(loc.T("detail.source_meta", "Publisher", src.Publisher, "Date", date,
+		"Language", languageName(loc, src.Language), "Domain", Domain(src.URL)), true)
+	open := widget.NewButtonWithIcon(loc.T("detail.open"), externalLinkIcon, func() { OpenSourceURL(s.App, s.Win, loc, s.Status, src.URL) })
 	buttons := container.NewHBox(open)
-	if s.ArchiveURL != "" {
-		buttons.Add(widget.NewButtonWithIcon(loc.T("detail.open_archive"), theme.HistoryIcon(), func() { OpenSourceURL(m.app, m.win, loc, s.ArchiveURL) }))
+	if src.ArchiveURL != "" {
+		buttons.Add(widget.NewButtonWithIcon(loc.T("detail.open_archive"), theme.HistoryIcon(), func() { OpenSourceURL(s.App, s.Win, loc, s.Status, src.ArchiveURL) }))
 	}
 	buttons.Add(widget.NewButtonWithIcon(loc.T("detail.copy_citation"), theme.ContentCopyIcon(), func() {
-		m.app.Clipboard().SetContent(Citation(loc, s))
-		m.status.SetText(loc.T("detail.copied"))
+		s.App.Clipboard().SetContent(Citation(loc, src, d.now()))
+		s.Status.Set("detail", loc.T("detail.copied"))
 	}))
 	return container.NewVBox(t, meta, buttons)
 }
 
-// ShowPerson opens the People tab on a person's card.
-func (m *Main) ShowPerson(id string) {
-	m.personShown = id
-	m.tabs.Select(m.peopleTab)
+// languageName names a source's language in the UI's language ("Deutsch",
+// "German"); codes the catalogs do not know are shown as they are.
+func languageName(loc *i18n.Localizer, code string) string {
+	if id := "language." + code; loc.Has(id) {
+		return loc.T(id)
+	}
+	return code
+}
+
+func (d *DetailPane) eraOf(ev *data.Event) *data.Era {
+	t := ev.Date.Time()
+	for i := range d.s.DS.Eras {
+		e := &d.s.DS.Eras[i]
+		if !t.Before(e.From.Time()) && t.Before(e.To.EndTime()) {
+			return e
+		}
+	}
+	return nil
 }
 
 func wrapLabel(s string) *widget.Label {
@@ -171,30 +323,6 @@ func wrapLabel(s string) *widget.Label {
 func heading(s string) *widget.Label {
 	l := widget.NewLabel(s)
 	l.TextStyle.Bold = true
+	l.Wrapping = fyne.TextWrapWord
 	return l
-}
-
-func (m *Main) eraOf(ev *data.Event) *data.Era {
-	t := ev.Date.Time()
-	for i := range m.ctx.Eras {
-		e := &m.ctx.Eras[i]
-		if !t.Before(e.From.Time()) && t.Before(e.To.EndTime()) {
-			return e
-		}
-	}
-	return nil
-}
-
-func (m *Main) personName(id string) string {
-	if p, ok := m.people[id]; ok {
-		return p.Name
-	}
-	return id
-}
-
-func (m *Main) orgName(id string) string {
-	if o, ok := m.orgs[id]; ok {
-		return o.Name
-	}
-	return id
 }

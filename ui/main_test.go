@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -15,12 +17,20 @@ import (
 	"aitimeline/data"
 	"aitimeline/i18n"
 	_ "aitimeline/i18n/localeenv" // quiet Fyne under LANG=C
-	"aitimeline/ui/timeline"
 )
 
-// newTestMain opens the bundled dataset in a main window; ds is the whole
-// dataset, for comparisons.
-func newTestMain(t *testing.T, lang data.Lang) (*Main, fyne.Window, fyne.App, *data.Dataset) {
+// harness is a main window on the bundled dataset whose queries run on
+// goroutines and land on the test's goroutine at Flush, as they land on the
+// UI goroutine in the app.
+type harness struct {
+	*Main
+	w  fyne.Window
+	a  fyne.App
+	ds *data.Dataset
+	q  *TestRunner
+}
+
+func newHarness(t *testing.T, lang data.Lang) *harness {
 	t.Helper()
 	a := test.NewTempApp(t)
 	st, err := data.OpenEmbedded(assets.Dataset, t.TempDir())
@@ -28,24 +38,25 @@ func newTestMain(t *testing.T, lang data.Lang) (*Main, fyne.Window, fyne.App, *d
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	ds, err := st.Load()
+	ds, err := st.Load(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	idx, err := st.LoadIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, err := st.LoadContext()
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewTempWindow(t, nil)
-	m := NewMain(a, w, st, timeline.NewData(idx, ctx), ctx, i18n.Must(lang), "test")
-	m.RunQueriesInline()
+	w := test.NewWindow(nil)
+	q := NewTestRunner()
+	m := NewMain(a, w, st, i18n.Must(lang), Options{Version: "test", Runner: q.Runner})
+	t.Cleanup(func() {
+		if !m.closing { // the test may have closed it
+			w.Close()
+		}
+	})
 	w.Resize(fyne.NewSize(1280, 800))
-	return m, w, a, ds
+	h := &harness{Main: m, w: w, a: a, ds: ds, q: q}
+	h.flush()
+	return h
 }
+
+func (h *harness) flush() { h.q.Flush() }
 
 // visibleStrings collects the text of every visible label, text, button and
 // entry placeholder in the window, and the menu labels.
@@ -77,6 +88,10 @@ func objectStrings(root fyne.CanvasObject) string {
 			b.WriteString(x.Text + "\n")
 		case *widget.Entry:
 			b.WriteString(x.PlaceHolder + "\n")
+		case *widget.Hyperlink:
+			b.WriteString(x.Text + "\n")
+		case *widget.RichText:
+			b.WriteString(x.String() + "\n")
 		}
 		if c, ok := o.(*fyne.Container); ok {
 			for _, ch := range c.Objects {
@@ -92,25 +107,27 @@ func objectStrings(root fyne.CanvasObject) string {
 	return b.String()
 }
 
-func TestLanguageSwitchAtRuntime(t *testing.T) {
-	m, w, a, ds := newTestMain(t, data.EN)
-	tl := m.Timeline()
-	tl.Zoom(3)
-	sel := len(ds.Events) / 2
-	tl.SelectAndReveal(sel)
-	m.Wait()
-	view := tl.Viewport()
-	ev := ds.Events[sel]
+func (h *harness) detailText() string { return objectStrings(h.Detail.root) }
 
-	en := visibleStrings(w)
+func TestLanguageSwitchAtRuntime(t *testing.T) {
+	h := newHarness(t, data.EN)
+	tl := h.S.TL
+	tl.Zoom(3)
+	sel := len(h.ds.Events) / 2
+	tl.SelectAndReveal(sel)
+	h.flush()
+	view := tl.Viewport()
+	ev := h.ds.Events[sel]
+
+	en := visibleStrings(h.w)
 	for _, want := range []string{"File", "Language", "Zoom in", "Search events", ev.Title.EN, "Sources", "Governance"} {
 		if !strings.Contains(en, want) {
 			t.Errorf("English window lacks %q", want)
 		}
 	}
-	m.SetLang(data.DE)
-	m.Wait()
-	de := visibleStrings(w)
+	h.SetLang(data.DE)
+	h.flush()
+	de := visibleStrings(h.w)
 	for _, want := range []string{"Datei", "Sprache", "Vergrößern", "durchsuchen", ev.Title.DE, "Quellen", "Führung und Struktur"} {
 		if !strings.Contains(de, want) {
 			t.Errorf("German window lacks %q", want)
@@ -121,241 +138,455 @@ func TestLanguageSwitchAtRuntime(t *testing.T) {
 			t.Errorf("German window still shows %q", gone)
 		}
 	}
-	if w.Title() != "Zeitleiste des KI-Konflikts" {
-		t.Errorf("window title %q", w.Title())
+	if h.w.Title() != "Zeitleiste des KI-Konflikts" {
+		t.Errorf("window title %q", h.w.Title())
 	}
 	if tl.Viewport() != view || tl.Selected() != sel {
 		t.Errorf("switch lost the view: %v/%d -> %v/%d", view, sel, tl.Viewport(), tl.Selected())
 	}
-	if got := a.Preferences().String(PrefLang); got != "de" {
+	if got := h.a.Preferences().String(PrefLang); got != "de" {
 		t.Errorf("language preference = %q", got)
-	}
-	// Timeline labels are drawn in the new language too.
-	found := false
-	for _, o := range test.WidgetRenderer(tl).Objects() {
-		if tx, ok := o.(*canvas.Text); ok && tx.Visible() && strings.Contains(tx.Text, "Jan.") || ok && tx.Text == "Heute" {
-			found = true
-		}
-	}
-	if !found {
-		t.Error("timeline axis or today marker not in German")
 	}
 }
 
 func TestListTwinFollowsTimeline(t *testing.T) {
-	m, _, _, ds := newTestMain(t, data.EN)
-	tl := m.Timeline()
-	all := len(m.Rows())
-	if all != len(ds.Events) {
-		t.Fatalf("whole view lists %d of %d events", all, len(ds.Events))
+	h := newHarness(t, data.EN)
+	tl := h.S.TL
+	tl.FitAll()
+	if all := len(h.List.Rows()); all != len(h.ds.Events) {
+		t.Fatalf("whole view lists %d of %d events", all, len(h.ds.Events))
 	}
 	tl.ShowRange(tl.Data().T[10], tl.Data().T[30])
-	rows := m.Rows()
-	if len(rows) != 20 || rows[0] != 10 {
+	rows := h.List.Rows()
+	if len(rows) == 0 || rows[0] > 10 || len(rows) > 30 {
 		t.Fatalf("window of events 10..29 lists %d rows from %d", len(rows), rows[0])
 	}
 	// Selecting in the list selects on the timeline and shows the detail.
-	m.List().Select(5)
-	m.Wait()
+	h.List.Widget().Select(5)
+	h.flush()
 	if tl.Selected() != rows[5] {
 		t.Fatalf("list row 5 selected event %d on the timeline, want %d", tl.Selected(), rows[5])
 	}
-	if !strings.Contains(detailText(m), ds.Events[rows[5]].Title.EN) {
+	if !strings.Contains(h.detailText(), h.ds.Events[rows[5]].Title.EN) {
 		t.Fatal("detail pane does not show the selected event")
 	}
 	// Selecting on the timeline moves the detail pane.
 	tl.Select(rows[7])
-	m.Wait()
-	if !strings.Contains(detailText(m), ds.Events[rows[7]].Title.EN) {
+	if strings.Contains(h.detailText(), h.ds.Events[rows[7]].Title.EN) && h.ds.Events[rows[7]].Title.EN != h.ds.Events[rows[5]].Title.EN {
+		t.Fatal("the detail was read on the UI goroutine, not off it")
+	}
+	h.flush()
+	if !strings.Contains(h.detailText(), h.ds.Events[rows[7]].Title.EN) {
 		t.Fatal("detail pane did not follow the timeline")
 	}
 }
 
-func detailText(m *Main) string { return objectStrings(m.detail) }
-
-func TestSearchAnyInput(t *testing.T) {
-	m, _, _, ds := newTestMain(t, data.DE)
-	for _, q := range []string{"Klage", "Gründung", "Gruendung", `"`, `NEAR(`, `a OR -b *`, `)(`, strings.Repeat("x", 10000), `"Musk" AND "Altman"`} {
-		m.Search().SetText(q)
-		m.Wait()
+func TestListFollowsWindowResize(t *testing.T) {
+	h := newHarness(t, data.EN)
+	tl := h.S.TL
+	tl.ShowRange(tl.Data().T[40], tl.Data().T[60])
+	before := len(h.List.Rows())
+	span := tl.Viewport().Span()
+	// A wider window shows more time at the same scale: the list must follow.
+	h.w.Resize(fyne.NewSize(2400, 800))
+	if tl.Viewport().Span() <= span*1.2 {
+		t.Fatalf("a wider window did not show more time: %v -> %v", span, tl.Viewport().Span())
 	}
-	m.Search().SetText("Klage")
-	m.Wait()
-	if len(m.Rows()) == 0 {
+	lo, hi, _ := h.S.Window()
+	if got := len(h.List.Rows()); got != hi-lo || got < before {
+		t.Fatalf("after widening the list shows %d rows, the window %d events (before %d)", got, hi-lo, before)
+	}
+	// A zero width (a minimised window on some systems) keeps the zoom.
+	v := tl.Viewport()
+	tl.Resize(fyne.NewSize(0, 300))
+	if tl.Viewport() != v {
+		t.Fatalf("width 0 changed the window: %v -> %v", v, tl.Viewport())
+	}
+}
+
+func TestSearchAnyInputAndStatus(t *testing.T) {
+	h := newHarness(t, data.DE)
+	for _, q := range []string{"Klage", "Gründung", "Gruendung", `"`, `NEAR(`, `a OR -b *`, `)(`, strings.Repeat("x", 10000), `"Musk" AND "Altman"`} {
+		h.Search.Entry().SetText(q)
+		h.flush()
+	}
+	h.Search.Entry().SetText("Klage")
+	h.flush()
+	n := len(h.List.Rows())
+	if n == 0 || !h.List.Hits() {
 		t.Fatal("Klage found nothing")
 	}
-	m.Search().SetText("Gruendung")
-	m.Wait()
-	n := len(m.Rows())
-	m.Search().SetText("Gründung")
-	m.Wait()
-	if n == 0 || len(m.Rows()) != n {
-		t.Fatalf("umlaut folding: %d vs %d", n, len(m.Rows()))
+	if !strings.Contains(h.S.Status.Text(), "Treffer") {
+		t.Fatalf("status %q does not count the hits", h.S.Status.Text())
 	}
-	m.Search().SetText("qqqzzzxxx")
-	m.Wait()
-	if len(m.Rows()) != 0 || m.status.Text != "Keine Treffer." {
-		t.Fatalf("no-hit search: %d rows, status %q", len(m.Rows()), m.status.Text)
+	if h.S.TL.Marked() == nil {
+		t.Fatal("hits are not marked on the timeline")
 	}
-	m.Search().SetText("")
-	m.Wait()
-	if len(m.Rows()) != len(ds.Events) {
-		t.Fatal("clearing the search did not restore the window's events")
+	h.Search.Entry().SetText("Gruendung")
+	h.flush()
+	g := len(h.List.Rows())
+	h.Search.Entry().SetText("Gründung")
+	h.flush()
+	if g == 0 || len(h.List.Rows()) != g {
+		t.Fatalf("umlaut folding: %d vs %d", g, len(h.List.Rows()))
+	}
+	h.Search.Entry().SetText("qqqzzzxxx")
+	h.flush()
+	if len(h.List.Rows()) != 0 || h.S.Status.Text() != "Keine Treffer." {
+		t.Fatalf("no-hit search: %d rows, status %q", len(h.List.Rows()), h.S.Status.Text())
+	}
+	// Clearing the search restores the window's events and clears the status.
+	h.Search.Entry().SetText("Klage")
+	h.flush()
+	h.Search.Entry().SetText("")
+	h.flush()
+	lo, hi, _ := h.S.Window()
+	if h.List.Hits() || len(h.List.Rows()) != hi-lo || h.S.Status.Text() != "" || h.S.TL.Marked() != nil {
+		t.Fatalf("cleared search: hits %v, %d rows (window %d), status %q", h.List.Hits(), len(h.List.Rows()), hi-lo, h.S.Status.Text())
+	}
+}
+
+func TestEnterActsOnTheTextInTheField(t *testing.T) {
+	h := newHarness(t, data.EN)
+	e := h.Search.Entry()
+	e.SetText("xAI")
+	h.flush()
+	// Type another query and press Enter at once, before its hits arrive.
+	e.SetText("verdict")
+	e.OnSubmitted(e.Text)
+	if h.S.TL.Selected() >= 0 {
+		t.Fatalf("Enter selected %d from the previous query's hits", h.S.TL.Selected())
+	}
+	h.flush()
+	sel := h.S.TL.Selected()
+	if sel < 0 {
+		t.Fatal("Enter did nothing once the hits arrived")
+	}
+	if rows := h.List.Rows(); len(rows) == 0 || rows[0] != sel {
+		t.Fatalf("Enter selected %d, the best hit of “verdict” is %v", sel, rows)
+	}
+	// The selected event is in view and has its label on the timeline.
+	v := h.S.TL.Viewport()
+	if et := h.S.TD.T[sel]; et < v.Start || et >= v.End || !h.S.TL.Labelled(sel) {
+		t.Fatalf("selected event not shown: in window %v, labelled %v", et >= v.Start && et < v.End, h.S.TL.Labelled(sel))
+	}
+}
+
+func TestEnterOpensAMatchingPerson(t *testing.T) {
+	h := newHarness(t, data.DE)
+	e := h.Search.Entry()
+	e.SetText("Zilis")
+	h.flush()
+	if !strings.Contains(objectStrings(h.Search.People()), "Shivon Zilis") {
+		t.Fatalf("Zilis offers no person: %q", objectStrings(h.Search.People()))
+	}
+	e.OnSubmitted(e.Text)
+	h.flush()
+	if h.SelectedTab() != "people" || h.People.Person() != "shivon-zilis" {
+		t.Fatalf("Enter: tab %s, person %q", h.SelectedTab(), h.People.Person())
+	}
+}
+
+func TestFilterAppliedWhileSearchPendingCounts(t *testing.T) {
+	h := newHarness(t, data.DE)
+	h.Search.Entry().SetText("Musk")
+	// The filter changes before the hits arrive.
+	h.Filters.Set(Filter{Categories: map[data.Category]bool{data.CatLegal: true}})
+	h.flush()
+	rows := h.List.Rows()
+	if len(rows) == 0 {
+		t.Fatal("no legal hits for Musk")
+	}
+	for _, i := range rows {
+		if h.ds.Events[i].Category != data.CatLegal {
+			t.Fatalf("hit %s is not legal: the old filter was used", h.ds.Events[i].ID)
+		}
+	}
+}
+
+func TestFilterFitsTheViewAndCounts(t *testing.T) {
+	h := newHarness(t, data.EN)
+	f := Filter{Categories: map[data.Category]bool{data.CatLegal: true}, Organizations: map[string]bool{"openai": true},
+		From: data.MustDate("2025"), To: data.MustDate("2025")}
+	h.Filters.Set(f)
+	h.flush()
+	matched := h.S.Matched()
+	if len(matched) < 3 {
+		t.Fatalf("only %d legal OpenAI events in 2025", len(matched))
+	}
+	v := h.S.TL.Viewport()
+	first, last := h.S.TD.T[matched[0]], h.S.TD.T[matched[len(matched)-1]]
+	if first < v.Start || last >= v.End || v.Span() > 1.5*(last-first)+30*86400 {
+		t.Fatalf("view %v..%v does not fit the matches %v..%v", v.Start, v.End, first, last)
+	}
+	if want := i18n.Must(data.EN).N("events.count", len(matched)); !strings.Contains(objectStrings(h.Filters.Bar()), want) {
+		t.Fatalf("filter bar lacks %q: %q", want, objectStrings(h.Filters.Bar()))
+	}
+	// "All" shows all that match, not the whole timeline.
+	h.S.TL.FitAll()
+	h.Filters.FitAll()
+	if h.S.TL.Viewport() != v {
+		t.Fatalf("All: %v, want the matches' fit %v", h.S.TL.Viewport(), v)
+	}
+	// After the reader zooms, a new filter leaves the view alone.
+	h.S.TL.Zoom(2)
+	zoomed := h.S.TL.Viewport()
+	f.Statuses = map[data.Status]bool{data.StRuling: true}
+	h.Filters.Set(f)
+	if h.S.TL.Viewport() != zoomed {
+		t.Fatal("a filter change moved the view the reader had zoomed")
+	}
+}
+
+func TestFilterDialogDates(t *testing.T) {
+	h := newHarness(t, data.DE)
+	h.Filters.ShowDialog()
+	h.Filters.dialogFrom.SetText("1.1.2025")
+	h.Filters.dialogTo.SetText("32.13.2025")
+	h.Filters.dialogApply()
+	if f := h.S.Filter(); f.Active() {
+		t.Fatal("an invalid date was dropped and the filter applied")
+	}
+	if !h.Filters.dialogProblem.Visible() || !strings.Contains(h.Filters.dialogProblem.Text, "32.13.2025") {
+		t.Fatalf("no message names the bad date: %q", h.Filters.dialogProblem.Text)
+	}
+	h.Filters.dialogTo.SetText("31.3.2025")
+	h.Filters.dialogApply()
+	f := h.S.Filter()
+	if f.From != data.MustDate("2025-01-01") || f.To != data.MustDate("2025-03-31") {
+		t.Fatalf("German dates: %v..%v", f.From, f.To)
+	}
+}
+
+func TestCloseDoesNotWaitForQueries(t *testing.T) {
+	h := newHarness(t, data.EN)
+	started, cancelled := make(chan struct{}), make(chan struct{})
+	h.S.Q.Run("slow", func(ctx context.Context) func() {
+		close(started)
+		<-ctx.Done() // a query that only ends when cancelled
+		close(cancelled)
+		return func() { t.Error("a cancelled query's result was applied") }
+	})
+	<-started
+	h.S.TL.Zoom(4)
+	h.hsplit.Offset = 0.3
+	done := make(chan struct{})
+	go func() {
+		// File → Quit takes the same path as the close button.
+		for _, it := range h.w.MainMenu().Items[0].Items {
+			if it.IsQuit {
+				it.Action()
+			}
+		}
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(2 * time.Second):
+		t.Fatal("quitting waited for a running query")
+	}
+	select {
+	case <-cancelled:
+	case <-time.After(2 * time.Second):
+		t.Fatal("quitting did not cancel the running query")
+	}
+	h.flush()
+	p := h.a.Preferences()
+	if p.Float(PrefWidth) != 1280 || p.Float("layout.list_detail") != 0.3 {
+		t.Fatalf("Quit did not save the layout: width %v, split %v", p.Float(PrefWidth), p.Float("layout.list_detail"))
+	}
+}
+
+func TestTabsAreBuiltOnceAndKeepState(t *testing.T) {
+	h := newHarness(t, data.EN)
+	ppl := h.People.Tab().Content
+	h.ShowTab("people")
+	h.People.search.SetText("Alt")
+	h.ShowTab("sources")
+	if n := len(h.Sources.Rows()); n != 0 {
+		t.Fatalf("sources arrived before the query ran: the tab read them on the UI goroutine (%d)", n)
+	}
+	h.flush()
+	if len(h.Sources.Rows()) < 100 {
+		t.Fatalf("sources table has %d rows", len(h.Sources.Rows()))
+	}
+	h.Sources.sortCol, h.Sources.desc = srcEvents, true
+	h.Sources.apply()
+	h.flush()
+	top := h.Sources.Rows()[0]
+	h.ShowTab("timeline")
+	h.ShowTab("people")
+	h.ShowTab("sources")
+	if h.People.Tab().Content != ppl || h.People.search.Text != "Alt" {
+		t.Fatal("the People tab was rebuilt and lost its search")
+	}
+	if h.Sources.Rows()[0] != top || h.Sources.sortCol != srcEvents {
+		t.Fatal("the Sources tab lost its sort order")
+	}
+	for _, s := range h.Sources.Rows()[1:5] {
+		if s.Citations > top.Citations {
+			t.Fatal("not sorted by citing events, descending")
+		}
+	}
+}
+
+func TestNavigationBetweenViews(t *testing.T) {
+	h := newHarness(t, data.EN)
+	musk := -1
+	for i, e := range h.ds.Events {
+		if len(e.People) > 0 && e.People[0].PersonID == "elon-musk" {
+			musk = i
+			break
+		}
+	}
+	h.S.TL.Select(musk)
+	h.flush()
+	h.S.ShowPerson("elon-musk")
+	h.flush()
+	if h.SelectedTab() != "people" || !strings.Contains(objectStrings(h.People.profile), "Show their events on the timeline") || len(h.People.events) == 0 {
+		t.Fatal("People tab did not open on Musk's profile with his events")
+	}
+	h.S.Reveal(musk + 1)
+	h.flush()
+	if h.SelectedTab() != "timeline" || h.S.TL.Selected() != musk+1 {
+		t.Fatalf("Reveal: tab %s, selected %d", h.SelectedTab(), h.S.TL.Selected())
+	}
+	h.ShowTab("sources")
+	h.flush()
+	if !strings.Contains(h.Sources.summary.Text, "Events with one source") {
+		t.Fatalf("Sources tab lacks its summary: %q", h.Sources.summary.Text)
+	}
+}
+
+func TestDetailShowsBothSidesBeforeSources(t *testing.T) {
+	h := newHarness(t, data.EN)
+	i := -1
+	for k, e := range h.ds.Events {
+		if len(e.Accounts) >= 2 && len(e.Sources) > 0 {
+			i = k
+			break
+		}
+	}
+	h.S.TL.SelectAndReveal(i)
+	h.flush()
+	txt := h.detailText()
+	acc := strings.Index(txt, "Each side's account")
+	src := strings.Index(txt, "\nSources\n")
+	if acc < 0 || src < 0 || acc > src {
+		t.Fatalf("accounts at %d, sources at %d", acc, src)
+	}
+	ev := h.ds.Events[i]
+	if !strings.Contains(txt, Domain(ev.Sources[0].URL)) {
+		t.Fatalf("the source's domain %q is not shown", Domain(ev.Sources[0].URL))
+	}
+}
+
+func TestDividerStaysWithLongTexts(t *testing.T) {
+	h := newHarness(t, data.DE)
+	h.hsplit.Offset = 0.5
+	h.hsplit.Refresh()
+	listW := h.List.Widget().Size().Width
+	for i := range h.ds.Events {
+		if i%40 != 0 {
+			continue
+		}
+		h.S.TL.Select(i)
+		h.flush()
+		if h.hsplit.Offset != 0.5 || h.List.Widget().Size().Width < listW-1 {
+			t.Fatalf("event %s moved the divider: offset %v, list width %v -> %v", h.ds.Events[i].ID, h.hsplit.Offset, listW, h.List.Widget().Size().Width)
+		}
+	}
+	h.ShowTab("people")
+	h.S.ShowPerson("elon-musk")
+	h.flush()
+	if w := h.People.profile.MinSize().Width; w > 500 {
+		t.Fatalf("the profile needs %v px: long texts do not wrap", w)
+	}
+}
+
+func TestExportScopes(t *testing.T) {
+	h := newHarness(t, data.EN)
+	dir := t.TempDir()
+	h.Filters.Set(Filter{Categories: map[data.Category]bool{data.CatLegal: true}})
+	n, err := h.Export.Export(context.Background(), filepath.Join(dir, "f.csv"), "csv", ScopeFiltered)
+	if err != nil || n != len(h.S.Matched()) {
+		t.Fatalf("filtered export: %d events, %v; want %d", n, err, len(h.S.Matched()))
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "f.csv"))
+	if !strings.Contains(string(b), "source_titles,source_publishers") {
+		t.Fatal("CSV lacks source titles and publishers")
+	}
+	all, _ := h.Export.Export(context.Background(), filepath.Join(dir, "a.json"), "json", ScopeAll)
+	h.S.TL.ShowRange(h.S.TD.T[0], h.S.TD.T[len(h.ds.Events)/2])
+	vis, _ := h.Export.Export(context.Background(), filepath.Join(dir, "v.json"), "json", ScopeVisible)
+	if all != len(h.ds.Events) || vis == 0 || vis >= n+1 && vis > len(h.S.Matched()) {
+		t.Fatalf("all %d, visible %d (filtered %d)", all, vis, n)
+	}
+	// A cancelled export leaves an existing file untouched.
+	keep := filepath.Join(dir, "keep.json")
+	os.WriteFile(keep, []byte("precious"), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := h.Export.Export(ctx, keep, "json", ScopeAll); err == nil {
+		t.Fatal("a cancelled export succeeded")
+	}
+	if b, _ := os.ReadFile(keep); string(b) != "precious" {
+		t.Fatal("a cancelled export overwrote the file")
 	}
 }
 
 func TestOpenSourceURLRefusesOtherSchemes(t *testing.T) {
 	a := test.NewTempApp(t)
 	loc := i18n.Must(data.DE)
+	st := newStatus()
 	for _, bad := range []string{"javascript:alert(1)", "file:///etc/passwd", "data:text/html,hi", "ftp://example.com"} {
-		err := OpenSourceURL(a, nil, loc, bad)
+		err := OpenSourceURL(a, nil, loc, st, bad)
 		if err == nil || !strings.Contains(err.Error(), "nicht geöffnet") {
 			t.Errorf("%s: %v", bad, err)
 		}
 	}
-	if err := OpenSourceURL(a, nil, loc, "https://openai.com/"); err != nil {
+	if err := OpenSourceURL(a, nil, loc, st, "https://www.openai.com/x"); err != nil {
 		t.Errorf("https refused: %v", err)
+	}
+	if !strings.Contains(st.Text(), "openai.com") {
+		t.Errorf("status %q does not say where the link goes", st.Text())
 	}
 }
 
 func TestAboutShowsVersions(t *testing.T) {
-	m, _, _, ds := newTestMain(t, data.EN)
-	about := m.AboutText()
-	asOf := i18n.Must(data.EN).Date(ds.Meta.AsOf) // e.g. "November 28, 2026"
-	for _, want := range []string{"Version test", ds.Meta.Version, "facts as of", asOf} {
+	h := newHarness(t, data.EN)
+	about := h.AboutText()
+	asOf := i18n.Must(data.EN).Date(h.ds.Meta.AsOf)
+	for _, want := range []string{"Version test", h.ds.Meta.Version, asOf} {
 		if !strings.Contains(about, want) {
 			t.Errorf("about lacks %q: %s", want, about)
 		}
 	}
 }
 
-func TestFiltersCombineAndSurviveLanguageSwitch(t *testing.T) {
-	m, w, _, ds := newTestMain(t, data.EN)
-	f := Filter{Categories: map[data.Category]bool{data.CatLegal: true, data.CatPolitics: true}, People: map[string]bool{"elon-musk": true}}
-	m.SetFilter(f)
-	m.Wait()
-	if len(m.Rows()) == 0 || len(m.Rows()) == len(ds.Events) {
-		t.Fatalf("filter kept %d of %d events", len(m.Rows()), len(ds.Events))
-	}
-	for _, i := range m.Rows() {
-		e := ds.Events[i]
-		musk := false
-		for _, p := range e.People {
-			musk = musk || p.PersonID == "elon-musk"
-		}
-		if (e.Category != data.CatLegal && e.Category != data.CatPolitics) || !musk {
-			t.Fatalf("filtered list shows %s (%s)", e.ID, e.Category)
-		}
-	}
-	inLanes := 0
-	for _, l := range m.Timeline().Lanes() {
-		inLanes += l.Lane.Len()
-	}
-	if inLanes != len(m.Rows()) {
-		t.Fatalf("timeline shows %d events, list %d", inLanes, len(m.Rows()))
-	}
-	if !m.filterBar.Visible() || !strings.Contains(objectStrings(m.filterBar), "Legal") || !strings.Contains(objectStrings(m.filterBar), "Elon Musk") {
-		t.Fatalf("filter bar: visible %v, %q", m.filterBar.Visible(), objectStrings(m.filterBar))
-	}
-	m.SetLang(data.DE)
-	m.Wait()
-	if got := m.Filter(); len(got.Categories) != 2 || !got.People["elon-musk"] {
-		t.Fatalf("language switch changed the filter: %+v", got)
-	}
-	if !strings.Contains(objectStrings(m.filterBar), "Recht") || !strings.Contains(visibleStrings(w), "Alle Filter aufheben") {
-		t.Fatalf("filter bar not in German: %q", objectStrings(m.filterBar))
-	}
-	// Searching within a filter shows only matching hits.
-	m.Search().SetText("Klage")
-	m.Wait()
-	for _, i := range m.Rows() {
-		if c := ds.Events[i].Category; c != data.CatLegal && c != data.CatPolitics {
-			t.Fatalf("search ignores the filter: %s", ds.Events[i].ID)
-		}
-	}
-	m.Search().SetText("")
-	m.Wait()
-	m.SetFilter(Filter{})
-	m.Wait()
-	if m.filterBar.Visible() || len(m.Rows()) != len(ds.Events) {
-		t.Fatal("clearing the filter did not restore everything")
-	}
-	// A date range.
-	m.SetFilter(Filter{From: data.MustDate("2023-11"), To: data.MustDate("2023-11")})
-	m.Wait()
-	for _, i := range m.Rows() {
-		if d := ds.Events[i].Date; d.Year != 2023 || d.Month != 11 {
-			t.Fatalf("November 2023 filter shows %s", ds.Events[i].ID)
-		}
-	}
-	if len(m.Rows()) < 5 {
-		t.Fatalf("November 2023 has %d events", len(m.Rows()))
-	}
-}
-
-func TestNavigationBetweenViews(t *testing.T) {
-	m, _, _, ds := newTestMain(t, data.EN)
-	// From an event to a person: the People tab opens on the person's card.
-	musk := -1
-	for i, e := range ds.Events {
-		if len(e.People) > 0 && e.People[0].PersonID == "elon-musk" {
-			musk = i
-			break
-		}
-	}
-	m.Timeline().Select(musk)
-	m.Wait()
-	m.ShowPerson("elon-musk")
-	if m.tabs.Selected() != m.peopleTab || !strings.Contains(objectStrings(m.peopleTab.Content), "Show their events on the timeline") {
-		t.Fatal("People tab did not open on Musk's card")
-	}
-	// From the person's card back to an event: Reveal selects it on the timeline tab.
-	m.Reveal(musk + 1)
-	m.Wait()
-	if m.tabs.Selected() != m.timelineTab || m.Timeline().Selected() != musk+1 {
-		t.Fatalf("Reveal: tab %v, selected %d", m.tabs.Selected().Text, m.Timeline().Selected())
-	}
-	// The Sources tab lists every source with the summary line.
-	m.tabs.Select(m.sourcesTab)
-	if !strings.Contains(objectStrings(m.sourcesTab.Content), "Events with one source") {
-		t.Fatal("Sources tab lacks its summary")
-	}
-	// Following a person filters the timeline to their events.
-	m.SetFilter(Filter{People: map[string]bool{"sam-altman": true}})
-	m.Wait()
-	for _, i := range m.Rows() {
-		found := false
-		for _, p := range ds.Events[i].People {
-			found = found || p.PersonID == "sam-altman"
-		}
-		if !found {
-			t.Fatalf("following Altman shows %s", ds.Events[i].ID)
-		}
-	}
-}
-
-func TestExportFromTheWindow(t *testing.T) {
-	m, _, _, ds := newTestMain(t, data.EN)
-	path := filepath.Join(t.TempDir(), "out.json")
-	w, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := m.export(w, "json"); err != nil {
-		t.Fatal(err)
-	}
-	b, _ := os.ReadFile(path)
-	if !strings.Contains(string(b), ds.Events[0].ID) || !strings.Contains(string(b), `"as_of": "`+ds.Meta.AsOf.String()+`"`) {
-		t.Fatalf("export lacks the dataset: %.200s", b)
-	}
-}
-
 func TestCitationIsLocalized(t *testing.T) {
 	s := data.Source{Publisher: "Reuters", Title: "Musk sues OpenAI", Date: "2024-03-01", URL: "https://example.com/a"}
-	if got := Citation(i18n.Must(data.EN), s); got != "Reuters, “Musk sues OpenAI”, March 1, 2024. https://example.com/a" {
-		t.Errorf("EN citation %q", got)
+	acc := time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
+	en := Citation(i18n.Must(data.EN), s, acc)
+	if !strings.HasPrefix(en, "Reuters, “Musk sues OpenAI”, March") || !strings.Contains(en, "https://example.com/a (accessed November") || !strings.Contains(en, "30, 2026)") {
+		t.Errorf("EN citation %q", en)
 	}
-	if got := Citation(i18n.Must(data.DE), s); got != "Reuters: „Musk sues OpenAI“, 1. März 2024. https://example.com/a" {
-		t.Errorf("DE citation %q", got)
+	de := Citation(i18n.Must(data.DE), s, acc)
+	if !strings.HasPrefix(de, "Reuters: „Musk sues OpenAI“, 1.") || !strings.Contains(de, "(abgerufen am 30.") {
+		t.Errorf("DE citation %q", de)
+	}
+}
+
+func TestKeysWorkWithoutClickingTheTimeline(t *testing.T) {
+	h := newHarness(t, data.EN)
+	c := h.w.Canvas()
+	c.Unfocus()
+	before := h.S.TL.Selected()
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyHome})
+	if h.S.TL.Selected() == before || h.S.TL.Selected() != 0 {
+		t.Fatalf("Home with nothing focused selected %d", h.S.TL.Selected())
+	}
+	if rows := h.KeyHelp(); len(rows) < 15 {
+		t.Fatalf("keyboard help lists %d keys", len(rows))
 	}
 }

@@ -1,10 +1,9 @@
 package ui
 
 import (
+	"context"
 	"hash/fnv"
 	"image/color"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -29,13 +28,20 @@ func Initials(name string) string {
 	return strings.ToUpper(string([]rune(f[0])[:1]) + string([]rune(f[len(f)-1])[:1]))
 }
 
-// avatar draws initials on a circle whose colour is derived from the ID, so a
-// person keeps their colour everywhere. No photos: initials need no licence.
-func avatar(id, name string, size float32) fyne.CanvasObject {
+// avatarPalette are dark enough that white initials read on them (AA).
+var avatarPalette = []color.NRGBA{{0x00, 0x5a, 0x8e, 0xff}, {0xa8, 0x3c, 0x00, 0xff}, {0x00, 0x6b, 0x4f, 0xff}, {0x8e, 0x3b, 0x6e, 0xff}, {0x4a, 0x4a, 0x4a, 0xff}, {0x6e, 0x4c, 0x00, 0xff}}
+
+// AvatarColor is a person's avatar colour, derived from the ID so a person
+// keeps their colour everywhere. No photos: initials need no licence.
+func AvatarColor(id string) color.NRGBA {
 	h := fnv.New32a()
 	h.Write([]byte(id))
-	palette := []color.NRGBA{{0x00, 0x72, 0xB2, 0xff}, {0xD5, 0x5E, 0x00, 0xff}, {0x00, 0x9E, 0x73, 0xff}, {0xCC, 0x79, 0xA7, 0xff}, {0x56, 0x56, 0x56, 0xff}, {0x8C, 0x61, 0x00, 0xff}}
-	c := canvas.NewCircle(palette[h.Sum32()%uint32(len(palette))])
+	return avatarPalette[h.Sum32()%uint32(len(avatarPalette))]
+}
+
+// avatar draws initials on a circle of the person's colour.
+func avatar(id, name string, size float32) fyne.CanvasObject {
+	c := canvas.NewCircle(AvatarColor(id))
 	t := canvas.NewText(Initials(name), color.White)
 	t.TextStyle.Bold = true
 	t.TextSize = size * 0.38
@@ -43,121 +49,226 @@ func avatar(id, name string, size float32) fyne.CanvasObject {
 	return container.NewGridWrap(fyne.NewSquareSize(size), container.NewStack(c, container.NewCenter(t)))
 }
 
-// personEventCounts counts each person's events in the index.
-func (m *Main) personEventCounts() map[string]int {
-	out := map[string]int{}
-	for i := 0; i < m.idx.Len(); i++ {
-		for _, p := range m.idx.People(i) {
-			out[m.idx.PersonID(p)]++
-		}
-	}
-	return out
+// PeoplePane is the People tab, built once: a searchable grid of people
+// (the whole card opens the profile) and the chosen person's profile with
+// their roles and events. Counts and event lists are computed off the UI
+// goroutine; the grid and the event list are virtualised.
+type PeoplePane struct {
+	s       *Session
+	tab     *container.TabItem
+	search  *widget.Entry
+	grid    *widget.GridWrap
+	shown   []*data.Person // the people the grid shows
+	counts  map[string]int // events per person (nil until counted)
+	profile *fyne.Container
+	person  string // the person whose profile is shown
+	events  []int  // that person's events
+	evList  *widget.List
 }
 
-// peopleView is the People tab: a searchable grid of cards and, beside it,
-// the selected person's full card.
-func (m *Main) peopleView() fyne.CanvasObject {
-	loc := m.loc
-	counts := m.personEventCounts()
-	search := widget.NewEntry()
-	search.SetPlaceHolder(loc.T("people.search"))
-	grid := container.NewGridWrap(fyne.NewSize(280, 172))
-	card := container.NewStack(container.NewPadded(wrapLabel(loc.T("people.none"))))
-	show := func(p *data.Person) {
-		card.Objects = []fyne.CanvasObject{m.personCard(p, counts[p.ID])}
-		card.Refresh()
-	}
-	fill := func(q string) {
-		q = data.Fold(strings.TrimSpace(q))
-		grid.Objects = nil
-		for i := range m.ctx.People {
-			p := &m.ctx.People[i]
-			if q != "" && !strings.Contains(data.Fold(p.Name+" "+p.Summary.In(loc.Lang())), q) {
-				continue
-			}
-			name := heading(p.Name)
-			role := widget.NewLabel(m.currentRole(p))
+func newPeoplePane(s *Session) *PeoplePane {
+	p := &PeoplePane{s: s, search: widget.NewEntry(), profile: container.NewStack()}
+	p.search.OnChanged = func(string) { p.filter() }
+	p.grid = widget.NewGridWrap(func() int { return len(p.shown) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("")
+			name.TextStyle.Bold = true
+			name.Truncation = fyne.TextTruncateEllipsis
+			role := widget.NewLabel("")
 			role.Truncation = fyne.TextTruncateEllipsis
-			n := widget.NewLabel(loc.N("events.count", counts[p.ID]))
-			n.Importance = widget.LowImportance
-			open := widget.NewButton(loc.T("people.open"), func() { show(p) })
-			grid.Add(widget.NewCard("", "", container.NewBorder(nil, open, avatar(p.ID, p.Name, 44), nil, container.NewVBox(name, role, n))))
+			count := secondary("", false)
+			av := container.NewStack()
+			return container.NewPadded(container.NewBorder(nil, nil, av, nil, container.NewVBox(name, role, count)))
+		},
+		func(id widget.GridWrapItemID, o fyne.CanvasObject) {
+			if id >= len(p.shown) {
+				return
+			}
+			per := p.shown[id]
+			b := o.(*fyne.Container).Objects[0].(*fyne.Container)
+			texts := b.Objects[0].(*fyne.Container)
+			texts.Objects[0].(*widget.Label).SetText(per.Name)
+			texts.Objects[1].(*widget.Label).SetText(p.currentRole(per))
+			n := ""
+			if p.counts != nil {
+				n = s.Loc.N("events.count", p.counts[per.ID])
+			}
+			setSecondary(texts.Objects[2].(*widget.RichText), n)
+			av := b.Objects[1].(*fyne.Container)
+			av.Objects = []fyne.CanvasObject{avatar(per.ID, per.Name, 44)}
+			av.Refresh()
+		})
+	p.grid.OnSelected = func(id widget.GridWrapItemID) {
+		if id < len(p.shown) {
+			p.Show(p.shown[id].ID)
 		}
-		grid.Refresh()
 	}
-	search.OnChanged = fill
-	fill("")
-	if m.personShown != "" {
-		if p, ok := m.people[m.personShown]; ok {
-			show(p)
+	p.evList = widget.NewList(func() int { return len(p.events) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < len(p.events) {
+				i := p.events[id]
+				o.(*widget.Label).SetText(s.Loc.ShortDate(s.Idx.Date(i)) + " · " + s.EventTitle(i))
+			}
+		})
+	p.evList.OnSelected = func(id widget.ListItemID) {
+		if id < len(p.events) {
+			s.Reveal(p.events[id])
 		}
+		p.evList.UnselectAll()
 	}
-	split := container.NewHSplit(container.NewBorder(search, nil, nil, nil, container.NewVScroll(grid)), card)
-	split.Offset = 0.62
-	return split
+	split := container.NewHSplit(container.NewBorder(p.search, nil, nil, nil, p.grid), p.profile)
+	split.Offset = s.Prefs.Split("people", 0.55)
+	p.tab = container.NewTabItemWithIcon("", theme.AccountIcon(), split)
+	s.showPerson = p.Show
+	p.filter()
+	// Counting events per person reads the whole index: off the UI goroutine.
+	idx := s.Idx
+	s.Q.Run("people-counts", func(ctx context.Context) func() {
+		counts := map[string]int{}
+		n := make([]int, idx.PersonCount())
+		for i := 0; i < idx.Len(); i++ {
+			if i%65536 == 0 && ctx.Err() != nil {
+				return nil
+			}
+			for _, q := range idx.People(i) {
+				n[q]++
+			}
+		}
+		for q, c := range n {
+			counts[idx.PersonID(uint16(q))] = c
+		}
+		return func() {
+			p.counts = counts
+			p.grid.Refresh()
+			if p.person != "" {
+				p.renderProfile()
+			}
+		}
+	})
+	p.Relabel()
+	return p
 }
+
+// Tab is the People tab.
+func (p *PeoplePane) Tab() *container.TabItem { return p.tab }
+
+// Relabel redraws the tab's texts in the current language.
+func (p *PeoplePane) Relabel() {
+	p.tab.Text = p.s.Loc.T("tab.people")
+	p.search.SetPlaceHolder(p.s.Loc.T("people.search"))
+	p.grid.Refresh()
+	p.evList.Refresh()
+	p.renderProfile()
+}
+
+func (p *PeoplePane) filter() {
+	s := p.s
+	q := data.Fold(strings.TrimSpace(p.search.Text))
+	p.shown = p.shown[:0]
+	for i := range s.DS.People {
+		per := &s.DS.People[i]
+		if q == "" || strings.Contains(data.Fold(per.Name+" "+per.Summary.In(s.Loc.Lang())+" "+p.currentRole(per)), q) {
+			p.shown = append(p.shown, per)
+		}
+	}
+	p.grid.UnselectAll()
+	p.grid.Refresh()
+}
+
+// Show opens the People tab on a person's profile.
+func (p *PeoplePane) Show(id string) {
+	s := p.s
+	if _, ok := s.Person(id); !ok {
+		return
+	}
+	p.person = id
+	p.events = nil
+	s.ShowTab("people")
+	p.renderProfile()
+	idx := s.Idx
+	s.Q.Run("person", func(ctx context.Context) func() {
+		num, ok := idx.PersonNumber(id)
+		var evs []int
+		for i := 0; ok && i < idx.Len(); i++ {
+			if i%65536 == 0 && ctx.Err() != nil {
+				return nil
+			}
+			for _, q := range idx.People(i) {
+				if q == num {
+					evs = append(evs, i)
+					break
+				}
+			}
+		}
+		return func() {
+			if p.person == id {
+				p.events = evs
+				p.evList.Refresh()
+				p.evList.ScrollToTop()
+			}
+		}
+	})
+}
+
+// Person is the person whose profile is shown ("" for none).
+func (p *PeoplePane) Person() string { return p.person }
 
 // currentRole is a one-line summary of a person's latest role.
-func (m *Main) currentRole(p *data.Person) string {
-	if len(p.Roles) == 0 {
+func (p *PeoplePane) currentRole(per *data.Person) string {
+	if len(per.Roles) == 0 {
 		return ""
 	}
-	r := p.Roles[len(p.Roles)-1]
-	for _, x := range p.Roles {
+	r := per.Roles[len(per.Roles)-1]
+	for _, x := range per.Roles {
 		if x.To == "" {
 			r = x
 		}
 	}
-	return m.loc.Text(r.Role) + ", " + m.orgName(r.Organization)
+	return p.s.Loc.Text(r.Role) + ", " + p.s.OrgName(r.Organization)
 }
 
-// personCard is the full card: avatar, name, bio, roles as a small timeline,
-// and the person's events (a click shows the event on the timeline).
-func (m *Main) personCard(p *data.Person, count int) fyne.CanvasObject {
-	loc := m.loc
-	m.personShown = p.ID
-	name := widget.NewLabel(p.Name)
+// renderProfile shows the chosen person: avatar, name, bio, roles as bars on
+// a 2015–today axis, a button that filters the timeline to them, and their
+// events (a click shows one on the timeline).
+func (p *PeoplePane) renderProfile() {
+	s, loc := p.s, p.s.Loc
+	per, ok := s.Person(p.person)
+	if !ok {
+		p.profile.Objects = []fyne.CanvasObject{container.NewPadded(secondary(loc.T("people.none"), true))}
+		p.profile.Refresh()
+		return
+	}
+	name := widget.NewLabel(per.Name)
 	name.TextStyle.Bold = true
 	name.SizeName = theme.SizeNameSubHeadingText
-	head := container.NewBorder(nil, nil, avatar(p.ID, p.Name, 64), nil, container.NewVBox(name, widget.NewLabel(loc.N("events.count", count))))
+	count := ""
+	if p.counts != nil {
+		count = loc.N("events.count", p.counts[per.ID])
+	}
+	head := container.NewBorder(nil, nil, avatar(per.ID, per.Name, 64), nil, container.NewVBox(name, secondary(count, false)))
+	id := per.ID
 	follow := widget.NewButtonWithIcon(loc.T("people.follow"), theme.SearchIcon(), func() {
-		m.SetFilter(Filter{People: map[string]bool{p.ID: true}})
-		m.tabs.SelectIndex(0)
+		s.ShowTab("timeline")
+		s.setFilter(Filter{People: map[string]bool{id: true}})
 	})
-	parts := []fyne.CanvasObject{head, wrapLabel(loc.Text(p.Summary)), follow, heading(loc.T("people.roles")), m.rolesChart(p)}
-	parts = append(parts, heading(loc.T("people.events")))
-	evs, _ := m.store.PersonEvents(p.ID)
-	for _, i := range evs {
-		parts = append(parts, m.eventLink(i))
-	}
-	return container.NewVScroll(container.NewPadded(container.NewVBox(parts...)))
-}
-
-// eventLink is a button that shows event i on the timeline.
-func (m *Main) eventLink(i int) fyne.CanvasObject {
-	b := widget.NewButton(m.loc.ShortDate(m.idx.Date(i))+" · "+m.idx.Title(i, m.loc.Lang()), func() { m.Reveal(i) })
-	b.Alignment = widget.ButtonAlignLeading
-	b.Importance = widget.LowImportance
-	return b
-}
-
-// Reveal switches to the timeline and selects and centres event i.
-func (m *Main) Reveal(i int) {
-	m.tabs.SelectIndex(0)
-	if m.match != nil && !m.match(i) {
-		m.SetFilter(Filter{}) // the event is filtered out: show it rather than nothing
-	}
-	m.tl.SelectAndReveal(i)
+	top := container.NewVBox(head, wrapLabel(loc.Text(per.Summary)), follow, heading(loc.T("people.roles")), p.rolesChart(per), heading(loc.T("people.events")))
+	p.profile.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(top), nil, nil, nil, p.evList)}
+	p.profile.Refresh()
 }
 
 // rolesChart draws a person's roles as bars on a 2015–today axis with the
 // role, organisation and years beside each bar.
-func (m *Main) rolesChart(p *data.Person) fyne.CanvasObject {
-	loc := m.loc
+func (p *PeoplePane) rolesChart(per *data.Person) fyne.CanvasObject {
+	loc := p.s.Loc
 	start := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
-	end := m.ctx.Meta.AsOf.EndTime()
+	end := p.s.DS.Meta.AsOf.EndTime()
 	box := container.NewVBox()
-	for _, r := range p.Roles {
+	for _, r := range per.Roles {
 		from, to := start, end
 		if d, err := data.ParseDate(r.From); err == nil {
 			from = d.Time()
@@ -166,9 +277,9 @@ func (m *Main) rolesChart(p *data.Person) fyne.CanvasObject {
 			to = d.EndTime()
 		}
 		years := yearsLabel(r.From, r.To, loc.T("people.today"))
-		label := widget.NewLabel(loc.Text(r.Role) + " · " + m.orgName(r.Organization) + " · " + years)
+		label := widget.NewLabel(loc.Text(r.Role) + " · " + p.s.OrgName(r.Organization) + " · " + years)
 		label.Wrapping = fyne.TextWrapWord
-		box.Add(container.NewBorder(nil, nil, &roleBar{from: from, to: to, start: start, end: end}, nil, label))
+		box.Add(container.NewBorder(nil, nil, newRoleBar(from, to, start, end), nil, label))
 	}
 	return box
 }
@@ -197,13 +308,17 @@ type roleBar struct {
 	from, to, start, end time.Time
 }
 
-func (b *roleBar) CreateRenderer() fyne.WidgetRenderer {
+func newRoleBar(from, to, start, end time.Time) *roleBar {
+	b := &roleBar{from: from, to: to, start: start, end: end}
 	b.ExtendBaseWidget(b)
-	track := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-	bar.CornerRadius = 3
-	track.CornerRadius = 3
-	return &roleBarRenderer{b: b, track: track, bar: bar}
+	return b
+}
+
+func (b *roleBar) CreateRenderer() fyne.WidgetRenderer {
+	r := &roleBarRenderer{b: b, track: canvas.NewRectangle(color.Transparent), bar: canvas.NewRectangle(color.Transparent)}
+	r.bar.CornerRadius, r.track.CornerRadius = 3, 3
+	r.Refresh()
+	return r
 }
 
 type roleBarRenderer struct {
@@ -221,117 +336,13 @@ func (r *roleBarRenderer) Layout(s fyne.Size) {
 	r.bar.Move(fyne.NewPos(x0, y))
 	r.bar.Resize(fyne.NewSize(max(x1-x0, 3), 10))
 }
-func (r *roleBarRenderer) MinSize() fyne.Size           { return fyne.NewSize(140, 24) }
-func (r *roleBarRenderer) Refresh()                     { r.track.Refresh(); r.bar.Refresh() }
+func (r *roleBarRenderer) MinSize() fyne.Size { return fyne.NewSize(140, 24) }
+func (r *roleBarRenderer) Refresh() {
+	th, v := r.b.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+	r.track.FillColor = th.Color(theme.ColorNameInputBackground, v)
+	r.bar.FillColor = th.Color(theme.ColorNamePrimary, v)
+	r.track.Refresh()
+	r.bar.Refresh()
+}
 func (r *roleBarRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.track, r.bar} }
 func (r *roleBarRenderer) Destroy()                     {}
-
-// sourcesView is the Sources tab: every source in a sortable, filterable
-// table; selecting one lists the events citing it.
-func (m *Main) sourcesView() fyne.CanvasObject {
-	loc := m.loc
-	all, err := m.store.Sources()
-	if err != nil {
-		return wrapLabel(loc.T("detail.error", "Error", err))
-	}
-	one, two, more, _ := m.store.SourceCoverage()
-	summary := wrapLabel(loc.T("sources.summary", "Sources", len(all), "One", one, "Two", two, "More", more))
-	rows := append([]data.Source(nil), all...)
-	sortCol, desc := 0, false
-	filter := widget.NewEntry()
-	filter.SetPlaceHolder(loc.T("sources.filter"))
-	events := container.NewVBox()
-	cols := []string{loc.T("sources.publisher"), loc.T("sources.date"), loc.T("sources.title"), loc.T("sources.language"), loc.T("sources.events")}
-	widths := []float32{200, 110, 420, 80, 80}
-	cell := func(s *data.Source, c int) string {
-		switch c {
-		case 0:
-			return s.Publisher
-		case 1:
-			return s.Date
-		case 2:
-			return s.Title
-		case 3:
-			return s.Language
-		}
-		return strconv.Itoa(s.Citations)
-	}
-	var table *widget.Table
-	apply := func() {
-		q := data.Fold(strings.TrimSpace(filter.Text))
-		rows = rows[:0]
-		for _, s := range all {
-			if q == "" || strings.Contains(data.Fold(s.Publisher+" "+s.Title+" "+s.Date+" "+s.Language), q) {
-				rows = append(rows, s)
-			}
-		}
-		less := func(a, b *data.Source) bool {
-			if sortCol == 4 {
-				return a.Citations < b.Citations
-			}
-			return strings.ToLower(cell(a, sortCol)) < strings.ToLower(cell(b, sortCol))
-		}
-		sort.SliceStable(rows, func(i, j int) bool {
-			if desc {
-				return less(&rows[j], &rows[i])
-			}
-			return less(&rows[i], &rows[j])
-		})
-		table.UnselectAll()
-		table.Refresh()
-	}
-	table = widget.NewTable(func() (int, int) { return len(rows), len(cols) },
-		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row < len(rows) {
-				o.(*widget.Label).SetText(cell(&rows[id.Row], id.Col))
-			}
-		})
-	table.ShowHeaderRow = true
-	table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
-	table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		b := o.(*widget.Button)
-		label := cols[id.Col]
-		if id.Col == sortCol {
-			if desc {
-				label += " ▼"
-			} else {
-				label += " ▲"
-			}
-		}
-		b.SetText(label)
-		b.OnTapped = func() {
-			if sortCol == id.Col {
-				desc = !desc
-			} else {
-				sortCol, desc = id.Col, id.Col == 4
-			}
-			apply()
-		}
-	}
-	for c, w := range widths {
-		table.SetColumnWidth(c, w)
-	}
-	table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= len(rows) {
-			return
-		}
-		s := rows[id.Row]
-		evs, _ := m.store.SourceEvents(s.ID)
-		events.Objects = []fyne.CanvasObject{heading(loc.T("sources.cited_by", "Title", s.Title))}
-		for _, i := range evs {
-			events.Add(m.eventLink(i))
-		}
-		open := widget.NewButtonWithIcon(loc.T("detail.open"), theme.ComputerIcon(), func() { OpenSourceURL(m.app, m.win, loc, s.URL) })
-		events.Add(container.NewHBox(open, widget.NewButtonWithIcon(loc.T("detail.copy_citation"), theme.ContentCopyIcon(), func() {
-			m.app.Clipboard().SetContent(Citation(loc, s))
-			m.status.SetText(loc.T("detail.copied"))
-		})))
-		events.Refresh()
-	}
-	filter.OnChanged = func(string) { apply() }
-	apply()
-	split := container.NewVSplit(table, container.NewVScroll(events))
-	split.Offset = 0.65
-	return container.NewBorder(container.NewVBox(summary, filter), nil, nil, nil, split)
-}

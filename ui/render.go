@@ -30,7 +30,7 @@ type RenderOptions struct {
 // Fyne's software painter, no display needed. A Fyne app must be current
 // (test.NewApp() in tools and tests).
 func RenderTimeline(td *timeline.Data, meta data.Meta, loc *i18n.Localizer, opt RenderOptions) image.Image {
-	fyne.CurrentApp().Settings().SetTheme(NewTheme(opt.Theme))
+	fyne.CurrentApp().Settings().SetTheme(NewTheme(opt.Theme, 1))
 	tl := timeline.New(td, loc)
 	if !opt.Now.IsZero() {
 		now := opt.Now

@@ -532,3 +532,54 @@ func TestBucketLabelsStayWhilePanning(t *testing.T) {
 		t.Errorf("after a 7 px pan %d of %d labels in the middle are the same events", kept, inner)
 	}
 }
+
+func TestLayoutPinsTheSelectedEvent(t *testing.T) {
+	// A low-importance event among many more important ones gets its label
+	// when pinned, in detail and in bucket mode, and every event is still
+	// accounted for exactly once.
+	const w = 120
+	widthOf := func(int32) float32 { return w }
+	for _, n := range []int{200, 100000} {
+		l := randomLane(n, 9, date("2016-01-01"), date("2026-01-01"))
+		pos := -1
+		for i := l.Len() / 2; i < l.Len(); i++ {
+			if l.Imp[i] == 1 {
+				pos = i
+				break
+			}
+		}
+		opt := DefaultLayout
+		opt.Rows = 2
+		v := lim.All(1600)
+		var p Placement
+		labelled := func() bool {
+			for _, lb := range p.Labels {
+				if lb.Ref == l.Ref[pos] {
+					return true
+				}
+			}
+			return false
+		}
+		Layout(l, v, opt, widthOf, &p)
+		if labelled() {
+			t.Fatalf("n=%d: the test's event is labelled without the pin; pick another", n)
+		}
+		opt.Pin, opt.PinRef, opt.PinT = true, l.Ref[pos], l.T[pos]
+		Layout(l, v, opt, widthOf, &p)
+		if !labelled() {
+			t.Fatalf("n=%d: pinned event %d has no label", n, pos)
+		}
+		checkPlacement(t, "pinned n="+itoa(n), l, v, opt, &p, w)
+		seen := map[int32]bool{}
+		for _, lb := range p.Labels {
+			if seen[lb.Ref] {
+				t.Fatalf("n=%d: event %d labelled twice", n, lb.Ref)
+			}
+			seen[lb.Ref] = true
+		}
+		// Out of the window, the pin changes nothing.
+		opt.PinT = date("2030-01-01")
+		Layout(l, v, opt, widthOf, &p)
+		checkPlacement(t, "pin outside n="+itoa(n), l, v, opt, &p, w)
+	}
+}

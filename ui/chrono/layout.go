@@ -127,6 +127,12 @@ type LayoutOptions struct {
 	Gap         float32 // minimum gap between labels in a row
 	MaxLabelPx  float32 // labels are cut to this width
 	MaxLabels   int     // labels per lane at most (0: as many as the rows hold)
+	// Pin, when set, places event PinRef (at time PinT) first, before any
+	// other, so the selected event always has its label where it is in
+	// view, even among more important neighbours.
+	Pin    bool
+	PinRef int32
+	PinT   float64
 }
 
 // DefaultLayout are the options the timeline uses.
@@ -413,6 +419,16 @@ func Layout(l *Lane, v Viewport, opt LayoutOptions, widthOf func(ref int32) floa
 		maxLabels = math.MaxInt
 	}
 	p.occ.reset(min(max(opt.Rows, 1), MaxRows), v.Width)
+	pinned := false // the pinned event is in this lane and window, and labelled
+	if opt.Pin && opt.PinT >= v.Start && opt.PinT < v.End {
+		for pos := sort.SearchFloat64s(l.T, opt.PinT); pos < hi && l.T[pos] == opt.PinT; pos++ {
+			if l.Ref[pos] == opt.PinRef {
+				pinned = p.place(v, opt, widthOf, opt.PinT, opt.PinRef)
+				break
+			}
+		}
+	}
+	isPin := func(ref int32) bool { return pinned && ref == opt.PinRef }
 	if hi-lo <= opt.DetailLimit {
 		// Every event is a candidate: order the positions by importance,
 		// highest first, then time (a counting sort, as positions are in
@@ -433,7 +449,11 @@ func Layout(l *Lane, v Viewport, opt LayoutOptions, widthOf func(ref int32) floa
 		p.labeled = slices.Grow(p.labeled[:0], hi-lo)[:hi-lo]
 		clear(p.labeled)
 		for _, pos := range p.keys {
-			if len(p.Labels) == maxLabels {
+			if isPin(l.Ref[pos]) {
+				p.labeled[int(pos)-lo] = true
+				continue
+			}
+			if len(p.Labels) >= maxLabels {
 				break
 			}
 			if p.place(v, opt, widthOf, l.T[pos], l.Ref[pos]) {
@@ -510,11 +530,20 @@ func Layout(l *Lane, v Viewport, opt LayoutOptions, widthOf func(ref int32) floa
 	}
 	p.labeled = slices.Grow(p.labeled[:0], len(p.cand))[:len(p.cand)]
 	clear(p.labeled)
+	pinBucket := -1 // the candidate whose bucket holds the pinned event
 	for _, ci := range p.keys {
-		if len(p.Labels) == maxLabels {
-			break
+		c := &p.cand[ci]
+		if pinned && opt.PinT >= c.t0 && opt.PinT < c.t1 {
+			pinBucket = int(ci)
 		}
-		if e := &p.cand[ci].top; p.place(v, opt, widthOf, e.t, e.ref) {
+		if isPin(c.top.ref) {
+			p.labeled[ci] = true
+			continue
+		}
+		if len(p.Labels) >= maxLabels {
+			continue
+		}
+		if p.place(v, opt, widthOf, c.top.t, c.top.ref) {
 			p.labeled[ci] = true
 		}
 	}
@@ -523,6 +552,9 @@ func Layout(l *Lane, v Viewport, opt LayoutOptions, widthOf func(ref int32) floa
 		n := int(c.n)
 		if p.labeled[ci] {
 			n--
+		}
+		if ci == pinBucket && !isPin(c.top.ref) {
+			n-- // the pinned event is labelled, not counted
 		}
 		if n > 0 {
 			p.Clusters = append(p.Clusters, Cluster{X: v.X((c.t0 + c.t1) / 2), Count: n, T0: c.t0, T1: c.t1})

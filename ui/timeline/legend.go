@@ -67,24 +67,9 @@ func (r *swatchRenderer) Layout(s fyne.Size) {
 }
 
 func (r *swatchRenderer) Refresh() {
-	sh := StatusShape(r.w.st)
-	col := CategoryColor(r.w.cat)
-	var fill, stroke color.Color = col, withAlpha(theme.Color(theme.ColorNameForeground), 0x60)
-	sw := float32(1)
-	if sh.Hollow {
-		fill, stroke, sw = color.Transparent, col, 2.5
-	}
-	r.circle.FillColor, r.circle.StrokeColor, r.circle.StrokeWidth = fill, stroke, sw
-	r.poly.FillColor, r.poly.StrokeColor, r.poly.StrokeWidth, r.poly.Sides, r.poly.Angle = fill, stroke, sw, sh.Sides, sh.Angle
-	if sh.Sides == 0 {
-		r.circle.Show()
-		r.poly.Hide()
-	} else {
-		r.poly.Show()
-		r.circle.Hide()
-	}
-	r.circle.Refresh()
-	r.poly.Refresh()
+	outline := withAlpha(r.w.Theme().Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant()), 0x60)
+	lk := markerLook(CategoryColor(r.w.cat), StatusShape(r.w.st), 0, outline)
+	lk.apply(r.circle, r.poly)
 }
 
 // NewLegend explains category colours and claim-status shapes.
@@ -96,11 +81,11 @@ func NewLegend(loc *i18n.Localizer) fyne.CanvasObject {
 	}
 	cats := container.New(layout.NewRowWrapLayout())
 	for _, c := range data.Categories {
-		cats.Add(item(NewSwatch(c, data.StFact, 12), loc.T("category."+string(c))))
+		cats.Add(item(NewSwatch(c, data.StFact, 14), loc.T("category."+string(c))))
 	}
 	sts := container.New(layout.NewRowWrapLayout())
 	for _, s := range data.Statuses {
-		sts.Add(item(NewSwatch(data.CatGovernance, s, 12), loc.T("status."+string(s))))
+		sts.Add(item(NewSwatch(data.CatGovernance, s, 14), loc.T("status."+string(s))))
 	}
 	return container.NewVBox(cats, sts)
 }

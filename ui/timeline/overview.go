@@ -64,7 +64,7 @@ const (
 func NewOverview(tl *Timeline) *Overview {
 	o := &Overview{tl: tl}
 	o.ExtendBaseWidget(o)
-	tl.followers = append(tl.followers, o.Refresh)
+	tl.AddFollower(o.Refresh)
 	return o
 }
 
@@ -147,8 +147,12 @@ type overviewRenderer struct {
 	bg, win *canvas.Rectangle
 	bars    *canvas.Raster
 	counts  []int
+	hits    []int // search hits per bar (nil: no search)
 	countsW int
+	markGen int // the timeline's marking the hits were counted for
 	fill    color.Color
+	hitFill color.Color
+	dimFill color.Color
 }
 
 func (r *overviewRenderer) Objects() []fyne.CanvasObject {
@@ -164,11 +168,13 @@ func (r *overviewRenderer) Layout(s fyne.Size) {
 }
 
 func (r *overviewRenderer) Refresh() {
-	th := theme.Current()
+	th := r.o.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	r.bg.FillColor = th.Color(theme.ColorNameInputBackground, v)
 	r.fill = withAlpha(th.Color(theme.ColorNameForeground, v), 0x80)
+	r.dimFill = withAlpha(th.Color(theme.ColorNameForeground, v), 0x30)
 	acc := th.Color(theme.ColorNamePrimary, v)
+	r.hitFill = acc
 	r.win.FillColor, r.win.StrokeColor = withAlpha(acc, 0x30), acc
 	x0, x1 := r.o.windowRect()
 	h := r.o.Size().Height
@@ -176,7 +182,7 @@ func (r *overviewRenderer) Refresh() {
 	r.win.Resize(fyne.NewSize(x1-x0, h-2))
 	r.bg.Refresh()
 	r.win.Refresh()
-	if w := int(r.o.Size().Width); w != r.countsW || r.counts == nil {
+	if w := int(r.o.Size().Width); w != r.countsW || r.counts == nil || r.markGen != r.o.tl.markGen {
 		r.counts = nil
 		r.bars.Refresh()
 	}
@@ -203,22 +209,42 @@ func (r *overviewRenderer) paint(w, h int) image.Image {
 		}
 		r.counts = Histogram(ts, d.Limits.Min, d.Limits.Max, w/barPx)
 		r.countsW = w
+		r.markGen, r.hits = r.o.tl.markGen, nil
+		if marked := r.o.tl.marked; marked != nil {
+			var hs []float64
+			for i, t := range d.T {
+				if marked(i) && (r.o.keep == nil || r.o.keep(i)) {
+					hs = append(hs, t)
+				}
+			}
+			r.hits = Histogram(hs, d.Limits.Min, d.Limits.Max, w/barPx)
+		}
 	}
 	peak := 1
 	for _, c := range r.counts {
 		peak = max(peak, c)
 	}
 	fill := color.NRGBAModel.Convert(r.fill).(color.NRGBA)
-	for b, c := range r.counts {
+	if r.hits != nil { // a search: all events faint, the hits in the accent colour on top
+		fill = color.NRGBAModel.Convert(r.dimFill).(color.NRGBA)
+	}
+	bar := func(b, c int, col color.NRGBA) {
 		if c == 0 {
-			continue
+			return
 		}
 		bh := int(math.Ceil(math.Sqrt(float64(c)/float64(peak)) * float64(h-4)))
 		for x := b * barPx; x < b*barPx+barPx-1 && x < w; x++ {
 			for y := h - 2 - bh; y < h-2; y++ {
-				img.SetNRGBA(x, y, fill)
+				img.SetNRGBA(x, y, col)
 			}
 		}
+	}
+	for b, c := range r.counts {
+		bar(b, c, fill)
+	}
+	hit := color.NRGBAModel.Convert(r.hitFill).(color.NRGBA)
+	for b, c := range r.hits {
+		bar(b, c, hit)
 	}
 	return img
 }

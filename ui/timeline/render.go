@@ -2,6 +2,8 @@ package timeline
 
 import (
 	"image/color"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -22,10 +24,22 @@ const (
 	laneHeadH = 16
 	markerPx  = 12
 	tickSpace = 56
+	storyH    = 8 // the selected event's story line, just above the axis
+	// minLaneH is the least a lane needs: its title, one row of labels and
+	// its strip of bubbles. The timeline shows as many lanes as fit.
+	minLaneH = laneHeadH + rowH + stripH
 )
 
-// pool hands out canvas objects of one kind and hides the ones a frame did
-// not use, so objects are created once and reused while zooming and panning.
+// labelCaps are the widths a label may be cut to: the layout packs labels at
+// the first, and a label with free room up to the next one in its row is
+// drawn at the widest that fits. A few fixed steps, so zooming re-shapes a
+// title only when it crosses one.
+var labelCaps = [...]float32{260, 420, 640}
+
+// pool hands out canvas objects of one kind for one role and hides the ones a
+// frame did not use, so objects are created once and reused while zooming
+// and panning. Each role has its own pool, and every use sets every field
+// the role styles, so no object keeps another role's look.
 type pool[T fyne.CanvasObject] struct {
 	items []T
 	used  int
@@ -64,17 +78,26 @@ type hit struct {
 	t0, t1         float64
 }
 
-// labelCache keeps each event's label text, cut to the maximum label width,
-// and its measured width, for the current language and text size. Widths sit
-// in a slice indexed by event (4 bytes an event), because the layout asks for
-// the width of every label candidate in every frame; texts, needed only for
-// the labels drawn, sit in a map.
+// labelCache keeps each event's title cut to each of labelCaps (and whole),
+// with measured widths, for the current language and text size. The layout
+// asks for the narrowest width of every label candidate in every frame, so
+// those sit in a slice indexed by event (4 bytes an event); texts, needed
+// only for the labels drawn, sit in a map.
 type labelCache struct {
 	epoch uint32 // changes whenever cached texts are dropped
 	lang  data.Lang
 	size  float32
-	width []float32 // 0: not measured yet
-	text  map[int32]string
+	width []float32 // at labelCaps[0]; 0: not measured yet
+	text  map[int32]*labelTexts
+}
+
+// labelTexts is one event's title at each cap and whole.
+type labelTexts struct {
+	full   string
+	fullW  float32
+	cut    [len(labelCaps)]string
+	cutW   [len(labelCaps)]float32
+	filled uint8 // bit k: cut[k] is set
 }
 
 func (c *labelCache) reset() { c.width, c.text = nil, nil; c.epoch++ }
@@ -86,53 +109,65 @@ func (c *labelCache) begin(t *Timeline, lang data.Lang, size float32) {
 		c.lang, c.size = lang, size
 		c.epoch++
 		c.width = make([]float32, t.data.Len())
-		c.text = map[int32]string{}
+		c.text = map[int32]*labelTexts{}
 	}
 }
 
-// widthOf is the label width of event ref.
+// widthOf is event ref's label width at the narrowest cap (for packing).
 func (c *labelCache) widthOf(t *Timeline, ref int32) float32 {
 	if w := c.width[ref]; w != 0 {
 		return w
 	}
-	_, w := c.get(t, ref)
-	return w
+	_, w := c.get(t, ref, 0)
+	c.width[ref] = max(w, 0.5)
+	return c.width[ref]
 }
 
-// get returns event ref's label text and width.
-func (c *labelCache) get(t *Timeline, ref int32) (string, float32) {
-	if s, ok := c.text[ref]; ok && c.width[ref] != 0 {
-		return s, c.width[ref]
+func (c *labelCache) texts(t *Timeline, ref int32) *labelTexts {
+	if lt, ok := c.text[ref]; ok {
+		return lt
 	}
-	if len(c.text) > 100000 { // bound the text map (about 8 MB) over a long session
+	if len(c.text) > 100000 { // bound the map (about 20 MB) over a long session
 		clear(c.text)
 	}
 	s := t.data.Idx.Title(int(ref), c.lang)
-	w := fyne.MeasureText(s, c.size, fyne.TextStyle{}).Width
-	if w > chrono.DefaultLayout.MaxLabelPx {
-		r := []rune(s)
-		for len(r) > 1 && w > chrono.DefaultLayout.MaxLabelPx {
+	lt := &labelTexts{full: s, fullW: fyne.MeasureText(s, c.size, fyne.TextStyle{}).Width}
+	c.text[ref] = lt
+	return lt
+}
+
+// get returns event ref's title cut to labelCaps[k] (k = len: whole) and its width.
+func (c *labelCache) get(t *Timeline, ref int32, k int) (string, float32) {
+	lt := c.texts(t, ref)
+	if k >= len(labelCaps) || lt.fullW <= labelCaps[k] {
+		return lt.full, lt.fullW
+	}
+	if lt.filled&(1<<k) == 0 {
+		r := []rune(lt.full)
+		s, w := lt.full, lt.fullW
+		for len(r) > 1 && w > labelCaps[k] {
 			r = r[:len(r)*9/10]
-			s = strings.TrimRight(string(r), " ,.;:") + "…"
+			s = strings.TrimRight(string(r), " ,.;:–-") + "…"
 			w = fyne.MeasureText(s, c.size, fyne.TextStyle{}).Width
 		}
+		lt.cut[k], lt.cutW[k] = s, max(w, 0.5)
+		lt.filled |= 1 << k
 	}
-	c.text[ref], c.width[ref] = s, max(w, 0.5)
-	return s, c.width[ref]
+	return lt.cut[k], lt.cutW[k]
 }
 
 // textCache keeps the per-language strings and measured widths the frame
 // needs again and again (tick labels, bubbles, markers), so a frame neither
 // runs message templates nor shapes text it has shaped before.
 type textCache struct {
-	lang               data.Lang
-	today, asOf        string
-	bubblePre, bubbleP string
-	bubbles            []string // bubble labels by count
-	ticks              map[int64]string
-	widths             map[widthKey]float32
-	// bubble label metrics at bubbleSize: fixed part and one digit's width
-	bubbleSize, bubbleFixed, digitW float32
+	lang                    data.Lang
+	today, asOf, notCovered string
+	bubblePre, bubbleP      string
+	bubbles                 []string // bubble labels by count
+	ticks                   map[int64]string
+	widths                  map[widthKey]float32
+	bubbleSize, bubbleFixed float32 // bubble label metrics at bubbleSize
+	digitW                  float32
 }
 
 type widthKey struct {
@@ -145,6 +180,7 @@ func (c *textCache) check(t *Timeline) {
 	if lang := t.loc.Lang(); c.lang != lang || c.ticks == nil {
 		c.lang = lang
 		c.today, c.asOf = t.loc.T("timeline.today"), t.loc.T("timeline.as_of")
+		c.notCovered = ""
 		c.bubblePre, c.bubbleP, _ = strings.Cut(t.loc.T("timeline.cluster", "Count", "\x00"), "\x00")
 		c.bubbles = c.bubbles[:0]
 		c.ticks = map[int64]string{}
@@ -198,14 +234,20 @@ func (c *textCache) bubbleWidth(n int, size float32) float32 {
 }
 
 type renderer struct {
-	t          *Timeline
-	bg         *canvas.Rectangle
-	rects      pool[*canvas.Rectangle]
-	lines      pool[*canvas.Line]
-	circles    pool[*canvas.Circle]
-	polys      pool[*canvas.Polygon]
-	texts      pool[*canvas.Text]
+	t  *Timeline
+	bg *canvas.Rectangle
+	// One pool per role.
+	bands      pool[*canvas.Rectangle] // era bands and the shaded stretch after "as of"
+	bubbles    pool[*canvas.Rectangle] // count bubbles
+	lines      pool[*canvas.Line]      // ticks, lane separators, today and "as of"
+	circles    pool[*canvas.Circle]    // bare markers
+	polys      pool[*canvas.Polygon]   // bare markers
+	texts      pool[*canvas.Text]      // era titles, ticks, lane titles, bubble counts
+	storyDots  pool[*canvas.Circle]    // the selected event's story
+	storyLine  *canvas.Line
 	selLine    *canvas.Line
+	selBg      *canvas.Rectangle // behind the selected event's whole title
+	selText    *canvas.Text
 	focus      *canvas.Rectangle
 	tipBg      *canvas.Rectangle
 	tipText    *canvas.Text
@@ -214,6 +256,8 @@ type renderer struct {
 	slots      slotTable
 	slotsFor   *Data          // the dataset the slots are bound in
 	assign     [][]*labelSlot // per lane, the slot of each label of this frame
+	order      []int          // labels of a lane sorted by row and x (reused)
+	room       []float32      // free width for each label's text (see widenLabels)
 	hits       []hit
 	labels     labelCache
 	text       textCache
@@ -222,14 +266,17 @@ type renderer struct {
 	size       fyne.Size
 }
 
-// palette holds the frame's colours, boxed once per theme rather than once
-// per object and frame.
+// palette holds the frame's colours and sizes, read from the widget's theme
+// in Refresh and boxed once per theme rather than once per object and frame.
 type palette struct {
 	gen                          uint32 // changes with every new set of colours
 	fg, muted, sep, accent       color.Color
+	inputBg, overlay, focus      color.Color
 	band0, band1, bubble, stroke color.Color
 	today, asOf, sel, tipStroke  color.Color
+	gap, fgDim                   color.Color
 	catByNum                     []color.Color // by position in data.Categories
+	textSize, small              float32
 }
 
 func (p *palette) update(th fyne.Theme, v fyne.ThemeVariant) {
@@ -237,14 +284,20 @@ func (p *palette) update(th fyne.Theme, v fyne.ThemeVariant) {
 	accent := th.Color(theme.ColorNamePrimary, v)
 	muted := th.Color(theme.ColorNamePlaceHolder, v)
 	sep := th.Color(theme.ColorNameSeparator, v)
-	if p.catByNum != nil && p.fg == fg && p.accent == accent && p.muted == muted && p.sep == sep {
+	inputBg := th.Color(theme.ColorNameInputBackground, v)
+	textSize, small := th.Size(theme.SizeNameText)*0.93, th.Size(theme.SizeNameCaptionText)
+	if p.catByNum != nil && p.fg == fg && p.accent == accent && p.muted == muted && p.sep == sep && p.inputBg == inputBg &&
+		p.textSize == textSize && p.small == small {
 		return
 	}
 	p.gen++
-	p.fg, p.accent, p.muted, p.sep = fg, accent, muted, sep
+	p.fg, p.accent, p.muted, p.sep, p.inputBg = fg, accent, muted, sep, inputBg
+	p.textSize, p.small = textSize, small
+	p.overlay, p.focus = th.Color(theme.ColorNameOverlayBackground, v), th.Color(theme.ColorNameFocus, v)
 	p.band0, p.band1 = withAlpha(fg, 0x10), withAlpha(fg, 0x20)
 	p.bubble, p.stroke = withAlpha(accent, 0x40), withAlpha(fg, 0x60)
 	p.today, p.asOf, p.sel, p.tipStroke = withAlpha(fg, 0x90), withAlpha(accent, 0xb0), withAlpha(accent, 0xc0), withAlpha(fg, 0x50)
+	p.gap, p.fgDim = withAlpha(fg, 0x14), withAlpha(fg, 0x50)
 	p.catByNum = p.catByNum[:0]
 	for _, c := range data.Categories {
 		p.catByNum = append(p.catByNum, CategoryColor(c))
@@ -254,18 +307,30 @@ func (p *palette) update(th fyne.Theme, v fyne.ThemeVariant) {
 func newRenderer(t *Timeline) *renderer {
 	r := &renderer{t: t}
 	r.bg = canvas.NewRectangle(color.Transparent)
-	r.rects.make = func() *canvas.Rectangle { return canvas.NewRectangle(color.Transparent) }
+	rect := func() *canvas.Rectangle { return canvas.NewRectangle(color.Transparent) }
+	r.bands.make, r.bubbles.make = rect, rect
 	r.lines.make = func() *canvas.Line { return canvas.NewLine(color.Transparent) }
 	r.circles.make = func() *canvas.Circle { return canvas.NewCircle(color.Transparent) }
+	r.storyDots.make = r.circles.make
 	r.polys.make = func() *canvas.Polygon { return &canvas.Polygon{} }
 	r.texts.make = func() *canvas.Text { return canvas.NewText("", color.Black) }
+	r.storyLine = canvas.NewLine(color.Transparent)
+	r.storyLine.StrokeWidth = 2
 	r.selLine = canvas.NewLine(color.Transparent)
 	r.selLine.StrokeWidth = 2
+	r.selBg = canvas.NewRectangle(color.Transparent)
+	r.selBg.CornerRadius = 4
+	r.selText = canvas.NewText("", color.Black)
+	r.selText.TextStyle.Bold = true
 	r.focus = canvas.NewRectangle(color.Transparent)
 	r.focus.StrokeWidth = 2
 	r.tipBg = canvas.NewRectangle(color.Transparent)
 	r.tipBg.CornerRadius = 4
 	r.tipText = canvas.NewText("", color.Black)
+	for _, o := range []fyne.CanvasObject{r.storyLine, r.selLine, r.selBg, r.selText, r.focus, r.tipBg, r.tipText} {
+		o.Hide()
+	}
+	r.readTheme()
 	r.rebuildObjects()
 	return r
 }
@@ -275,13 +340,20 @@ func newRenderer(t *Timeline) *renderer {
 func (r *renderer) rebuildObjects() {
 	o := r.objects[:0]
 	o = append(o, r.bg)
-	for _, x := range r.rects.items {
+	for _, x := range r.bands.items {
 		o = append(o, x)
 	}
 	for _, x := range r.lines.items {
 		o = append(o, x)
 	}
+	o = append(o, r.storyLine)
+	for _, x := range r.storyDots.items {
+		o = append(o, x)
+	}
 	o = append(o, r.selLine)
+	for _, x := range r.bubbles.items {
+		o = append(o, x)
+	}
 	for _, x := range r.circles.items {
 		o = append(o, x)
 	}
@@ -297,31 +369,37 @@ func (r *renderer) rebuildObjects() {
 	for _, sl := range r.slots.slots {
 		o = append(o, sl.text)
 	}
-	o = append(o, r.focus, r.tipBg, r.tipText)
+	o = append(o, r.selBg, r.selText, r.focus, r.tipBg, r.tipText)
 	r.objects = o
-	r.rects.grew, r.lines.grew, r.circles.grew, r.polys.grew, r.texts.grew, r.slots.grew = false, false, false, false, false, false
+	r.bands.grew, r.bubbles.grew, r.lines.grew, r.circles.grew, r.polys.grew, r.texts.grew, r.storyDots.grew, r.slots.grew =
+		false, false, false, false, false, false, false, false
 }
 
 func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
 
 func (r *renderer) Destroy() {}
 
-func (r *renderer) MinSize() fyne.Size { return fyne.NewSize(320, eraH+axisH+rowH+stripH+laneHeadH) }
-
-func (r *renderer) Layout(s fyne.Size) {
-	r.size = s
-	t := r.t
-	if t.vp.Width != s.Width {
-		if t.vp.Width <= 0 {
-			t.vp = t.data.Limits.All(s.Width)
-		} else {
-			t.vp = t.vp.Resize(s.Width, t.data.Limits)
-		}
-	}
-	r.update()
+func (r *renderer) MinSize() fyne.Size {
+	return fyne.NewSize(320, eraH+axisH+2*minLaneH)
 }
 
-func (r *renderer) Refresh() { r.update() }
+// Layout positions everything for a new size. The window's scale was
+// already adjusted in Timeline.Resize.
+func (r *renderer) Layout(s fyne.Size) {
+	r.size = s
+	r.draw()
+}
+
+// Refresh re-reads the theme (the widget's own, so overrides apply) and
+// redraws.
+func (r *renderer) Refresh() {
+	r.readTheme()
+	r.draw()
+}
+
+func (r *renderer) readTheme() {
+	r.pal.update(r.t.Theme(), fyne.CurrentApp().Settings().ThemeVariant())
+}
 
 func setText(tx *canvas.Text, s string, size float32, col color.Color, bold bool) {
 	changed := tx.Text != s || tx.TextSize != size || tx.Color != col || tx.TextStyle.Bold != bold
@@ -331,11 +409,18 @@ func setText(tx *canvas.Text, s string, size float32, col color.Color, bold bool
 	}
 }
 
-func setFill(o interface{ Refresh() }, cur *color.Color, col color.Color) {
-	if *cur != col {
-		*cur = col
-		o.Refresh()
+// styleRect sets every field the rectangle roles differ in.
+func styleRect(rc *canvas.Rectangle, fill color.Color, radius float32) {
+	if rc.FillColor != fill || rc.CornerRadius != radius || rc.StrokeWidth != 0 {
+		rc.FillColor, rc.CornerRadius, rc.StrokeWidth = fill, radius, 0
+		rc.Refresh()
 	}
+}
+
+func styleLine(ln *canvas.Line, col color.Color, width float32, x0, y0, x1, y1 float32) {
+	ln.StrokeColor, ln.StrokeWidth = col, width
+	ln.Position1, ln.Position2 = fyne.NewPos(x0, y0), fyne.NewPos(x1, y1)
+	ln.Refresh()
 }
 
 func place(o fyne.CanvasObject, x, y, w, h float32) {
@@ -348,32 +433,70 @@ func withAlpha(c color.Color, a uint8) color.Color {
 	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), a}
 }
 
-// update lays out the current window. It is the per-frame work: no database
-// access, no allocation in the steady state beyond pool growth.
-func (r *renderer) update() {
+// geometry is where the frame's parts go vertically.
+type geometry struct {
+	lanesTop, lanesBottom float32
+	laneH, head           float32
+	rows                  int
+}
+
+func (r *renderer) geometry() geometry {
+	s := r.size
+	g := geometry{lanesTop: eraH, lanesBottom: s.Height - axisH}
+	n := max(len(r.t.lanes), 1)
+	g.laneH = (g.lanesBottom - g.lanesTop) / float32(n)
+	if len(r.t.lanes) > 1 {
+		g.head = laneHeadH
+	}
+	g.rows = max(int((g.laneH-g.head-stripH)/rowH), 1)
+	return g
+}
+
+// draw lays out the current window. It is the per-frame work: no database
+// access, no theme lookup, no allocation in the steady state beyond pool growth.
+func (r *renderer) draw() {
 	t := r.t
 	s := r.size
 	if s.Width <= 0 || s.Height <= 0 {
 		return
 	}
-	th := theme.Current()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	r.pal.update(th, v)
-	fg, muted, sep, accent := r.pal.fg, r.pal.muted, r.pal.sep, r.pal.accent
-	textSize := th.Size(theme.SizeNameText) * 0.93
-	small := th.Size(theme.SizeNameCaptionText)
-
+	pal := &r.pal
 	vp := t.vp
 	vp.Width = s.Width
 	r.text.check(t)
 	r.hits = r.hits[:0]
-	for _, p := range []interface{ begin() }{&r.rects, &r.lines, &r.circles, &r.polys, &r.texts} {
+	for _, p := range []interface{ begin() }{&r.bands, &r.bubbles, &r.lines, &r.circles, &r.polys, &r.texts, &r.storyDots} {
 		p.begin()
 	}
-	setFill(r.bg, &r.bg.FillColor, th.Color(theme.ColorNameInputBackground, v))
+	if r.bg.FillColor != pal.inputBg {
+		r.bg.FillColor = pal.inputBg
+		r.bg.Refresh()
+	}
 	place(r.bg, 0, 0, s.Width, s.Height)
+	g := r.geometry()
 
-	lanesTop, lanesBottom := float32(eraH), s.Height-axisH
+	// Today and "facts as of": their labels go in the era strip first, and
+	// era titles keep clear of them.
+	today := chrono.Seconds(t.now())
+	var reserved [2][2]float32 // x ranges in the era strip
+	nres := 0
+	if x := vp.X(today); x >= 0 && x <= s.Width {
+		reserved[nres] = r.vline(x, g, pal.today, r.text.today, false)
+		nres++
+	}
+	asOf := t.data.AsOf
+	if asOf > 0 && (asOf < today-chrono.Day || asOf > today+chrono.Day) {
+		// The stretch after "as of" is not covered by the dataset: shaded.
+		if x0, x1 := max(vp.X(asOf), 0), min(vp.X(today), s.Width); x1 > x0 && asOf < today {
+			gap := r.bands.next()
+			styleRect(gap, pal.gap, 0)
+			place(gap, x0, g.lanesTop, x1-x0, g.lanesBottom-g.lanesTop)
+		}
+		if x := vp.X(asOf); x >= 0 && x <= s.Width {
+			reserved[nres] = r.vline(x, g, pal.asOf, r.text.asOf, true)
+			nres++
+		}
+	}
 
 	// Eras: alternating bands with their titles in the top strip.
 	for i, e := range t.data.Eras {
@@ -382,37 +505,77 @@ func (r *renderer) update() {
 			continue
 		}
 		x0, x1 = max(x0, 0), min(x1, s.Width)
-		band := r.rects.next()
-		shade := r.pal.band0
+		band := r.bands.next()
+		shade := pal.band0
 		if i%2 == 1 {
-			shade = r.pal.band1
+			shade = pal.band1
 		}
-		setFill(band, &band.FillColor, shade)
-		place(band, x0, 0, x1-x0, lanesBottom)
+		styleRect(band, shade, 0)
+		place(band, x0, 0, x1-x0, g.lanesBottom)
 		title := t.loc.Text(e.Title)
-		if w := r.text.width(title, small, true); w < x1-x0-8 {
+		w := r.text.width(title, pal.small, true)
+		tx0, tx1 := x0+4, x1-4
+		for _, rs := range reserved[:nres] { // step past a today/as-of label
+			if rs[0] < tx0+w && rs[1] > tx0 {
+				tx0 = rs[1] + 6
+			}
+		}
+		if w < tx1-tx0 {
 			tx := r.texts.next()
-			setText(tx, title, small, muted, true)
-			place(tx, x0+4, 3, w, eraH-4)
+			setText(tx, title, pal.small, pal.muted, true)
+			place(tx, tx0, 3, w, eraH-4)
 		}
 	}
 
-	// Axis: minor tick lines and labels, major labels below.
+	r.drawAxis(vp, g)
+	r.drawLanes(vp, g)
+	r.drawStory(vp, g)
+
+	// Selection: a line through the selected event, kept while zooming and panning.
+	if t.sel >= 0 {
+		x := vp.X(t.data.T[t.sel])
+		styleLine(r.selLine, pal.sel, 2, x, g.lanesTop, x, g.lanesBottom)
+		show(r.selLine)
+	} else {
+		hide(r.selLine)
+	}
+	if t.focused {
+		r.focus.StrokeColor, r.focus.FillColor = pal.focus, color.Transparent
+		place(r.focus, 1, 1, s.Width-2, s.Height-2)
+		show(r.focus)
+		r.focus.Refresh()
+	} else {
+		hide(r.focus)
+	}
+	r.updateTooltip()
+
+	for _, p := range []interface{ end() }{&r.bands, &r.bubbles, &r.lines, &r.circles, &r.polys, &r.texts, &r.storyDots} {
+		p.end()
+	}
+	r.slots.end()
+	if r.bands.grew || r.bubbles.grew || r.lines.grew || r.circles.grew || r.polys.grew || r.texts.grew || r.storyDots.grew || r.slots.grew {
+		r.rebuildObjects()
+	}
+}
+
+// drawAxis draws minor tick lines and labels, and the major labels below.
+func (r *renderer) drawAxis(vp chrono.Viewport, g geometry) {
+	pal, s := &r.pal, r.size
 	chrono.TicksInto(vp, tickSpace, &r.ticks)
 	ticks := &r.ticks
 	for _, tk := range ticks.Minor {
 		x := vp.X(tk.T)
-		if x >= s.Width-2 {
+		if x >= s.Width-2 || x < 0 {
 			continue
 		}
-		ln := r.lines.next()
-		setFill(ln, &ln.StrokeColor, sep)
-		ln.StrokeWidth = 1
-		ln.Position1, ln.Position2 = fyne.NewPos(x, lanesTop), fyne.NewPos(x, lanesBottom+6)
-		ln.Refresh()
+		styleLine(r.lines.next(), pal.sep, 1, x, g.lanesTop, x, g.lanesBottom+6)
+		label := r.tickLabel(tk, ticks.MinorUnit, false)
+		if x+3+r.text.width(label, pal.small, false) > s.Width {
+			continue // would be cut at the right edge
+		}
 		tx := r.texts.next()
-		setText(tx, r.tickLabel(tk, ticks.MinorUnit, false), small, fg, false)
-		place(tx, x+3, lanesBottom+4, 0, small)
+		setText(tx, label, pal.small, pal.fg, false)
+		place(tx, x+3, g.lanesBottom+4, 0, pal.small)
 	}
 	for i, tk := range ticks.Major {
 		x := vp.X(tk.T)
@@ -420,95 +583,89 @@ func (r *renderer) update() {
 			continue
 		}
 		label := r.tickLabel(tk, ticks.MajorUnit, true)
-		w := r.text.width(label, small, true)
-		if x < 0 { // sticky: keep the current period's label at the left edge
+		w := r.text.width(label, pal.small, true)
+		if x < 0 {
+			// Sticky: the current period's label stays at the left edge,
+			// unless the next period's label is about to take its place.
 			x = 0
-			if i+1 < len(ticks.Major) {
-				x = min(0, vp.X(ticks.Major[i+1].T)-w-8)
+			if i+1 < len(ticks.Major) && vp.X(ticks.Major[i+1].T) < w+16 {
+				continue
 			}
 		}
+		if x+3+w > s.Width {
+			continue
+		}
 		tx := r.texts.next()
-		setText(tx, label, small, fg, true)
-		place(tx, x+3, lanesBottom+22, w, small)
+		setText(tx, label, pal.small, pal.fg, true)
+		place(tx, x+3, g.lanesBottom+22, w, pal.small)
 	}
+}
 
-	// Lanes.
-	n := max(len(t.lanes), 1)
-	laneH := (lanesBottom - lanesTop) / float32(n)
-	head := float32(0)
-	if len(t.lanes) > 1 {
-		head = laneHeadH
-	}
-	// Each lane: a head line with its title, label rows, and a bottom strip
-	// for count bubbles and bare markers.
-	rows := max(int((laneH-head-stripH)/rowH), 1)
+// drawLanes lays out and draws every lane: head line and title, labels with
+// their markers, bare markers and count bubbles.
+func (r *renderer) drawLanes(vp chrono.Viewport, g geometry) {
+	t, pal, s := r.t, &r.pal, r.size
 	opt := chrono.DefaultLayout
-	opt.Rows = rows
+	opt.Rows = g.rows
+	opt.MaxLabels = t.maxLabels
+	if t.sel >= 0 {
+		opt.Pin, opt.PinRef, opt.PinT = true, int32(t.sel), t.data.T[t.sel]
+	}
 	for len(r.placements) < len(t.lanes) {
 		r.placements = append(r.placements, chrono.Placement{})
 	}
-	r.labels.begin(t, t.loc.Lang(), textSize)
+	r.labels.begin(t, t.loc.Lang(), pal.textSize)
 	widthOf := func(ref int32) float32 { return r.labels.widthOf(t, ref) }
 	for li, lane := range t.lanes {
 		chrono.Layout(lane.Lane, vp, opt, widthOf, &r.placements[li])
 	}
 	r.assignSlots()
+	selDrawn := false
 	for li, lane := range t.lanes {
-		top := lanesTop + float32(li)*laneH
+		top := g.lanesTop + float32(li)*g.laneH
 		if li > 0 {
-			ln := r.lines.next()
-			setFill(ln, &ln.StrokeColor, sep)
-			ln.StrokeWidth = 1
-			ln.Position1, ln.Position2 = fyne.NewPos(0, top), fyne.NewPos(s.Width, top)
-			ln.Refresh()
+			styleLine(r.lines.next(), pal.sep, 1, 0, top, s.Width, top)
 		}
-		if head > 0 {
+		if g.head > 0 {
 			tx := r.texts.next()
-			setText(tx, r.laneTitle(lane), small, muted, true)
-			place(tx, 4, top+1, 0, small)
+			setText(tx, r.laneTitle(lane), pal.small, pal.muted, true)
+			place(tx, 4, top+1, 0, pal.small)
 		}
 		p := &r.placements[li]
-		rowY := func(row int) float32 { return top + head + float32(row)*rowH + rowH/2 }
-		overflowY := min(top+head+float32(rows)*rowH+stripH/2, top+laneH-stripH/2)
+		rowY := func(row int) float32 { return top + g.head + float32(row)*rowH + rowH/2 }
+		overflowY := min(top+g.head+float32(g.rows)*rowH+stripH/2, top+g.laneH-stripH/2)
+		r.widenLabels(p, vp)
 		for k, lb := range p.Labels {
 			y := rowY(lb.Row)
+			ref := int(lb.Ref)
 			sl := r.assign[li][k]
-			if sl.pal != r.pal.gen || sl.epoch != r.labels.epoch {
-				r.styleMarker(sl, int(lb.Ref))
+			dim := t.marked != nil && !t.marked(ref)
+			if sl.pal != pal.gen || sl.epoch != r.labels.epoch || sl.dim != dim {
+				r.styleMarker(sl, ref, dim)
 			}
-			mp := fyne.NewPos(lb.X-sl.msize/2, y-sl.msize/2)
-			if sl.round {
-				if !sl.circle.Visible() {
-					sl.circle.Show() // refreshes: only when it was hidden
-				}
-				sl.circle.Move(mp)
-			} else {
-				if !sl.poly.Visible() {
-					sl.poly.Show()
-				}
-				sl.poly.Move(mp)
+			sl.circle.Move(fyne.NewPos(lb.X-sl.msize/2, y-sl.msize/2))
+			sl.poly.Move(fyne.NewPos(lb.X-sl.msize/2, y-sl.msize/2))
+			capK := r.capFor(k, lb.Ref)
+			if ref == t.sel {
+				capK = len(labelCaps) // whole, drawn on top (below)
 			}
-			// The title: set when the slot was bound, restyled when
-			// selected or unselected, and otherwise only moved.
 			tx := sl.text
 			changed := false
-			if sl.epoch != r.labels.epoch {
-				sl.epoch = r.labels.epoch
-				tx.Text, sl.width = r.labels.get(t, lb.Ref)
+			if sl.epoch != r.labels.epoch || sl.capK != capK {
+				sl.epoch, sl.capK = r.labels.epoch, capK
+				tx.Text, sl.width = r.labels.get(t, lb.Ref, capK)
 				changed = true
 			}
 			w := sl.width
-			tx.Show()
-			bold := int(lb.Ref) == t.sel
-			col := fg
-			if bold {
-				col = accent
+			col := pal.fg
+			if dim {
+				col = pal.fgDim
 			}
-			if tx.TextSize != textSize || tx.Color != col || tx.TextStyle.Bold != bold {
-				tx.TextSize, tx.Color, tx.TextStyle.Bold = textSize, col, bold
+			if tx.TextSize != pal.textSize || tx.Color != col || tx.TextStyle.Bold {
+				tx.TextSize, tx.Color, tx.TextStyle.Bold = pal.textSize, col, false
 				changed = true
 			}
-			if sz := fyne.NewSize(w, textSize); tx.Size() != sz {
+			if sz := fyne.NewSize(w, pal.textSize); tx.Size() != sz {
 				tx.Resize(sz) // refreshes
 				changed = false
 			}
@@ -519,65 +676,177 @@ func (r *renderer) update() {
 			if lb.Left {
 				tx0 = lb.X - markerPx/2 - 4 - w
 			}
-			tx.Move(fyne.NewPos(tx0, y-textSize*0.7))
+			ty := y - pal.textSize*0.7
+			if ref == t.sel {
+				// The selected event's whole title, bold, on top of its
+				// neighbours with a background of its own.
+				hide(tx)
+				selDrawn = true
+				sw := r.text.width(tx.Text, pal.textSize, true)
+				if lb.Left {
+					tx0 = lb.X - markerPx/2 - 4 - sw
+				}
+				tx0 = min(max(tx0, 2), s.Width-sw-2)
+				setText(r.selText, tx.Text, pal.textSize, pal.accent, true)
+				place(r.selText, tx0, ty, sw, pal.textSize)
+				styleRect(r.selBg, withAlpha(pal.inputBg, 0xf0), 4)
+				place(r.selBg, tx0-4, y-rowH/2+2, sw+8, rowH-4)
+				w = sw
+			} else {
+				show(tx)
+				tx.Move(fyne.NewPos(tx0, ty))
+			}
 			r.hits = append(r.hits, hit{x0: min(tx0, lb.X-markerPx/2), y0: y - rowH/2, x1: max(tx0+w, lb.X+markerPx/2), y1: y + rowH/2, ref: lb.Ref})
 		}
 		for _, m := range p.Markers {
 			r.drawMarker(int(m.Ref), m.X, overflowY)
 			r.hits = append(r.hits, hit{x0: m.X - markerPx, y0: overflowY - stripH/2, x1: m.X + markerPx, y1: overflowY + stripH/2, ref: m.Ref})
 		}
-		p.Clusters = chrono.MergeClusters(p.Clusters, func(n int) float32 { return max(r.text.bubbleWidth(n, small)+10, stripH) }, 3)
+		p.Clusters = chrono.MergeClusters(p.Clusters, func(n int) float32 { return max(r.text.bubbleWidth(n, pal.small)+10, stripH) }, 3)
 		for _, c := range p.Clusters {
 			label := r.text.bubble(c.Count)
-			w := r.text.bubbleWidth(c.Count, small) + 10
+			w := r.text.bubbleWidth(c.Count, pal.small) + 10
 			bw := max(w, stripH)
 			// Keep the whole bubble in the window, also for a bucket the
 			// window's edge cuts.
 			c.X = min(max(c.X, bw/2), s.Width-bw/2)
-			bub := r.rects.next()
-			bub.CornerRadius = (stripH - 2) / 2
-			setFill(bub, &bub.FillColor, r.pal.bubble)
+			bub := r.bubbles.next()
+			styleRect(bub, pal.bubble, (stripH-2)/2)
 			place(bub, c.X-bw/2, overflowY-(stripH-2)/2, bw, stripH-2)
 			tx := r.texts.next()
-			setText(tx, label, small, fg, true)
-			place(tx, c.X-w/2+5, overflowY-small*0.7, 0, small) // no width: no resize as counts change
+			setText(tx, label, pal.small, pal.fg, true)
+			place(tx, c.X-w/2+5, overflowY-pal.small*0.7, 0, pal.small) // no width: no resize as counts change
 			r.hits = append(r.hits, hit{x0: c.X - bw/2, y0: overflowY - stripH/2, x1: c.X + bw/2, y1: overflowY + stripH/2, ref: -1, lane: int32(li), t0: c.T0, t1: c.T1})
 		}
 	}
-
-	// Today and "facts as of" markers.
-	today := chrono.Seconds(t.now())
-	r.vline(vp.X(today), lanesTop, lanesBottom, r.pal.today, r.text.today, small, false)
-	if asOf := t.data.AsOf; asOf > 0 && (asOf < today-chrono.Day || asOf > today+chrono.Day) {
-		r.vline(vp.X(asOf), lanesTop, lanesBottom, r.pal.asOf, r.text.asOf, small, true)
-	}
-
-	// Selection: a line through the selected event, kept while zooming and panning.
-	if t.sel >= 0 {
-		x := vp.X(t.data.T[t.sel])
-		setFill(r.selLine, &r.selLine.StrokeColor, r.pal.sel)
-		r.selLine.Position1, r.selLine.Position2 = fyne.NewPos(x, lanesTop), fyne.NewPos(x, lanesBottom)
-		r.selLine.Show()
-		r.selLine.Refresh()
+	if selDrawn {
+		show(r.selBg)
+		show(r.selText)
 	} else {
-		r.selLine.Hide()
+		hide(r.selBg)
+		hide(r.selText)
 	}
+}
 
-	if t.focused {
-		setFill(r.focus, &r.focus.StrokeColor, th.Color(theme.ColorNameFocus, v))
-		place(r.focus, 1, 1, s.Width-2, s.Height-2)
-		r.focus.Show()
+// widenLabels sorts a lane's labels by row and position (into r.order), so
+// capFor can see how much room each has up to the next label of its row.
+func (r *renderer) widenLabels(p *chrono.Placement, vp chrono.Viewport) {
+	r.order = r.order[:0]
+	for k := range p.Labels {
+		r.order = append(r.order, k)
+	}
+	slices.SortFunc(r.order, func(a, b int) int {
+		la, lb := &p.Labels[a], &p.Labels[b]
+		if la.Row != lb.Row {
+			return la.Row - lb.Row
+		}
+		switch {
+		case la.X < lb.X:
+			return -1
+		case la.X > lb.X:
+			return 1
+		}
+		return 0
+	})
+	// room[k]: free width for label k's text, from its start to the next
+	// label's start in the row (or the window's edge).
+	if cap(r.room) < len(p.Labels) {
+		r.room = make([]float32, len(p.Labels))
+	}
+	r.room = r.room[:len(p.Labels)]
+	start := func(lb *chrono.Label) float32 {
+		if lb.Left {
+			return lb.X - markerPx/2 - 4 - lb.W
+		}
+		return lb.X - markerPx/2
+	}
+	for i, k := range r.order {
+		lb := &p.Labels[k]
+		if lb.Left {
+			r.room[k] = lb.W
+			continue
+		}
+		end := vp.Width
+		if i+1 < len(r.order) {
+			if nb := &p.Labels[r.order[i+1]]; nb.Row == lb.Row {
+				end = start(nb)
+			}
+		}
+		r.room[k] = end - (lb.X + markerPx/2 + 4) - chrono.DefaultLayout.Gap
+	}
+}
+
+// capFor is the widest label cap that fits the room of the lane's label k
+// (see widenLabels), or len(labelCaps) when the whole title fits.
+func (r *renderer) capFor(k int, ref int32) int {
+	room := r.room[k]
+	lt := r.labels.texts(r.t, ref)
+	if lt.fullW <= room {
+		return len(labelCaps)
+	}
+	c := 0
+	for i := len(labelCaps) - 1; i > 0; i-- {
+		if labelCaps[i] <= room {
+			c = i
+			break
+		}
+	}
+	return c
+}
+
+// drawStory draws the selected event's story: the events of its first
+// thread as dots on a line just above the axis, so a reader sees where the
+// story goes before and after.
+func (r *renderer) drawStory(vp chrono.Viewport, g geometry) {
+	t, pal := r.t, &r.pal
+	hide(r.storyLine)
+	if t.sel < 0 {
+		return
+	}
+	ths := t.data.Idx.Threads(t.sel)
+	if len(ths) == 0 {
+		return
+	}
+	evs := t.data.ThreadEvents(ths[0])
+	lo := sort.Search(len(evs), func(k int) bool { return t.data.T[evs[k]] >= vp.Start })
+	hi := sort.Search(len(evs), func(k int) bool { return t.data.T[evs[k]] >= vp.End })
+	y := g.lanesBottom - storyH/2
+	x0, x1 := float32(0), r.size.Width
+	if lo > 0 || hi == lo {
+		x0 = max(vp.X(t.data.T[evs[max(lo-1, 0)]]), 0)
 	} else {
-		r.focus.Hide()
+		x0 = vp.X(t.data.T[evs[lo]])
 	}
-	r.updateTooltip(fg, small)
-
-	for _, p := range []interface{ end() }{&r.rects, &r.lines, &r.circles, &r.polys, &r.texts} {
-		p.end()
+	if hi < len(evs) {
+		x1 = r.size.Width
+	} else if hi > lo {
+		x1 = vp.X(t.data.T[evs[hi-1]])
 	}
-	r.slots.end()
-	if r.rects.grew || r.lines.grew || r.circles.grew || r.polys.grew || r.texts.grew || r.slots.grew {
-		r.rebuildObjects()
+	if hi == lo && (lo == 0 || lo == len(evs)) {
+		return // the story lies wholly outside the window
+	}
+	styleLine(r.storyLine, withAlpha(pal.accent, 0x80), 2, x0, y, x1, y)
+	show(r.storyLine)
+	if hi-lo > 400 {
+		return // too many to tell apart: the line alone shows the story's span
+	}
+	for k := lo; k < hi; k++ {
+		i := int(evs[k])
+		if t.keep != nil && !t.keep(i) {
+			continue
+		}
+		d := r.storyDots.next()
+		size := float32(6)
+		col := pal.accent
+		if i == t.sel {
+			size = 10
+		}
+		if d.FillColor != col || d.StrokeWidth != 0 {
+			d.FillColor, d.StrokeWidth = col, 0
+			d.Refresh()
+		}
+		x := vp.X(t.data.T[i])
+		place(d, x-size/2, y-size/2, size, size)
 	}
 }
 
@@ -613,15 +882,11 @@ func (r *renderer) assignSlots() {
 	}
 }
 
-func (r *renderer) vline(x, y0, y1 float32, col color.Color, label string, size float32, right bool) {
-	if x < 0 || x > r.size.Width {
-		return
-	}
-	ln := r.lines.next()
-	setFill(ln, &ln.StrokeColor, col)
-	ln.StrokeWidth = 1.5
-	ln.Position1, ln.Position2 = fyne.NewPos(x, y0), fyne.NewPos(x, y1)
-	ln.Refresh()
+// vline draws a vertical marker line with its label in the era strip and
+// returns the label's x range.
+func (r *renderer) vline(x float32, g geometry, col color.Color, label string, right bool) [2]float32 {
+	size := r.pal.small
+	styleLine(r.lines.next(), col, 1.5, x, g.lanesTop, x, g.lanesBottom)
 	tx := r.texts.next()
 	setText(tx, label, size, col, true)
 	w := r.text.width(label, size, true)
@@ -629,48 +894,35 @@ func (r *renderer) vline(x, y0, y1 float32, col color.Color, label string, size 
 	if right || lx < 0 {
 		lx = x + 3
 	}
+	lx = min(lx, r.size.Width-w-2)
 	place(tx, lx, 3, w, size) // in the era strip, clear of labels and bubbles
+	return [2]float32{lx - 2, lx + w + 2}
 }
 
-// markerLook is event i's marker: shape by claim status, fill and stroke by
-// category (hollow shapes take the category colour as stroke), size by
-// importance.
-func (r *renderer) markerLook(i int) (sh Shape, fill, stroke color.Color, sw, size float32) {
+// look is event i's marker look in this frame.
+func (r *renderer) look(i int, dim bool) look {
 	idx := r.t.data.Idx
-	sh = shapeByNum[idx.StatusNum(i)]
-	col := r.pal.catByNum[idx.CategoryNum(i)]
-	fill, stroke, sw = col, r.pal.stroke, 1
-	if sh.Hollow {
-		fill, stroke, sw = color.Transparent, col, 2.5
+	lk := markerLook(r.pal.catByNum[idx.CategoryNum(i)], shapeByNum[idx.StatusNum(i)], idx.Importance(i), r.pal.stroke)
+	if dim {
+		lk = lk.dimmed()
 	}
-	size = markerPx
-	if idx.Importance(i) >= 5 {
-		size += 2
-	}
-	return sh, fill, stroke, sw, size
+	return lk
 }
 
 // drawMarker draws a bare marker (an event without a label) from the pools.
 func (r *renderer) drawMarker(i int, x, y float32) {
-	sh, fill, stroke, sw, size := r.markerLook(i)
-	if sh.Sides == 0 {
+	t := r.t
+	lk := r.look(i, t.marked != nil && !t.marked(i))
+	size := lk.box()
+	if lk.shape.Sides == 0 {
 		c := r.circles.next()
-		changed := c.FillColor != fill || c.StrokeColor != stroke || c.StrokeWidth != sw
-		c.FillColor, c.StrokeColor, c.StrokeWidth = fill, stroke, sw
+		lk.apply(c, nil)
 		place(c, x-size/2, y-size/2, size, size)
-		if changed {
-			c.Refresh()
-		}
 		return
 	}
 	p := r.polys.next()
-	changed := p.FillColor != fill || p.StrokeColor != stroke || p.StrokeWidth != sw || p.Sides != sh.Sides || p.Angle != sh.Angle
-	p.FillColor, p.StrokeColor, p.StrokeWidth, p.Sides, p.Angle = fill, stroke, sw, sh.Sides, sh.Angle
-	size += 2 // polygons look smaller than circles of the same box
+	lk.apply(nil, p)
 	place(p, x-size/2, y-size/2, size, size)
-	if changed {
-		p.Refresh()
-	}
 }
 
 func (r *renderer) laneTitle(l LaneDef) string {
@@ -731,12 +983,14 @@ func (r *renderer) hitAt(p fyne.Position) (hit, bool) {
 	return hit{}, false
 }
 
-func (r *renderer) updateTooltip(fg color.Color, size float32) {
-	t := r.t
+// updateTooltip shows date and title of the item under the pointer, placed
+// above the pointer's row so it does not cover the labels around it.
+func (r *renderer) updateTooltip() {
+	t, pal := r.t, &r.pal
 	h, ok := r.hitAt(t.hoverPos)
 	if !t.hovering || !ok {
-		r.tipBg.Hide()
-		r.tipText.Hide()
+		hide(r.tipBg)
+		hide(r.tipText)
 		return
 	}
 	var label string
@@ -748,19 +1002,21 @@ func (r *renderer) updateTooltip(fg color.Color, size float32) {
 		label = t.loc.DateRange(data.Date{Year: from.Year(), Month: int(from.Month()), Day: from.Day(), Precision: data.Day},
 			data.Date{Year: to.Year(), Month: int(to.Month()), Day: to.Day(), Precision: data.Day})
 	}
+	size := pal.small
 	w := fyne.MeasureText(label, size, fyne.TextStyle{}).Width
 	x := min(max(t.hoverPos.X+12, 4), r.size.Width-w-16)
-	y := t.hoverPos.Y + 18
-	if y+size+10 > r.size.Height {
-		y = t.hoverPos.Y - size - 18
+	// Above the hit's row where there is room, else below it.
+	y := h.y0 - size - 12
+	if y < 0 {
+		y = h.y1 + 2
 	}
-	th := theme.Current()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	setFill(r.tipBg, &r.tipBg.FillColor, th.Color(theme.ColorNameOverlayBackground, v))
-	r.tipBg.StrokeColor, r.tipBg.StrokeWidth = r.pal.tipStroke, 1
+	if bg := r.tipBg; bg.FillColor != pal.overlay || bg.StrokeColor != pal.tipStroke || bg.StrokeWidth != 1 {
+		bg.FillColor, bg.StrokeColor, bg.StrokeWidth = pal.overlay, pal.tipStroke, 1
+		bg.Refresh()
+	}
 	place(r.tipBg, x, y, w+12, size+10)
-	setText(r.tipText, label, size, fg, false)
+	setText(r.tipText, label, size, pal.fg, false)
 	place(r.tipText, x+6, y+4, w, size)
-	r.tipBg.Show()
-	r.tipText.Show()
+	show(r.tipBg)
+	show(r.tipText)
 }

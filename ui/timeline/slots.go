@@ -24,7 +24,8 @@ type labelSlot struct {
 	poly   *canvas.Polygon
 	width  float32 // the title's width
 	msize  float32 // the marker's width and height
-	round  bool    // the marker is the circle (else the polygon)
+	capK   int     // the label cap the title is cut to (see labelCaps)
+	dim    bool    // drawn dimmed (not a search hit)
 }
 
 // slotTable finds the slot an event had in the last frame. The slots drawn
@@ -147,34 +148,14 @@ func newLabelSlot() *labelSlot {
 }
 
 // styleMarker gives the slot's marker the look of event i: category colour,
-// claim-status shape, importance size.
-func (r *renderer) styleMarker(sl *labelSlot, i int) {
-	sh, fill, stroke, sw, size := r.markerLook(i)
-	sl.round = sh.Sides == 0
-	// A slot passed on to another event often keeps its look: refresh only
-	// what changed.
-	if sl.round {
-		c := sl.circle
-		if c.FillColor != fill || c.StrokeColor != stroke || c.StrokeWidth != sw {
-			c.FillColor, c.StrokeColor, c.StrokeWidth = fill, stroke, sw
-			c.Refresh()
-		}
-		c.Resize(fyne.NewSize(size, size))
-		hide(sl.poly)
-		show(c)
-	} else {
-		p := sl.poly
-		size += 2 // polygons look smaller than circles of the same box
-		if p.FillColor != fill || p.StrokeColor != stroke || p.StrokeWidth != sw || p.Sides != sh.Sides || p.Angle != sh.Angle {
-			p.FillColor, p.StrokeColor, p.StrokeWidth, p.Sides, p.Angle = fill, stroke, sw, sh.Sides, sh.Angle
-			p.Refresh()
-		}
-		p.Resize(fyne.NewSize(size, size))
-		hide(sl.circle)
-		show(p)
-	}
-	sl.msize = size
-	sl.pal = r.pal.gen
+// claim-status shape, importance size, dimmed when it is not a search hit.
+func (r *renderer) styleMarker(sl *labelSlot, i int, dim bool) {
+	lk := r.look(i, dim)
+	lk.apply(sl.circle, sl.poly)
+	sl.msize = lk.box()
+	sl.circle.Resize(fyne.NewSquareSize(sl.msize))
+	sl.poly.Resize(fyne.NewSquareSize(sl.msize))
+	sl.pal, sl.dim = r.pal.gen, dim
 }
 
 // show and hide change visibility only when it changes: Fyne's circles

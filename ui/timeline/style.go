@@ -3,12 +3,15 @@ package timeline
 import (
 	"image/color"
 
+	"fyne.io/fyne/v2/canvas"
+
 	"aitimeline/data"
 )
 
 // categoryColors is the Okabe–Ito palette, distinguishable with the common
-// forms of colour blindness, in data.Categories order. Yellow is darkened a
-// little so it still reads on a white background.
+// forms of colour blindness, in data.Categories order; public exchanges are a
+// neutral grey rather than the palette's yellow, which read too close to the
+// business orange and too faint on white.
 var categoryColors = map[data.Category]color.NRGBA{
 	data.CatGovernance:     {0x00, 0x72, 0xB2, 0xff}, // blue
 	data.CatLegal:          {0xD5, 0x5E, 0x00, 0xff}, // vermillion
@@ -16,7 +19,7 @@ var categoryColors = map[data.Category]color.NRGBA{
 	data.CatBusiness:       {0xE6, 0x9F, 0x00, 0xff}, // orange
 	data.CatInfrastructure: {0x56, 0xB4, 0xE9, 0xff}, // sky blue
 	data.CatPolitics:       {0xCC, 0x79, 0xA7, 0xff}, // reddish purple
-	data.CatPublic:         {0xC9, 0xB8, 0x2A, 0xff}, // yellow, darkened
+	data.CatPublic:         {0x7A, 0x7A, 0x7A, 0xff}, // neutral grey: told apart from orange by everyone
 }
 
 // CategoryColor is the marker colour of a category.
@@ -45,7 +48,7 @@ var statusShapes = map[data.Status]Shape{
 	data.StRuling:       {Sides: 5},
 	data.StVerdict:      {Sides: 6},
 	data.StReport:       {Sides: 0, Hollow: true},
-	data.StDisputed:     {Sides: 4, Hollow: true},
+	data.StDisputed:     {Sides: 6, Hollow: true}, // not a diamond: told apart from a statement at a glance
 }
 
 // StatusShape is the marker shape of a claim status.
@@ -60,3 +63,75 @@ var shapeByNum = func() []Shape {
 	}
 	return out
 }()
+
+// look is how one event's marker is drawn: the one definition the timeline's
+// labels and bare markers and the legend's swatches share.
+type look struct {
+	shape        Shape
+	fill, stroke color.Color
+	sw, size     float32 // stroke width; box size of a circle (polygons get 2 px more)
+}
+
+// markerLook is the look of a marker: shape by claim status, fill and stroke
+// by category (hollow shapes take the category colour as stroke), size by
+// importance. outline is the theme's stroke colour for filled shapes.
+func markerLook(cat color.Color, sh Shape, importance int, outline color.Color) look {
+	lk := look{shape: sh, fill: cat, stroke: outline, sw: 1, size: markerPx}
+	if sh.Hollow {
+		lk.fill, lk.stroke, lk.sw = color.Transparent, cat, 2
+	}
+	if importance >= 5 {
+		lk.size += 2
+	}
+	return lk
+}
+
+// box is the marker's drawn size: polygons look smaller than circles of the
+// same box, so they get 2 px more.
+func (lk look) box() float32 {
+	if lk.shape.Sides == 0 {
+		return lk.size
+	}
+	return lk.size + 2
+}
+
+// apply styles a circle and a polygon pair with the look, showing the one
+// that draws it and hiding the other, and refreshing only what changed. It
+// sets every field the looks differ in, so pooled objects never keep a
+// previous event's style.
+func (lk look) apply(c *canvas.Circle, p *canvas.Polygon) {
+	if lk.shape.Sides == 0 {
+		if c.FillColor != lk.fill || c.StrokeColor != lk.stroke || c.StrokeWidth != lk.sw {
+			c.FillColor, c.StrokeColor, c.StrokeWidth = lk.fill, lk.stroke, lk.sw
+			c.Refresh()
+		}
+		if p != nil {
+			hide(p)
+		}
+		show(c)
+		return
+	}
+	if p.FillColor != lk.fill || p.StrokeColor != lk.stroke || p.StrokeWidth != lk.sw || p.Sides != lk.shape.Sides || p.Angle != lk.shape.Angle {
+		p.FillColor, p.StrokeColor, p.StrokeWidth, p.Sides, p.Angle = lk.fill, lk.stroke, lk.sw, lk.shape.Sides, lk.shape.Angle
+		p.Refresh()
+	}
+	if c != nil {
+		hide(c)
+	}
+	show(p)
+}
+
+// dimmed is the look of an event that is not a search hit.
+func (lk look) dimmed() look {
+	lk.fill, lk.stroke = fade(lk.fill), fade(lk.stroke)
+	return lk
+}
+
+// fade makes a colour faint (a quarter of its opacity).
+func fade(c color.Color) color.Color {
+	r, g, b, a := c.RGBA()
+	if a == 0 {
+		return c
+	}
+	return color.NRGBA{uint8(r * 0xff / a), uint8(g * 0xff / a), uint8(b * 0xff / a), uint8(a >> 8 / 4)}
+}

@@ -3,9 +3,14 @@ package timeline
 import (
 	_ "aitimeline/i18n/localeenv" // quiet Fyne under LANG=C
 
+	"fmt"
 	"math"
+	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/canvas"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -323,10 +328,15 @@ func TestOverviewMovesAndResizesTheWindow(t *testing.T) {
 	if got := tl.Viewport(); math.Abs(got.Start-moved.Start) > 1 || math.Abs(got.Span()-moved.Span()-80*perPx) > perPx {
 		t.Fatalf("resize: %v -> %v", moved, got)
 	}
-	// Tap outside: centres there.
-	ov.Tapped(&fyne.PointEvent{Position: fyne.NewPos(50, 20)})
-	if c := tl.Viewport().Centre(); math.Abs(c-(tl.Data().Limits.Min+50*perPx)) > perPx && tl.Viewport().Start != tl.Data().Limits.Min {
-		t.Fatalf("tap did not centre the window: centre %v", c)
+	// Tap outside, away from the edges: centres the window there.
+	ov.Tapped(&fyne.PointEvent{Position: fyne.NewPos(1200, 20)})
+	if c := tl.Viewport().Centre(); math.Abs(c-(tl.Data().Limits.Min+1200*perPx)) > perPx {
+		t.Fatalf("tap did not centre the window: centre %v, want %v", c, tl.Data().Limits.Min+1200*perPx)
+	}
+	// Near the start, the window cannot centre there: it starts at the beginning.
+	ov.Tapped(&fyne.PointEvent{Position: fyne.NewPos(10, 20)})
+	if v := tl.Viewport(); v.Start != tl.Data().Limits.Min {
+		t.Fatalf("tap near the start: window starts at %v, want %v", v.Start, tl.Data().Limits.Min)
 	}
 }
 
@@ -406,4 +416,146 @@ func TestBubbleTapsDrillDownToTheZoomLimit(t *testing.T) {
 	}
 }
 
-func abs32(x float32) float32 { return max(x, -x) }
+func TestTapSelectsAtOnceAndDoubleTapZooms(t *testing.T) {
+	tl, _ := newTimeline(t, 500)
+	// Fyne holds every single tap of a DoubleTappable widget for the
+	// double-click delay: the timeline must not be one.
+	if _, ok := any(tl).(fyne.DoubleTappable); ok {
+		t.Fatal("the timeline implements fyne.DoubleTappable: every click would wait ~300 ms")
+	}
+	var h *hit
+	for i := range tl.r.hits {
+		if tl.r.hits[i].ref >= 0 {
+			h = &tl.r.hits[i]
+			break
+		}
+	}
+	at := &fyne.PointEvent{Position: fyne.NewPos((h.x0+h.x1)/2, (h.y0+h.y1)/2)}
+	want, span := int(h.ref), tl.Viewport().Span()
+	tl.Tapped(at)
+	if tl.Selected() != want {
+		t.Fatalf("a tap selected %d, want %d at once", tl.Selected(), want)
+	}
+	tl.Tapped(at) // the second click of a double click
+	if got := tl.Viewport().Span(); math.Abs(got-span/2) > 1 {
+		t.Fatalf("double click: span %v, want %v", got, span/2)
+	}
+	if tl.Selected() != want {
+		t.Fatal("the double click lost the selection")
+	}
+	// Two taps far apart in time are two selections, not a zoom.
+	tl.lastTap = tl.lastTap.Add(-time.Second)
+	span = tl.Viewport().Span()
+	tl.Tapped(at)
+	if tl.Viewport().Span() != span {
+		t.Fatal("two slow taps zoomed")
+	}
+}
+
+func TestPooledRectanglesKeepTheirRole(t *testing.T) {
+	// Zooming in makes count bubbles (rounded), zooming out era bands
+	// (square). A rectangle that served as a bubble must not draw a band
+	// with rounded corners.
+	tl, w := newTimeline(t, 20000)
+	w.Resize(fyne.NewSize(1600, 200)) // one row of labels: bubbles for the rest
+	// Deep inside the first era: one band, many bubbles after it.
+	at := chrono.Seconds(time.Date(2018, 3, 1, 0, 0, 0, 0, time.UTC))
+	tl.ShowRange(at, at+40*chrono.Day)
+	if !slices.ContainsFunc(tl.r.hits, func(h hit) bool { return h.ref < 0 }) {
+		t.Fatal("no bubbles deep inside the first era")
+	}
+	tl.FitAll() // both eras: a former bubble becomes a band
+	for i := 0; i < 3; i++ {
+		tl.Zoom(1.2)
+		tl.Zoom(1 / 1.2)
+	}
+	bands, bubbles := 0, 0
+	for _, o := range tl.r.Objects() {
+		rc, ok := o.(*canvas.Rectangle)
+		if !ok || !rc.Visible() {
+			continue
+		}
+		switch {
+		case rc.FillColor == tl.r.pal.band0 || rc.FillColor == tl.r.pal.band1:
+			bands++
+			if rc.CornerRadius != 0 {
+				t.Fatalf("an era band has corner radius %v", rc.CornerRadius)
+			}
+		case rc.FillColor == tl.r.pal.bubble:
+			bubbles++
+			if rc.CornerRadius == 0 {
+				t.Fatal("a count bubble has square corners")
+			}
+		}
+	}
+	if bands == 0 || bubbles == 0 {
+		t.Fatalf("%d bands and %d bubbles: the test saw neither role", bands, bubbles)
+	}
+}
+
+func TestLanesFitShortTimelines(t *testing.T) {
+	// At the window's default timeline height (~210 px) lanes by person must
+	// keep each label in its marker's lane, under the lane's title and above
+	// the axis.
+	for _, h := range []float32{190, 210, 320, 600} {
+		tl, w := newTimeline(t, 3000)
+		w.Resize(fyne.NewSize(1280, h))
+		tl.SetLaneMode(LanesPerson)
+		tl.FitAll()
+		g := tl.r.geometry()
+		if n := len(tl.Lanes()); n < 2 || g.laneH < minLaneH-0.5 {
+			t.Fatalf("height %v: %d lanes of %v px (want at least %v)", h, n, g.laneH, minLaneH)
+		}
+		for li := range tl.Lanes() {
+			top := g.lanesTop + float32(li)*g.laneH
+			for _, lb := range tl.r.placements[li].Labels {
+				y := top + g.head + float32(lb.Row)*rowH + rowH/2
+				if y-rowH/2 < top+g.head-0.5 || y+rowH/2 > top+g.laneH-stripH+0.5 {
+					t.Fatalf("height %v lane %d: label row %d at y %v outside the lane %v..%v", h, li, lb.Row, y, top, top+g.laneH)
+				}
+			}
+		}
+		if last := g.lanesTop + float32(len(tl.Lanes()))*g.laneH; last > g.lanesBottom+0.5 {
+			t.Fatalf("height %v: lanes end at %v, below the axis at %v", h, last, g.lanesBottom)
+		}
+	}
+}
+
+func TestLabelsUseTheRoomTheyHave(t *testing.T) {
+	test.NewTempApp(t)
+	long := "Jury finds Musk's claims against OpenAI and Microsoft time-barred after a three-week trial in Oakland"
+	ds := &data.Dataset{Meta: data.Meta{Version: "t", AsOf: data.MustDate("2026-07-01")}}
+	for k, d := range []string{"2020-01-01", "2024-06-01"} {
+		ds.Events = append(ds.Events, data.Event{ID: fmt.Sprintf("e%d", k), Date: data.MustDate(d), Importance: 3,
+			Category: data.CatLegal, Status: data.StVerdict, Title: data.Text{EN: long, DE: long}})
+	}
+	tl := New(FromDataset(ds), i18n.Must(data.EN))
+	w := test.NewTempWindow(t, tl)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(1600, 400))
+	full := false
+	for _, o := range tl.r.Objects() {
+		if tx, ok := o.(*canvas.Text); ok && tx.Visible() && tx.Text == long {
+			full = true
+		}
+	}
+	if !full {
+		t.Fatal("a label with free room after it is cut")
+	}
+	// In a narrow window the first label runs into the second: cut with "…".
+	w.Resize(fyne.NewSize(700, 400))
+	cut := false
+	for _, o := range tl.r.Objects() {
+		if tx, ok := o.(*canvas.Text); ok && tx.Visible() && strings.HasSuffix(tx.Text, "…") {
+			cut = true
+		}
+	}
+	if !cut {
+		t.Fatal("no label is cut with … where they crowd")
+	}
+	// The selected event shows its whole title.
+	tl.Select(0)
+	if !tl.r.selText.Visible() || tl.r.selText.Text != long {
+		t.Fatalf("selected label %q", tl.r.selText.Text)
+	}
+}

@@ -14,14 +14,25 @@ import (
 )
 
 var (
-	_ fyne.Widget         = (*Timeline)(nil)
-	_ fyne.Scrollable     = (*Timeline)(nil)
-	_ fyne.Draggable      = (*Timeline)(nil)
-	_ fyne.Tappable       = (*Timeline)(nil)
-	_ fyne.DoubleTappable = (*Timeline)(nil)
-	_ fyne.Focusable      = (*Timeline)(nil)
-	_ desktop.Hoverable   = (*Timeline)(nil)
+	_ fyne.Widget       = (*Timeline)(nil)
+	_ fyne.Scrollable   = (*Timeline)(nil)
+	_ fyne.Draggable    = (*Timeline)(nil)
+	_ fyne.Tappable     = (*Timeline)(nil)
+	_ fyne.Focusable    = (*Timeline)(nil)
+	_ desktop.Hoverable = (*Timeline)(nil)
 )
+
+// The timeline is deliberately not a fyne.DoubleTappable: Fyne holds every
+// single tap of such a widget for the double-click delay (about 300 ms)
+// before delivering it. A tap selects at once; a second tap close in time and
+// place zooms in (see Tapped).
+const (
+	doubleTapTime = 400 * time.Millisecond
+	doubleTapPx   = 6
+)
+
+// revealSpan is the narrowest window SelectAndReveal zooms to.
+const revealSpan = 30 * chrono.Day
 
 // ZoomStep is the zoom factor of one key press or button click.
 const ZoomStep = 1.5
@@ -39,27 +50,33 @@ type Timeline struct {
 	OnSelect func(i int) `json:"-"`
 	// OnActivate is called when the selected event is opened (Enter).
 	OnActivate func(i int) `json:"-"`
-	// OnViewportChange is called after every zoom or pan.
+	// OnViewportChange is called after every zoom, pan or resize.
 	OnViewportChange func(v chrono.Viewport) `json:"-"`
 
 	data      *Data
 	loc       *i18n.Localizer
 	mode      LaneMode
 	keep      func(int) bool
+	marked    func(int) bool // search hits; others are dimmed (nil: none dimmed)
+	markGen   int            // changes with every SetMarked
 	lanes     []LaneDef
+	laneFit   int // how many lanes the height holds
 	vp        chrono.Viewport
 	sel       int
 	focused   bool
 	hovering  bool
 	hoverPos  fyne.Position
+	lastTap   time.Time
+	lastTapAt fyne.Position
 	now       func() time.Time
+	maxLabels int       // labels per lane at most (0: no cap)
 	r         *renderer // the current renderer, for hit tests and label caches
 	followers []func()  // companion widgets (the overview) to refresh with the window
 }
 
 // New returns a timeline of d showing everything, with labels from loc.
 func New(d *Data, loc *i18n.Localizer) *Timeline {
-	t := &Timeline{data: d, loc: loc, sel: -1, now: time.Now}
+	t := &Timeline{data: d, loc: loc, sel: -1, now: time.Now, laneFit: maxLanes}
 	t.lanes = d.Lanes(t.mode, maxLanes, nil)
 	t.vp = d.Limits.All(0)
 	t.ExtendBaseWidget(t)
@@ -69,11 +86,19 @@ func New(d *Data, loc *i18n.Localizer) *Timeline {
 // SetNow replaces the clock used for the "today" line (tests, renders).
 func (t *Timeline) SetNow(now func() time.Time) { t.now = now }
 
+// SetMaxLabels caps the labels per lane (0: as many as fit), for large type
+// where fewer, readable labels serve better.
+func (t *Timeline) SetMaxLabels(n int) { t.maxLabels = n; t.Refresh() }
+
 // Data returns the timeline's data.
 func (t *Timeline) Data() *Data { return t.data }
 
 // Viewport is the visible window.
 func (t *Timeline) Viewport() chrono.Viewport { return t.vp }
+
+// AddFollower registers f to run after every change of the window, before
+// OnViewportChange (companion widgets such as the overview).
+func (t *Timeline) AddFollower(f func()) { t.followers = append(t.followers, f) }
 
 // SetViewport shows the window [v.Start, v.End) (clamped to the limits).
 func (t *Timeline) SetViewport(v chrono.Viewport) {
@@ -82,12 +107,51 @@ func (t *Timeline) SetViewport(v chrono.Viewport) {
 	}
 	t.vp = t.data.Limits.Clamp(v)
 	t.Refresh()
+	t.changed()
+}
+
+// changed tells the followers and OnViewportChange that the window changed.
+func (t *Timeline) changed() {
 	for _, f := range t.followers {
 		f()
 	}
 	if t.OnViewportChange != nil {
 		t.OnViewportChange(t.vp)
 	}
+}
+
+// Resize keeps the time scale and start when the width changes, so a wider
+// window shows more time, and tells the followers: the list twin and the
+// overview must learn of every change of the window, as Fyne's own List
+// recomputes in Resize rather than in its renderer. A width of 0 or less
+// (a minimised window on some systems) leaves the window alone.
+func (t *Timeline) Resize(s fyne.Size) {
+	old := t.Size()
+	t.BaseWidget.Resize(s)
+	if s.Height != old.Height && s.Height > 0 {
+		if fit := lanesFor(s.Height); fit != t.laneFit {
+			t.laneFit = fit
+			t.lanes = t.data.Lanes(t.mode, fit, t.keep)
+			t.Refresh()
+		}
+	}
+	if s.Width <= 0 || s.Width == t.vp.Width {
+		return
+	}
+	if t.vp.Width <= 0 {
+		t.vp = t.data.Limits.All(s.Width)
+	} else {
+		t.vp = t.vp.Resize(s.Width, t.data.Limits)
+	}
+	t.Refresh()
+	t.changed()
+}
+
+// lanesFor is how many lanes a timeline of height h holds, each with room
+// for its title, a row of labels and its strip of bubbles.
+func lanesFor(h float32) int {
+	n := int((h - eraH - axisH) / minLaneH)
+	return min(max(n, 2), maxLanes)
 }
 
 // ShowRange shows the time range [from, to).
@@ -110,6 +174,30 @@ func (t *Timeline) Zoom(factor float64) {
 // FitAll shows the whole timeline.
 func (t *Timeline) FitAll() { t.SetViewport(t.data.Limits.All(t.vp.Width)) }
 
+// FitEvents shows the events keep accepts (all with nil) with a margin, or
+// everything when none does.
+func (t *Timeline) FitEvents(keep func(int) bool) {
+	first, last := -1, -1
+	for i := range t.data.T {
+		if keep == nil || keep(i) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		t.FitAll()
+		return
+	}
+	t0, t1 := t.data.T[first], t.data.T[last]
+	if e := t.data.Idx.End(last); !e.IsZero() {
+		t1 = math.Max(t1, chrono.Seconds(e.EndTime()))
+	}
+	margin := math.Max((t1-t0)*0.04, 2*chrono.Day)
+	t.ShowRange(t0-margin, t1+margin)
+}
+
 // ShowSpan keeps the centre (or the selected event) and shows span seconds.
 func (t *Timeline) ShowSpan(span float64) {
 	v := t.vp
@@ -125,16 +213,30 @@ func (t *Timeline) LaneMode() LaneMode { return t.mode }
 // SetLaneMode splits the events into lanes by mode.
 func (t *Timeline) SetLaneMode(m LaneMode) {
 	t.mode = m
-	t.lanes = t.data.Lanes(m, maxLanes, t.keep)
+	t.lanes = t.data.Lanes(m, t.laneFit, t.keep)
 	t.Refresh()
 }
 
 // SetFilter shows only events for which keep returns true (nil shows all).
 func (t *Timeline) SetFilter(keep func(i int) bool) {
 	t.keep = keep
-	t.lanes = t.data.Lanes(t.mode, maxLanes, keep)
+	t.lanes = t.data.Lanes(t.mode, t.laneFit, keep)
 	t.Refresh()
 }
+
+// SetMarked marks the events for which marked returns true (search hits)
+// and dims the others; nil dims nothing.
+func (t *Timeline) SetMarked(marked func(i int) bool) {
+	t.marked = marked
+	t.markGen++
+	for _, f := range t.followers {
+		f()
+	}
+	t.Refresh()
+}
+
+// Marked returns the marking function (nil when nothing is marked).
+func (t *Timeline) Marked() func(int) bool { return t.marked }
 
 // Lanes returns the current lanes.
 func (t *Timeline) Lanes() []LaneDef { return t.lanes }
@@ -157,15 +259,66 @@ func (t *Timeline) Select(i int) {
 	}
 }
 
-// SelectAndReveal selects event i and centres it if it is outside the window.
+// SelectAndReveal selects event i and brings it into view: the window moves
+// to it when it is outside, and zooms in around it when it cannot be made
+// out among its neighbours (further apart than a marker from the next event
+// of its lane). The selected event always has its label (see chrono.Layout's
+// pin).
 func (t *Timeline) SelectAndReveal(i int) {
 	t.Select(i)
-	if i >= 0 {
-		et := t.data.T[i]
-		if et < t.vp.Start || et >= t.vp.End {
-			t.SetViewport(t.vp.CentreOn(et, t.data.Limits))
+	if i < 0 {
+		return
+	}
+	et := t.data.T[i]
+	if et < t.vp.Start || et >= t.vp.End {
+		t.SetViewport(t.vp.CentreOn(et, t.data.Limits))
+	}
+	// Zoom until the neighbours in its lanes are at least a marker apart,
+	// so the line and label are not lost among them, but not past a month:
+	// events of one day stay together.
+	for k := 0; k < 40 && t.vp.Span() > revealSpan && t.crowded(i); k++ {
+		x := t.vp.X(et)
+		t.SetViewport(t.vp.Zoom(x, 1.6, t.data.Limits))
+	}
+}
+
+// crowded reports whether event i has another event of one of its lanes
+// closer than a marker's width in the current window.
+func (t *Timeline) crowded(i int) bool {
+	et := t.data.T[i]
+	px := t.vp.Span() / float64(max(t.vp.Width, 1)) * markerPx
+	for _, l := range t.lanes {
+		lo, hi := l.Lane.Range(et-px, et+px)
+		for p := lo; p < hi; p++ {
+			if int(l.Lane.Ref[p]) != i {
+				for q := lo; q < hi; q++ {
+					if int(l.Lane.Ref[q]) == i {
+						return true
+					}
+				}
+				break
+			}
 		}
 	}
+	return false
+}
+
+// Labelled reports whether event i has a label in the last frame.
+func (t *Timeline) Labelled(i int) bool {
+	if t.r == nil {
+		return false
+	}
+	for li := range t.lanes {
+		if li >= len(t.r.placements) {
+			break
+		}
+		for _, lb := range t.r.placements[li].Labels {
+			if int(lb.Ref) == i {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Relabel drops cached label texts, e.g. after a language switch.
@@ -178,9 +331,9 @@ func (t *Timeline) Relabel() {
 
 func (t *Timeline) visible(i int) bool { return t.keep == nil || t.keep(i) }
 
-// step returns the next (dir > 0) or previous visible event from the
+// next returns the next (dir > 0) or previous visible event from the
 // selection, or from the window's centre when nothing is selected.
-func (t *Timeline) step(dir int) int {
+func (t *Timeline) next(dir int) int {
 	n := t.data.Len()
 	start := t.sel
 	if start < 0 {
@@ -198,7 +351,16 @@ func (t *Timeline) step(dir int) int {
 	return -1
 }
 
-func (t *Timeline) edge(first bool) int {
+// Step selects and reveals the next (dir > 0) or previous (dir < 0) event
+// the filter keeps; at the end it stays where it is.
+func (t *Timeline) Step(dir int) {
+	if i := t.next(dir); i >= 0 {
+		t.SelectAndReveal(i)
+	}
+}
+
+// SelectEdge selects and reveals the first (or last) event the filter keeps.
+func (t *Timeline) SelectEdge(first bool) {
 	n := t.data.Len()
 	for k := 0; k < n; k++ {
 		i := k
@@ -206,10 +368,10 @@ func (t *Timeline) edge(first bool) int {
 			i = n - 1 - k
 		}
 		if t.visible(i) {
-			return i
+			t.SelectAndReveal(i)
+			return
 		}
 	}
-	return -1
 }
 
 // CreateRenderer implements fyne.Widget.
@@ -231,15 +393,26 @@ func (t *Timeline) Scrolled(e *fyne.ScrollEvent) {
 // Dragged pans.
 func (t *Timeline) Dragged(e *fyne.DragEvent) {
 	t.hovering = false
+	t.lastTap = time.Time{}
 	t.SetViewport(t.vp.Pan(e.Dragged.DX, t.data.Limits))
 }
 
 // DragEnd implements fyne.Draggable.
 func (t *Timeline) DragEnd() {}
 
-// Tapped selects the event under the pointer or opens a cluster by zooming into it.
+// Tapped selects the event under the pointer at once, or opens a count
+// bubble by zooming into it. A second tap soon after at the same spot zooms
+// in there (the double click), keeping the selection the first tap made.
 func (t *Timeline) Tapped(e *fyne.PointEvent) {
 	t.requestFocus()
+	now := time.Now()
+	if !t.lastTap.IsZero() && now.Sub(t.lastTap) < doubleTapTime &&
+		abs32(e.Position.X-t.lastTapAt.X) <= doubleTapPx && abs32(e.Position.Y-t.lastTapAt.Y) <= doubleTapPx {
+		t.lastTap = time.Time{}
+		t.SetViewport(t.vp.Zoom(e.Position.X, 2, t.data.Limits))
+		return
+	}
+	t.lastTap, t.lastTapAt = now, e.Position
 	h, ok := t.hitAt(e.Position)
 	if !ok {
 		return
@@ -248,6 +421,7 @@ func (t *Timeline) Tapped(e *fyne.PointEvent) {
 		t.Select(int(h.ref))
 		return
 	}
+	t.lastTap = time.Time{} // a bubble zooms by itself: no double click on top
 	if t.vp.Span() <= t.data.Limits.MinSpan*1.01 {
 		// Zoomed in as far as it goes (events on one day): step through
 		// the bubble's events instead, so each can be read in the details.
@@ -260,6 +434,8 @@ func (t *Timeline) Tapped(e *fyne.PointEvent) {
 	c := (h.t0 + h.t1) / 2
 	t.ShowRange(c-span/2, c+span/2)
 }
+
+func abs32(x float32) float32 { return max(x, -x) }
 
 // nextInBubble returns the bubble's next event after the selection (the
 // first one when the selection is not among them), or -1: the events of the
@@ -281,10 +457,10 @@ func (t *Timeline) nextInBubble(h hit) int {
 	first, after := -1, false
 	for pos := lo; pos < hi; pos++ {
 		ref := l.Ref[pos]
-		if labelled(ref) {
+		if labelled(ref) && int(ref) != t.sel {
 			continue
 		}
-		if first < 0 {
+		if first < 0 && int(ref) != t.sel {
 			first = int(ref)
 		}
 		if after {
@@ -293,11 +469,6 @@ func (t *Timeline) nextInBubble(h hit) int {
 		after = int(ref) == t.sel
 	}
 	return first
-}
-
-// DoubleTapped zooms in at the pointer.
-func (t *Timeline) DoubleTapped(e *fyne.PointEvent) {
-	t.SetViewport(t.vp.Zoom(e.Position.X, 2, t.data.Limits))
 }
 
 func (t *Timeline) requestFocus() {
@@ -327,17 +498,13 @@ func (t *Timeline) TypedRune(r rune) {
 func (t *Timeline) TypedKey(e *fyne.KeyEvent) {
 	switch e.Name {
 	case fyne.KeyLeft, fyne.KeyPageUp:
-		if i := t.step(-1); i >= 0 {
-			t.SelectAndReveal(i)
-		}
+		t.Step(-1)
 	case fyne.KeyRight, fyne.KeyPageDown:
-		if i := t.step(1); i >= 0 {
-			t.SelectAndReveal(i)
-		}
+		t.Step(1)
 	case fyne.KeyHome:
-		t.SelectAndReveal(t.edge(true))
+		t.SelectEdge(true)
 	case fyne.KeyEnd:
-		t.SelectAndReveal(t.edge(false))
+		t.SelectEdge(false)
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if t.sel >= 0 && t.OnActivate != nil {
 			t.OnActivate(t.sel)

@@ -1,0 +1,438 @@
+// Package ui builds the app's window from panes: the timeline with its list
+// twin, the detail pane, search, filters, the People and Sources tabs, menus.
+// Each pane is a type of its own, built once, owning its state; Main wires
+// them together through a Session. It never imports fyne.io/fyne/v2/app, so
+// its tests run headless with fyne.io/fyne/v2/test.
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"aitimeline/data"
+	"aitimeline/i18n"
+	"aitimeline/ui/chrono"
+	"aitimeline/ui/timeline"
+)
+
+// Pane is a part of the window: it redraws its texts on a language switch.
+// A pane may also be a TabPane (it adds a tab), a MenuPane (it adds menu
+// items) and a Closer (it finishes its work when the window closes). New
+// features add panes; Main only wires them.
+type Pane interface{ Relabel() }
+
+// TabPane adds a tab to the main window.
+type TabPane interface {
+	Pane
+	Tab() *container.TabItem
+}
+
+// MenuPane adds items to a menu of the main window ("file", "view", "help").
+type MenuPane interface {
+	MenuItems(menu string) []*fyne.MenuItem
+}
+
+// Closer finishes a pane's work when the window closes (it must not block).
+type Closer interface{ Close() }
+
+// Options tune the main window.
+type Options struct {
+	Version string  // app version, for the About dialog
+	Runner  *Runner // nil: the app's runner (fyne.Do); tests pass a TestRunner's
+}
+
+// Main is the main window: it builds the panes and wires them together.
+type Main struct {
+	S        *Session
+	opt      Options
+	tabs     *container.AppTabs
+	tabNames map[*container.TabItem]string
+	panes    []Pane
+
+	timelineTab *container.TabItem
+	List        *ListTwin
+	Search      *SearchBar
+	Detail      *DetailPane
+	Filters     *FilterPane
+	People      *PeoplePane
+	Sources     *SourcesPane
+	Export      *Exporter
+	overview    *timeline.Overview
+	legend      *fyne.Container
+	toolbar     *toolbar
+	vsplit      *container.Split
+	hsplit      *container.Split
+	reader      fyne.Window
+	closing     bool
+	// OnClosed runs after the window closed (the shell quits the app).
+	OnClosed func()
+}
+
+type toolbar struct {
+	zoomIn, zoomOut, fitAll, filter *widget.Button
+}
+
+// NewMain builds the main window's content on store and installs it, the
+// menu, the shortcuts and the close handling in win.
+func NewMain(a fyne.App, win fyne.Window, store *data.Store, loc *i18n.Localizer, opt Options) *Main {
+	if opt.Runner == nil {
+		opt.Runner = NewAppRunner()
+	}
+	s := newSession(a, win, store, loc, opt.Runner)
+	m := &Main{S: s, opt: opt, tabNames: map[*container.TabItem]string{}}
+	m.List = newListTwin(s)
+	m.Search = newSearchBar(s, m.List)
+	m.Detail = newDetailPane(s, false)
+	m.Filters = newFilterPane(s)
+	s.fitFilter = m.Filters.Set
+	m.People = newPeoplePane(s)
+	m.Sources = newSourcesPane(s)
+	m.Export = newExporter(s)
+	m.overview = timeline.NewOverview(s.TL)
+	m.overview.SetFilter(nil)
+	s.OnFilter(func() { m.overview.SetFilter(s.Match()) })
+	s.OnSelect(m.Detail.show)
+	s.OnActivate(func(i int) { m.OpenReader() })
+	m.legend = container.NewStack()
+	m.toolbar = &toolbar{
+		zoomIn:  widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { s.TL.Zoom(timeline.ZoomStep) }),
+		zoomOut: widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { s.TL.Zoom(1 / timeline.ZoomStep) }),
+		fitAll:  widget.NewButtonWithIcon("", theme.ViewFullScreenIcon(), m.Filters.FitAll),
+		filter:  widget.NewButtonWithIcon("", theme.ListIcon(), m.Filters.ShowDialog),
+	}
+	m.panes = []Pane{m.Search, m.Filters, m.People, m.Sources}
+	win.SetContent(m.layout())
+	m.AddTab("people", m.People)
+	m.AddTab("sources", m.Sources)
+	s.showTab = m.ShowTab
+	loc.OnChange(func(data.Lang) { m.relabel() })
+	m.relabel()
+	m.installKeys()
+	win.SetCloseIntercept(m.RequestClose)
+	win.Canvas().Focus(s.TL) // keys work at once, without a click
+	return m
+}
+
+// AddPane registers a pane (for relabelling, menus and closing).
+func (m *Main) AddPane(p Pane) {
+	m.panes = append(m.panes, p)
+	m.relabel()
+}
+
+// AddTab adds a pane's tab under a name ShowTab knows.
+func (m *Main) AddTab(name string, p TabPane) {
+	if !m.hasPane(p) {
+		m.panes = append(m.panes, p)
+	}
+	m.tabNames[p.Tab()] = name
+	m.tabs.Append(p.Tab())
+}
+
+func (m *Main) hasPane(p Pane) bool {
+	for _, q := range m.panes {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// ShowTab brings the named tab to the front.
+func (m *Main) ShowTab(name string) {
+	if name == "timeline" {
+		m.tabs.Select(m.timelineTab)
+		return
+	}
+	for it, n := range m.tabNames {
+		if n == name {
+			m.tabs.Select(it)
+		}
+	}
+}
+
+// Tabs exposes the tabs (tests).
+func (m *Main) Tabs() *container.AppTabs { return m.tabs }
+
+// SelectedTab is the name of the tab in front.
+func (m *Main) SelectedTab() string {
+	if m.tabs.Selected() == m.timelineTab {
+		return "timeline"
+	}
+	return m.tabNames[m.tabs.Selected()]
+}
+
+func (m *Main) layout() fyne.CanvasObject {
+	s := m.S
+	tb := m.toolbar
+	zoom := container.NewHBox(tb.zoomOut, tb.zoomIn, tb.fitAll, tb.filter)
+	top := container.NewBorder(nil, container.NewVBox(m.overview, m.legend), nil, nil, s.TL)
+	listPane := container.NewBorder(m.Search.People(), nil, nil, nil, m.List.Widget())
+	m.hsplit = container.NewHSplit(listPane, m.Detail.Widget())
+	m.hsplit.Offset = s.Prefs.Split("list_detail", 0.42)
+	m.vsplit = container.NewVSplit(top, m.hsplit)
+	m.vsplit.Offset = s.Prefs.Split("timeline", 0.6)
+	body := container.NewBorder(container.NewBorder(nil, nil, zoom, nil, m.Search.Entry()), nil, nil, nil,
+		container.NewBorder(m.Filters.Bar(), nil, nil, nil, m.vsplit))
+	m.timelineTab = container.NewTabItemWithIcon("", theme.HistoryIcon(), body)
+	m.tabs = container.NewAppTabs(m.timelineTab)
+	m.tabs.OnSelected = func(it *container.TabItem) {
+		if it == m.Sources.Tab() {
+			m.Sources.Load()
+		}
+	}
+	return container.NewBorder(nil, s.Status.text, nil, nil, m.tabs)
+}
+
+// relabel re-renders every visible string in the current language, keeping
+// the window, selection, lanes, filter and search.
+func (m *Main) relabel() {
+	s, loc := m.S, m.S.Loc
+	if m.tabs == nil {
+		return
+	}
+	s.Win.SetTitle(loc.T("app.name"))
+	m.toolbar.zoomIn.SetText(loc.T("timeline.zoom_in"))
+	m.toolbar.zoomOut.SetText(loc.T("timeline.zoom_out"))
+	m.toolbar.fitAll.SetText(loc.T("timeline.fit_all"))
+	m.toolbar.filter.SetText(loc.T("filter.button"))
+	m.timelineTab.Text = loc.T("tab.timeline")
+	for _, p := range m.panes {
+		p.Relabel()
+	}
+	m.tabs.Refresh()
+	m.legend.Objects = []fyne.CanvasObject{timeline.NewLegend(loc)}
+	m.legend.Refresh()
+	s.Status.Set("", "")
+	s.Win.SetMainMenu(m.menu())
+	s.TL.Relabel()
+	if !m.Search.active() {
+		m.List.ShowWindow()
+	}
+	m.Detail.Refresh()
+}
+
+// SetLang switches the language and remembers it.
+func (m *Main) SetLang(l data.Lang) {
+	m.S.Prefs.SetLang(l)
+	m.S.Loc.SetLang(l)
+}
+
+// SetTheme applies and remembers a theme choice.
+func (m *Main) SetTheme(c ThemeChoice) {
+	m.S.Prefs.SetTheme(c)
+	m.S.App.Settings().SetTheme(NewTheme(c, m.S.Prefs.TextScale()))
+	m.S.Win.SetMainMenu(m.menu())
+}
+
+// SetTextScale applies and remembers a text size (1 = 100 %).
+func (m *Main) SetTextScale(v float32) {
+	m.S.Prefs.SetTextScale(v)
+	m.S.App.Settings().SetTheme(NewTheme(m.S.Prefs.Theme(), v))
+	m.S.Win.SetMainMenu(m.menu())
+}
+
+// SetLanes applies and remembers a lane mode.
+func (m *Main) SetLanes(mode timeline.LaneMode) {
+	m.S.Prefs.SetLanes(mode)
+	m.S.TL.SetLaneMode(mode)
+	m.S.Win.SetMainMenu(m.menu())
+}
+
+// Shortcuts of the main window, shown in the menus and in Help → Keyboard shortcuts.
+var (
+	scSearch  = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	scQuit    = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	scZoomIn  = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
+	scZoomOut = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
+	scFitAll  = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
+	scFilter  = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
+	scReader  = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}
+	scTab1    = &desktop.CustomShortcut{KeyName: fyne.Key1, Modifier: fyne.KeyModifierShortcutDefault}
+	scTab2    = &desktop.CustomShortcut{KeyName: fyne.Key2, Modifier: fyne.KeyModifierShortcutDefault}
+	scTab3    = &desktop.CustomShortcut{KeyName: fyne.Key3, Modifier: fyne.KeyModifierShortcutDefault}
+	scTab4    = &desktop.CustomShortcut{KeyName: fyne.Key4, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// installKeys adds the window's shortcuts, and sends keys typed while no
+// field has focus to the timeline, so arrows, + and − work without a click
+// first.
+func (m *Main) installKeys() {
+	s, c := m.S, m.S.Win.Canvas()
+	c.AddShortcut(scSearch, func(fyne.Shortcut) { c.Focus(m.Search.Entry()) })
+	c.AddShortcut(scQuit, func(fyne.Shortcut) { m.RequestClose() })
+	c.AddShortcut(scZoomIn, func(fyne.Shortcut) { s.TL.Zoom(timeline.ZoomStep) })
+	c.AddShortcut(scZoomOut, func(fyne.Shortcut) { s.TL.Zoom(1 / timeline.ZoomStep) })
+	c.AddShortcut(scFitAll, func(fyne.Shortcut) { m.Filters.FitAll() })
+	c.AddShortcut(scFilter, func(fyne.Shortcut) { m.Filters.ShowDialog() })
+	c.AddShortcut(scReader, func(fyne.Shortcut) { m.OpenReader() })
+	for k, sc := range []*desktop.CustomShortcut{scTab1, scTab2, scTab3, scTab4} {
+		k := k
+		c.AddShortcut(sc, func(fyne.Shortcut) {
+			if k < len(m.tabs.Items) {
+				m.tabs.SelectIndex(k)
+			}
+		})
+	}
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		switch e.Name {
+		case fyne.KeyF1:
+			m.ShowKeys()
+		default:
+			if m.SelectedTab() == "timeline" {
+				s.TL.TypedKey(e)
+			}
+		}
+	})
+	c.SetOnTypedRune(func(r rune) {
+		if m.SelectedTab() == "timeline" {
+			s.TL.TypedRune(r)
+		}
+	})
+}
+
+func (m *Main) menu() *fyne.MainMenu {
+	s, loc := m.S, m.S.Loc
+	item := func(id string, f func()) *fyne.MenuItem { return fyne.NewMenuItem(loc.T(id), f) }
+	withKey := func(it *fyne.MenuItem, sc fyne.Shortcut) *fyne.MenuItem { it.Shortcut = sc; return it }
+	checked := func(it *fyne.MenuItem, on bool) *fyne.MenuItem { it.Checked = on; return it }
+	quit := withKey(item("menu.file.quit", m.RequestClose), scQuit)
+	quit.IsQuit = true
+	fileItems := []*fyne.MenuItem{
+		item("menu.file.export_json", func() { m.Export.ShowDialog("json") }),
+		item("menu.file.export_csv", func() { m.Export.ShowDialog("csv") }),
+	}
+	fileItems = append(fileItems, m.paneItems("file")...)
+	fileItems = append(fileItems, fyne.NewMenuItemSeparator(), quit)
+	file := fyne.NewMenu(loc.T("menu.file"), fileItems...)
+
+	day := chrono.Day
+	lanes := item("menu.view.lanes", nil)
+	mode := s.TL.LaneMode()
+	var laneItems []*fyne.MenuItem
+	for k, id := range []string{"menu.view.lanes_single", "menu.view.lanes_category", "menu.view.lanes_person", "menu.view.lanes_organization", "menu.view.lanes_thread"} {
+		lm := timeline.LaneMode(k)
+		laneItems = append(laneItems, checked(item(id, func() { m.SetLanes(lm) }), mode == lm))
+	}
+	lanes.ChildMenu = fyne.NewMenu("", laneItems...)
+	th := s.Prefs.Theme()
+	themes := item("menu.view.theme", nil)
+	var themeItems []*fyne.MenuItem
+	for _, c := range ThemeChoices {
+		c := c
+		themeItems = append(themeItems, checked(item("menu.view.theme_"+string(c), func() { m.SetTheme(c) }), th == c))
+	}
+	themes.ChildMenu = fyne.NewMenu("", themeItems...)
+	sizes := item("menu.view.text_size", nil)
+	var sizeItems []*fyne.MenuItem
+	cur := s.Prefs.TextScale()
+	for _, v := range []float32{0.9, 1, 1.25, 1.5, 1.75, 2} {
+		v := v
+		it := fyne.NewMenuItem(fmt.Sprintf("%d %%", int(v*100+0.5)), func() { m.SetTextScale(v) })
+		sizeItems = append(sizeItems, checked(it, cur > v-0.01 && cur < v+0.01))
+	}
+	sizes.ChildMenu = fyne.NewMenu("", sizeItems...)
+	viewItems := []*fyne.MenuItem{
+		withKey(item("menu.view.zoom_in", func() { s.TL.Zoom(timeline.ZoomStep) }), scZoomIn),
+		withKey(item("menu.view.zoom_out", func() { s.TL.Zoom(1 / timeline.ZoomStep) }), scZoomOut),
+		withKey(item("menu.view.fit_all", m.Filters.FitAll), scFitAll),
+		fyne.NewMenuItemSeparator(),
+		item("menu.view.preset_year", func() { s.TL.ShowSpan(365 * day) }),
+		item("menu.view.preset_quarter", func() { s.TL.ShowSpan(91 * day) }),
+		item("menu.view.preset_month", func() { s.TL.ShowSpan(30 * day) }),
+		item("menu.view.preset_week", func() { s.TL.ShowSpan(7 * day) }),
+		fyne.NewMenuItemSeparator(),
+		withKey(item("menu.view.filter", m.Filters.ShowDialog), scFilter),
+		withKey(item("menu.view.search", func() { s.Win.Canvas().Focus(m.Search.Entry()) }), scSearch),
+		withKey(item("menu.view.reader", m.OpenReader), scReader),
+	}
+	viewItems = append(viewItems, m.paneItems("view")...)
+	viewItems = append(viewItems, fyne.NewMenuItemSeparator(), lanes, themes, sizes)
+	view := fyne.NewMenu(loc.T("menu.view"), viewItems...)
+	lang := fyne.NewMenu(loc.T("menu.language"),
+		checked(item("menu.language.en", func() { m.SetLang(data.EN) }), loc.Lang() == data.EN),
+		checked(item("menu.language.de", func() { m.SetLang(data.DE) }), loc.Lang() == data.DE))
+	helpItems := []*fyne.MenuItem{withKey(item("menu.help.keys", m.ShowKeys), &desktop.CustomShortcut{KeyName: fyne.KeyF1})}
+	helpItems = append(helpItems, m.paneItems("help")...)
+	helpItems = append(helpItems, fyne.NewMenuItemSeparator(), item("menu.help.about", m.ShowAbout))
+	help := fyne.NewMenu(loc.T("menu.help"), helpItems...)
+	return fyne.NewMainMenu(file, view, lang, help)
+}
+
+func (m *Main) paneItems(menu string) []*fyne.MenuItem {
+	var out []*fyne.MenuItem
+	for _, p := range m.panes {
+		if mp, ok := p.(MenuPane); ok {
+			out = append(out, mp.MenuItems(menu)...)
+		}
+	}
+	return out
+}
+
+// RefreshMenu rebuilds the menu (a pane's items changed).
+func (m *Main) RefreshMenu() { m.S.Win.SetMainMenu(m.menu()) }
+
+// AboutText is the body of the About dialog.
+func (m *Main) AboutText() string {
+	s := m.S
+	loc := s.Loc
+	return loc.T("about.text", "AppVersion", m.opt.Version, "DatasetVersion", s.DS.Meta.Version,
+		"AsOf", loc.Date(s.DS.Meta.AsOf), "Events", s.Idx.Len(), "People", len(s.DS.People)) + "\n\n" + loc.T("about.disclaimer")
+}
+
+// ShowAbout shows app version, dataset version and the "facts as of" date.
+func (m *Main) ShowAbout() {
+	body := widget.NewLabel(m.AboutText())
+	body.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(m.S.Loc.T("about.title"), m.S.Loc.T("about.close"), container.NewGridWrap(fyne.NewSize(480, 220), body), m.S.Win)
+	d.Show()
+}
+
+// RequestClose is what the window's close button and File → Quit do: if an
+// export is still running it asks first; then it closes (see Close).
+func (m *Main) RequestClose() {
+	if m.closing {
+		return
+	}
+	if m.Export.Busy() {
+		loc := m.S.Loc
+		dialog.ShowConfirm(loc.T("quit.export_title"), loc.T("quit.export_running"), func(ok bool) {
+			if ok {
+				m.Close()
+			}
+		}, m.S.Win)
+		return
+	}
+	m.Close()
+}
+
+// Close saves the window size and split positions, cancels every query
+// (without waiting for any), lets the panes finish, and closes the window.
+func (m *Main) Close() {
+	if m.closing {
+		return
+	}
+	m.closing = true
+	s := m.S
+	s.Prefs.SetWindowSize(s.Win.Canvas().Size())
+	s.Prefs.SetSplit("list_detail", m.hsplit.Offset)
+	s.Prefs.SetSplit("timeline", m.vsplit.Offset)
+	for _, p := range m.panes {
+		if c, ok := p.(Closer); ok {
+			c.Close()
+		}
+	}
+	s.Q.Shutdown()
+	if m.reader != nil {
+		m.reader.Close()
+	}
+	s.Win.Close()
+	if m.OnClosed != nil {
+		m.OnClosed()
+	}
+}

@@ -1,0 +1,186 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"aitimeline/data"
+	"aitimeline/ui/timeline"
+)
+
+// ListTwin is the list under the timeline: the events of the visible window
+// that the filter keeps, or the search hits, selected in step with the
+// timeline both ways. It is a virtualised widget.List, so a million events
+// in view cost no more than twenty.
+type ListTwin struct {
+	s    *Session
+	list *widget.List
+
+	inWindow bool  // rows are the window's events [lo, hi) of the index
+	lo, hi   int   // (when inWindow)
+	rows     []int // explicit rows: filtered window or search hits
+	hits     bool  // rows hold search hits
+	tokens   []string
+	syncing  bool // guards the list↔timeline selection echo
+
+	// Annotation returns a badge for event i's row ("" for none); the
+	// notebook sets it.
+	Annotation func(i int) string
+}
+
+func newListTwin(s *Session) *ListTwin {
+	lt := &ListTwin{s: s, inWindow: true}
+	lt.list = widget.NewList(lt.Len,
+		func() fyne.CanvasObject {
+			date := widget.NewLabel("00.00.0000")
+			title := widget.NewRichText()
+			title.Truncation = fyne.TextTruncateEllipsis
+			badge := widget.NewLabel("")
+			dateBox := container.NewGridWrap(fyne.NewSize(118, date.MinSize().Height), date)
+			return container.NewBorder(nil, nil, container.NewHBox(timeline.NewSwatch(data.CatGovernance, data.StFact, 12), dateBox), badge, title)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= lt.Len() {
+				return
+			}
+			i := lt.At(id)
+			c := o.(*fyne.Container)
+			left := c.Objects[1].(*fyne.Container)
+			left.Objects[0].(*timeline.Swatch).SetStyle(s.Idx.Category(i), s.Idx.Status(i))
+			left.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(s.Loc.ShortDate(s.Idx.Date(i)))
+			badge := c.Objects[2].(*widget.Label)
+			b := ""
+			if lt.Annotation != nil {
+				b = lt.Annotation(i)
+			}
+			badge.SetText(b)
+			if b == "" {
+				badge.Hide()
+			} else {
+				badge.Show()
+			}
+			title := c.Objects[0].(*widget.RichText)
+			title.Segments = highlightSegments(s.EventTitle(i), lt.tokens)
+			title.Refresh()
+		})
+	lt.list.OnSelected = func(id widget.ListItemID) {
+		if lt.syncing || id >= lt.Len() {
+			return
+		}
+		lt.syncing = true
+		defer func() { lt.syncing = false }()
+		if lt.hits {
+			// A hit may lie outside the window: bring it into view.
+			s.TL.SelectAndReveal(lt.At(id))
+		} else {
+			s.TL.Select(lt.At(id))
+		}
+	}
+	s.OnSelect(lt.follow)
+	s.OnViewport(func() {
+		if !lt.hits {
+			lt.ShowWindow()
+		}
+	})
+	s.OnFilter(func() {
+		if !lt.hits {
+			lt.ShowWindow()
+		}
+	})
+	return lt
+}
+
+// Widget is the list.
+func (lt *ListTwin) Widget() *widget.List { return lt.list }
+
+// Len is the number of rows.
+func (lt *ListTwin) Len() int {
+	if lt.inWindow {
+		return lt.hi - lt.lo
+	}
+	return len(lt.rows)
+}
+
+// At is the event shown in row r.
+func (lt *ListTwin) At(r int) int {
+	if lt.inWindow {
+		return lt.lo + r
+	}
+	return lt.rows[r]
+}
+
+// Rows returns the events the list shows, in order (tests).
+func (lt *ListTwin) Rows() []int {
+	out := make([]int, lt.Len())
+	for r := range out {
+		out[r] = lt.At(r)
+	}
+	return out
+}
+
+// RowOf is the row showing event i, or -1.
+func (lt *ListTwin) RowOf(i int) int {
+	if lt.inWindow {
+		if i >= lt.lo && i < lt.hi {
+			return i - lt.lo
+		}
+		return -1
+	}
+	for r, ev := range lt.rows {
+		if ev == i {
+			return r
+		}
+	}
+	return -1
+}
+
+// ShowWindow lists the events of the timeline's visible window that the
+// filter keeps.
+func (lt *ListTwin) ShowWindow() {
+	lo, hi, rows := lt.s.Window()
+	lt.hits, lt.tokens = false, nil
+	if rows == nil {
+		lt.inWindow, lt.lo, lt.hi, lt.rows = true, lo, hi, nil
+	} else {
+		lt.inWindow, lt.rows = false, rows
+	}
+	lt.list.Refresh()
+	lt.syncSelection()
+}
+
+// ShowHits lists search hits with their matched words in bold.
+func (lt *ListTwin) ShowHits(rows []int, tokens []string) {
+	lt.inWindow, lt.rows, lt.hits, lt.tokens = false, rows, true, tokens
+	lt.list.Refresh()
+	lt.list.ScrollToTop()
+	lt.syncSelection()
+}
+
+// Hits reports whether the list shows search hits.
+func (lt *ListTwin) Hits() bool { return lt.hits }
+
+// follow selects the row of the timeline's selection.
+func (lt *ListTwin) follow(i int) {
+	if lt.syncing {
+		return
+	}
+	lt.syncing = true
+	defer func() { lt.syncing = false }()
+	if row := lt.RowOf(i); row >= 0 {
+		lt.list.Select(row)
+		lt.list.ScrollTo(row)
+		return
+	}
+	lt.list.UnselectAll()
+}
+
+func (lt *ListTwin) syncSelection() {
+	lt.syncing = true
+	defer func() { lt.syncing = false }()
+	if row := lt.RowOf(lt.s.TL.Selected()); row >= 0 {
+		lt.list.Select(row)
+		return
+	}
+	lt.list.UnselectAll()
+}
