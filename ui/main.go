@@ -508,7 +508,7 @@ func (m *Main) exportDialog(format string) {
 					dialog.ShowError(fmt.Errorf("%s", m.loc.T("export.failed", "Error", err)), m.win)
 					return
 				}
-				m.status.SetText(m.loc.T("export.done", "Count", m.idx.Len(), "File", w.URI().Name()))
+				m.status.SetText(m.loc.N("export.done", m.idx.Len(), "File", w.URI().Name()))
 			}
 		})
 	}, m.win)

@@ -355,7 +355,7 @@ func TestCitationIsLocalized(t *testing.T) {
 	if got := Citation(i18n.Must(data.EN), s); got != "Reuters, “Musk sues OpenAI”, March 1, 2024. https://example.com/a" {
 		t.Errorf("EN citation %q", got)
 	}
-	if got := Citation(i18n.Must(data.DE), s); got != "Reuters: „Musk sues OpenAI“, 1. März 2024. https://example.com/a" {
+	if got := Citation(i18n.Must(data.DE), s); got != "Reuters: „Musk sues OpenAI“, 1.\u00a0März 2024. https://example.com/a" {
 		t.Errorf("DE citation %q", got)
 	}
 }
