@@ -61,7 +61,7 @@ func TestVersion(t *testing.T) {
 		t.Fatalf("%+v", r)
 	}
 	de := runCLI(t, map[string]string{"LANG": "de_DE.UTF-8"}, "--version")
-	if !strings.Contains(de.stdout, "Stand der Fakten") {
+	if !strings.Contains(de.stdout, "Datenstand") {
 		t.Fatalf("German version line: %q", de.stdout)
 	}
 	if r.gui != nil {

@@ -20,7 +20,7 @@ func tx(en, de string) Text { return Text{EN: en, DE: de} }
 // sample is a small valid dataset covering every table.
 func sample() *Dataset {
 	src := func(url string) Source {
-		return Source{Publisher: "Pub", Title: "T " + url, Date: "2024-03-01", URL: url, Language: "en", Kind: "news"}
+		return Source{Publisher: "Pub", Title: "T " + url, Date: "2026-11-20", URL: url, Language: "en", Kind: "news"}
 	}
 	return &Dataset{
 		Meta:          Meta{Version: "test-1", AsOf: MustDate("2026-11-28"), SchemaVersion: SchemaVersion},

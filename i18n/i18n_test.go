@@ -157,10 +157,10 @@ func TestDetectLang(t *testing.T) {
 func TestDates(t *testing.T) {
 	en, de := Must(data.EN), Must(data.DE)
 	cases := []struct{ date, en, de, enShort, deShort string }{
-		{"2026-11-28", "November 28, 2026", "28. November 2026", "Nov 28, 2026", "28.11.2026"},
+		{"2026-11-28", "November 28, 2026", "28.\u00a0November 2026", "Nov 28, 2026", "28.11.2026"},
 		{"2024-03", "March 2024", "März 2024", "Mar 2024", "März 2024"},
 		{"2019", "2019", "2019", "2019", "2019"},
-		{"2015-12-01", "December 1, 2015", "1. Dezember 2015", "Dec 1, 2015", "01.12.2015"},
+		{"2015-12-01", "December 1, 2015", "1.\u00a0Dezember 2015", "Dec 1, 2015", "01.12.2015"},
 	}
 	for _, c := range cases {
 		d := data.MustDate(c.date)
@@ -177,7 +177,7 @@ func TestDates(t *testing.T) {
 			t.Errorf("de short %s = %q, want %q", c.date, got, c.deShort)
 		}
 	}
-	if got := de.DateRange(data.MustDate("2023-11-17"), data.MustDate("2023-11-22")); got != "17. November 2023 bis 22. November 2023" {
+	if got := de.DateRange(data.MustDate("2023-11-17"), data.MustDate("2023-11-22")); got != "17.\u00a0November 2023 bis 22.\u00a0November 2023" {
 		t.Errorf("range = %q", got)
 	}
 }

@@ -5,6 +5,7 @@ package loader
 import (
 	"fmt"
 	"io/fs"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -104,6 +105,11 @@ type tFile struct {
 	Tour         []tTour   `toml:"tour"`
 }
 
+// GlossaryFile is the German glossary kept beside the dataset's TOML source
+// (assets/dataset/glossary.toml). It is not dataset content: Load skips it and
+// a test checks the German text against it.
+const GlossaryFile = "glossary.toml"
+
 // Load reads every *.toml file below dir of fsys (in path order) and merges
 // them into one dataset. Syntax errors and unknown keys are reported with the
 // file name; semantic checks are left to Validate.
@@ -113,7 +119,7 @@ func Load(fsys fs.FS, dir string) (*data.Dataset, error) {
 		if err != nil {
 			return err
 		}
-		if !de.IsDir() && strings.HasSuffix(p, ".toml") {
+		if !de.IsDir() && strings.HasSuffix(p, ".toml") && p != path.Join(dir, GlossaryFile) {
 			files = append(files, p)
 		}
 		return nil
