@@ -229,6 +229,7 @@ func (d *Dataset) Validate(today time.Time) error {
 	}
 	p = append(p, sourceConflicts(d)...)
 	p = append(p, checkAsOf(d)...)
+	p = append(p, SourceProblems(d)...)
 	if len(p) > 0 {
 		return &ValidationError{Problems: p}
 	}
