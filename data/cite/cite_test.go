@@ -71,6 +71,18 @@ func TestCollect(t *testing.T) {
 	if fmt.Sprint(sortedCopy(bad)) != fmt.Sprint(wantBad) {
 		t.Errorf("skipped %q, want %q", bad, wantBad)
 	}
+	// A second record under a known URL, with other metadata: still one
+	// entry, and the one that sorts first (the earlier date) wins.
+	twin := data.Source{Publisher: "OpenAI Blog", Title: "Introducing OpenAI (updated)", Date: "2016-01-01", URL: "https://openai.com/index/introducing-openai/", Kind: "company"}
+	withTwin, _ := Collect([]data.Source{twin}, sample())
+	if len(withTwin) != sampleCited {
+		t.Errorf("a conflicting duplicate URL adds an entry: %d, want %d", len(withTwin), sampleCited)
+	}
+	for _, s := range withTwin {
+		if s.URL == twin.URL && s.Title != "Introducing OpenAI" {
+			t.Errorf("the later record won: %+v", s)
+		}
+	}
 	// Sources passed directly join the events' sources, deduplicated.
 	extra := data.Source{Publisher: "OpenAI", Title: "Introducing OpenAI", Date: "2015-12-11", URL: "https://openai.com/index/introducing-openai/", Kind: "company"}
 	more, _ := Collect([]data.Source{extra, {Publisher: "New", Title: "n", URL: "https://new.example/"}}, sample())
