@@ -7,8 +7,7 @@ import (
 
 // BenchmarkWrite cites the whole bundled dataset (every source and event).
 func BenchmarkWrite(b *testing.B) {
-	t := &testing.T{}
-	d := realDataset(t)
+	d := realDataset(b)
 	opt := Options{Accessed: accessed, IncludeEvents: true, DatasetVersion: d.Meta.Version, DatasetDate: d.Meta.AsOf}
 	for _, f := range Formats() {
 		b.Run(f.String(), func(b *testing.B) {

@@ -96,7 +96,7 @@ func hostile() []data.Source {
 }
 
 // realDataset loads the bundled dataset from its TOML source.
-func realDataset(t *testing.T) *data.Dataset {
+func realDataset(t testing.TB) *data.Dataset {
 	t.Helper()
 	d, err := loader.Load(os.DirFS("../../assets"), "dataset")
 	if err != nil {
