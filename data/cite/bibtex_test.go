@@ -218,7 +218,7 @@ func TestBibTeXGerman(t *testing.T) {
 	entries := parseBib(t, render(t, BibTeX, nil, sample(), opt))
 	ev := entries["aitimeline-2015-12-11-openai-founded"]
 	want := map[string]string{"title": "{OpenAI wird als gemeinnütziges KI-Labor gegründet}", "publisher": "{Zeitleiste des KI-Konflikts}",
-		"langid": "ngerman", "note": "Abgerufen am 30. November 2026"}
+		"langid": "ngerman", "note": "Abgerufen am 30.\u00a0November 2026"}
 	for name, w := range want {
 		if got, _ := field(ev, name); got != w {
 			t.Errorf("event %s = %q, want %q", name, got, w)

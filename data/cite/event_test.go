@@ -20,7 +20,7 @@ func TestEventCitation(t *testing.T) {
 		{"English", "2026.11.29", accessed, data.EN,
 			"AI Conflict Timeline (dataset version 2026.11.29), “OpenAI is founded as a non-profit AI lab”, event 2015-12-11-openai-founded, accessed November 30, 2026."},
 		{"German", "2026.11.29", accessed, data.DE,
-			"Zeitleiste des KI-Konflikts (Datensatzversion 2026.11.29): „OpenAI wird als gemeinnütziges KI-Labor gegründet“, Ereignis 2015-12-11-openai-founded, abgerufen am 30. November 2026."},
+			"Zeitleiste des KI-Konflikts (Datensatzversion 2026.11.29): „OpenAI wird als gemeinnütziges KI-Labor gegründet“, Ereignis 2015-12-11-openai-founded, abgerufen am 30.\u00a0November 2026."},
 		{"unknown language is English", "2026.11.29", accessed, data.Lang("fr"),
 			"AI Conflict Timeline (dataset version 2026.11.29), “OpenAI is founded as a non-profit AI lab”, event 2015-12-11-openai-founded, accessed November 30, 2026."},
 		{"no version, no date", "", time.Time{}, data.EN,
