@@ -75,7 +75,7 @@ type Main struct {
 }
 
 type toolbar struct {
-	zoomIn, zoomOut, fitAll, filter *widget.Button
+	zoomIn, zoomOut, fitAll, filter, legend *widget.Button
 }
 
 // NewMain builds the main window's content on store and installs it, the
@@ -105,6 +105,7 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, loc *i18n.Localizer
 		zoomOut: widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { s.TL.Zoom(1 / timeline.ZoomStep) }),
 		fitAll:  widget.NewButtonWithIcon("", theme.ViewFullScreenIcon(), m.Filters.FitAll),
 		filter:  widget.NewButtonWithIcon("", theme.ListIcon(), m.Filters.ShowDialog),
+		legend:  widget.NewButtonWithIcon("", theme.InfoIcon(), func() { m.ShowLegend(!m.legend.Visible()) }),
 	}
 	m.panes = []Pane{m.Search, m.Filters, m.People, m.Sources}
 	win.SetContent(m.layout())
@@ -170,7 +171,10 @@ func (m *Main) SelectedTab() string {
 func (m *Main) layout() fyne.CanvasObject {
 	s := m.S
 	tb := m.toolbar
-	zoom := container.NewHBox(tb.zoomOut, tb.zoomIn, tb.fitAll, tb.filter)
+	zoom := container.NewHBox(tb.zoomOut, tb.zoomIn, tb.fitAll, tb.filter, tb.legend)
+	if !s.Prefs.Bool(prefLegend) {
+		m.legend.Hide()
+	}
 	top := container.NewBorder(nil, container.NewVBox(m.overview, m.legend), nil, nil, s.TL)
 	listPane := container.NewBorder(m.Search.People(), nil, nil, nil, m.List.Widget())
 	m.hsplit = container.NewHSplit(listPane, m.Detail.Widget())
@@ -201,6 +205,7 @@ func (m *Main) relabel() {
 	m.toolbar.zoomOut.SetText(loc.T("timeline.zoom_out"))
 	m.toolbar.fitAll.SetText(loc.T("timeline.fit_all"))
 	m.toolbar.filter.SetText(loc.T("filter.button"))
+	m.toolbar.legend.SetText(loc.T("legend.button"))
 	m.timelineTab.Text = loc.T("tab.timeline")
 	for _, p := range m.panes {
 		p.Relabel()
@@ -215,6 +220,21 @@ func (m *Main) relabel() {
 		m.List.ShowWindow()
 	}
 	m.Detail.Refresh()
+}
+
+const prefLegend = "timeline.legend"
+
+// ShowLegend shows or hides the legend under the timeline (it takes room
+// from the timeline; the detail pane explains the shape of the selected
+// event too) and remembers the choice.
+func (m *Main) ShowLegend(on bool) {
+	if on {
+		m.legend.Show()
+	} else {
+		m.legend.Hide()
+	}
+	m.S.Prefs.SetBool(prefLegend, on)
+	m.S.Win.SetMainMenu(m.menu())
 }
 
 // SetLang switches the language and remembers it.
@@ -350,6 +370,7 @@ func (m *Main) menu() *fyne.MainMenu {
 		withKey(item("menu.view.filter", m.Filters.ShowDialog), scFilter),
 		withKey(item("menu.view.search", func() { s.Win.Canvas().Focus(m.Search.Entry()) }), scSearch),
 		withKey(item("menu.view.reader", m.OpenReader), scReader),
+		checked(item("menu.view.legend", func() { m.ShowLegend(!m.legend.Visible()) }), m.legend.Visible()),
 	}
 	viewItems = append(viewItems, m.paneItems("view")...)
 	viewItems = append(viewItems, fyne.NewMenuItemSeparator(), lanes, themes, sizes)

@@ -282,7 +282,9 @@ func (f *FilterPane) ShowDialog() {
 		return nil
 	}
 	from.Validator, to.Validator = dateCheck, dateCheck
-	dates := container.NewBorder(nil, problem, heading(loc.T("filter.range")), nil,
+	rangeLabel := widget.NewLabel(loc.T("filter.range"))
+	rangeLabel.TextStyle.Bold = true
+	dates := container.NewBorder(nil, problem, rangeLabel, nil,
 		container.NewGridWithColumns(2,
 			container.NewBorder(nil, nil, widget.NewLabel(loc.T("filter.from")), nil, from),
 			container.NewBorder(nil, nil, widget.NewLabel(loc.T("filter.to")), nil, to)))

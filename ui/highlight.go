@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 
-	"fyne.io/fyne/v2/widget"
-
 	"aitimeline/data"
 )
 
@@ -46,18 +44,4 @@ func Highlight(text string, tokens []string) (runs []string, marked []bool) {
 	}
 	flush()
 	return runs, marked
-}
-
-// highlightSegments renders Highlight's runs as rich text, matches in bold.
-func highlightSegments(text string, tokens []string) []widget.RichTextSegment {
-	runs, marked := Highlight(text, tokens)
-	segs := make([]widget.RichTextSegment, len(runs))
-	for i, r := range runs {
-		st := widget.RichTextStyleInline
-		if marked[i] {
-			st = widget.RichTextStyleStrong
-		}
-		segs[i] = &widget.TextSegment{Text: r, Style: st}
-	}
-	return segs
 }

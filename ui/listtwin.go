@@ -34,8 +34,7 @@ func newListTwin(s *Session) *ListTwin {
 	lt.list = widget.NewList(lt.Len,
 		func() fyne.CanvasObject {
 			date := widget.NewLabel("00.00.0000")
-			title := widget.NewRichText()
-			title.Truncation = fyne.TextTruncateEllipsis
+			title := newHLText()
 			badge := widget.NewLabel("")
 			dateBox := container.NewGridWrap(fyne.NewSize(118, date.MinSize().Height), date)
 			return container.NewBorder(nil, nil, container.NewHBox(timeline.NewSwatch(data.CatGovernance, data.StFact, 12), dateBox), badge, title)
@@ -60,9 +59,7 @@ func newListTwin(s *Session) *ListTwin {
 			} else {
 				badge.Show()
 			}
-			title := c.Objects[0].(*widget.RichText)
-			title.Segments = highlightSegments(s.EventTitle(i), lt.tokens)
-			title.Refresh()
+			c.Objects[0].(*hlText).SetText(s.EventTitle(i), lt.tokens)
 		})
 	lt.list.OnSelected = func(id widget.ListItemID) {
 		if lt.syncing || id >= lt.Len() {

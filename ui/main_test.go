@@ -92,6 +92,8 @@ func objectStrings(root fyne.CanvasObject) string {
 			b.WriteString(x.Text + "\n")
 		case *widget.RichText:
 			b.WriteString(x.String() + "\n")
+		case *hlText:
+			b.WriteString(x.String() + "\n")
 		}
 		if c, ok := o.(*fyne.Container); ok {
 			for _, ch := range c.Objects {

@@ -78,14 +78,16 @@ func newPeoplePane(s *Session) *PeoplePane {
 			role.Truncation = fyne.TextTruncateEllipsis
 			count := secondary("", false)
 			av := container.NewStack()
-			return container.NewPadded(container.NewBorder(nil, nil, av, nil, container.NewVBox(name, role, count)))
+			card := container.NewPadded(container.NewBorder(nil, nil, av, nil, container.NewVBox(name, role, count)))
+			// A fixed cell: the grid sizes every cell like the template.
+			return container.NewGridWrap(fyne.NewSize(290, card.MinSize().Height), card)
 		},
 		func(id widget.GridWrapItemID, o fyne.CanvasObject) {
 			if id >= len(p.shown) {
 				return
 			}
 			per := p.shown[id]
-			b := o.(*fyne.Container).Objects[0].(*fyne.Container)
+			b := o.(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
 			texts := b.Objects[0].(*fyne.Container)
 			texts.Objects[0].(*widget.Label).SetText(per.Name)
 			texts.Objects[1].(*widget.Label).SetText(p.currentRole(per))

@@ -252,7 +252,7 @@ func (p *SourcesPane) choose(src *data.Source) {
 
 func (p *SourcesPane) renderDetail() {
 	s, loc := p.s, p.s.Loc
-	p.detail.Objects = nil
+	p.detail.Objects = []fyne.CanvasObject{container.NewPadded(secondary(loc.T("sources.choose"), true))}
 	if src := p.selected; src != nil {
 		title := heading(loc.T("sources.cited_by", "Title", src.Title))
 		open := widget.NewButtonWithIcon(loc.T("detail.open")+" ("+Domain(src.URL)+")", externalLinkIcon, func() { OpenSourceURL(s.App, s.Win, loc, s.Status, src.URL) })

@@ -107,6 +107,17 @@ func NewData(idx *data.Index, ctx *data.Dataset) *Data {
 	return d
 }
 
+// ExtendTo makes the limits reach time t (today) when it lies after the
+// data, so the stretch after the dataset's "as of" date, which it does not
+// cover, can be shown.
+func (d *Data) ExtendTo(t float64) {
+	last := d.Last
+	if t > last && t-last < 20*365*chrono.Day {
+		last = t
+	}
+	d.Limits = chrono.LimitsFor(d.First, last)
+}
+
 // FromDataset builds timeline data from a whole in-memory dataset (tests,
 // synthetic data); it sorts the dataset's events into date order first.
 func FromDataset(ds *data.Dataset) *Data {

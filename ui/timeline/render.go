@@ -179,8 +179,8 @@ type widthKey struct {
 func (c *textCache) check(t *Timeline) {
 	if lang := t.loc.Lang(); c.lang != lang || c.ticks == nil {
 		c.lang = lang
-		c.today, c.asOf = t.loc.T("timeline.today"), t.loc.T("timeline.as_of")
-		c.notCovered = ""
+		c.today = t.loc.T("timeline.today")
+		c.asOf = t.loc.T("timeline.not_covered", "Date", t.loc.Date(data.MustDate(chrono.Time(t.data.AsOf-chrono.Day).Format("2006-01-02"))))
 		c.bubblePre, c.bubbleP, _ = strings.Cut(t.loc.T("timeline.cluster", "Count", "\x00"), "\x00")
 		c.bubbles = c.bubbles[:0]
 		c.ticks = map[int64]string{}
@@ -475,17 +475,17 @@ func (r *renderer) draw() {
 	place(r.bg, 0, 0, s.Width, s.Height)
 	g := r.geometry()
 
-	// Today and "facts as of": their labels go in the era strip first, and
-	// era titles keep clear of them.
+	// Today and "not covered after …": their labels go in the era strip
+	// first, and era titles keep clear of them. The "as of" label stands
+	// left of its line, today's right of its own, so the two part around
+	// the shaded stretch the dataset does not cover; where they would still
+	// meet, today's label gives way (its line stays).
 	today := chrono.Seconds(t.now())
 	var reserved [2][2]float32 // x ranges in the era strip
 	nres := 0
-	if x := vp.X(today); x >= 0 && x <= s.Width {
-		reserved[nres] = r.vline(x, g, pal.today, r.text.today, false)
-		nres++
-	}
 	asOf := t.data.AsOf
-	if asOf > 0 && (asOf < today-chrono.Day || asOf > today+chrono.Day) {
+	showAsOf := asOf > 0 && (asOf < today-chrono.Day || asOf > today+chrono.Day)
+	if showAsOf {
 		// The stretch after "as of" is not covered by the dataset: shaded.
 		if x0, x1 := max(vp.X(asOf), 0), min(vp.X(today), s.Width); x1 > x0 && asOf < today {
 			gap := r.bands.next()
@@ -493,11 +493,17 @@ func (r *renderer) draw() {
 			place(gap, x0, g.lanesTop, x1-x0, g.lanesBottom-g.lanesTop)
 		}
 		if x := vp.X(asOf); x >= 0 && x <= s.Width {
-			reserved[nres] = r.vline(x, g, pal.asOf, r.text.asOf, true)
+			reserved[nres] = r.vline(x, g, pal.asOf, r.text.asOf, asOf > today, reserved[:nres])
 			nres++
 		}
 	}
-
+	if x := vp.X(today); x >= 0 && x <= s.Width {
+		right := showAsOf && asOf < today
+		if rs := r.vline(x, g, pal.today, r.text.today, right, reserved[:nres]); rs[1] > rs[0] {
+			reserved[nres] = rs
+			nres++
+		}
+	}
 	// Eras: alternating bands with their titles in the top strip.
 	for i, e := range t.data.Eras {
 		x0, x1 := vp.X(e.T0), vp.X(e.T1)
@@ -882,19 +888,31 @@ func (r *renderer) assignSlots() {
 	}
 }
 
-// vline draws a vertical marker line with its label in the era strip and
-// returns the label's x range.
-func (r *renderer) vline(x float32, g geometry, col color.Color, label string, right bool) [2]float32 {
+// vline draws a vertical marker line with its label in the era strip, right
+// or left of the line as asked (turning where the window's edge would cut
+// it), and returns the label's x range. A label that would overlap a taken
+// range is left out (an empty range is returned).
+func (r *renderer) vline(x float32, g geometry, col color.Color, label string, right bool, taken [][2]float32) [2]float32 {
 	size := r.pal.small
 	styleLine(r.lines.next(), col, 1.5, x, g.lanesTop, x, g.lanesBottom)
-	tx := r.texts.next()
-	setText(tx, label, size, col, true)
 	w := r.text.width(label, size, true)
 	lx := x - w - 3
-	if right || lx < 0 {
+	if right {
 		lx = x + 3
 	}
-	lx = min(lx, r.size.Width-w-2)
+	if lx < 0 {
+		lx = x + 3
+	}
+	if lx+w > r.size.Width-2 {
+		lx = x - w - 3
+	}
+	for _, t := range taken {
+		if lx-2 < t[1] && lx+w+2 > t[0] {
+			return [2]float32{}
+		}
+	}
+	tx := r.texts.next()
+	setText(tx, label, size, col, true)
 	place(tx, lx, 3, w, size) // in the era strip, clear of labels and bubbles
 	return [2]float32{lx - 2, lx + w + 2}
 }

@@ -77,6 +77,7 @@ type Timeline struct {
 // New returns a timeline of d showing everything, with labels from loc.
 func New(d *Data, loc *i18n.Localizer) *Timeline {
 	t := &Timeline{data: d, loc: loc, sel: -1, now: time.Now, laneFit: maxLanes}
+	d.ExtendTo(chrono.Seconds(t.now()))
 	t.lanes = d.Lanes(t.mode, maxLanes, nil)
 	t.vp = d.Limits.All(0)
 	t.ExtendBaseWidget(t)
@@ -84,7 +85,11 @@ func New(d *Data, loc *i18n.Localizer) *Timeline {
 }
 
 // SetNow replaces the clock used for the "today" line (tests, renders).
-func (t *Timeline) SetNow(now func() time.Time) { t.now = now }
+func (t *Timeline) SetNow(now func() time.Time) {
+	t.now = now
+	t.data.ExtendTo(chrono.Seconds(now()))
+	t.vp = t.data.Limits.Clamp(t.vp)
+}
 
 // SetMaxLabels caps the labels per lane (0: as many as fit), for large type
 // where fewer, readable labels serve better.
