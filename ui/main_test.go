@@ -122,7 +122,7 @@ func TestLanguageSwitchAtRuntime(t *testing.T) {
 	ev := h.ds.Events[sel]
 
 	en := visibleStrings(h.w)
-	for _, want := range []string{"File", "Language", "Zoom in", "Search events", ev.Title.EN, "Sources", "Governance"} {
+	for _, want := range []string{"File", "Language", "Zoom in", "Search events", ev.Title.EN, "Sources", "Legend"} {
 		if !strings.Contains(en, want) {
 			t.Errorf("English window lacks %q", want)
 		}
@@ -130,7 +130,7 @@ func TestLanguageSwitchAtRuntime(t *testing.T) {
 	h.SetLang(data.DE)
 	h.flush()
 	de := visibleStrings(h.w)
-	for _, want := range []string{"Datei", "Sprache", "Vergrößern", "durchsuchen", ev.Title.DE, "Quellen", "Führung und Struktur"} {
+	for _, want := range []string{"Datei", "Sprache", "Vergrößern", "durchsuchen", ev.Title.DE, "Quellen", "Legende"} {
 		if !strings.Contains(de, want) {
 			t.Errorf("German window lacks %q", want)
 		}
