@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -56,6 +58,7 @@ func startGUI(opts guiOptions) error {
 	loc.OnChange(useFyneLanguage)
 	a.Settings().SetTheme(ui.NewTheme(prefs.Theme(), prefs.TextScale()))
 
+	trace := openTrace(os.Getenv("AITIMELINE_TRACE"))
 	w := a.NewWindow(loc.T("app.name"))
 	w.SetContent(container.NewCenter(container.NewVBox(widget.NewLabel(loc.T("app.loading")), widget.NewProgressBarInfinite())))
 	w.Resize(prefs.WindowSize())
@@ -91,7 +94,7 @@ func startGUI(opts guiOptions) error {
 					return
 				}
 				st = store
-				ui.NewMain(a, w, st, loc, ui.Options{Version: AppVersion})
+				ui.NewMain(a, w, st, loc, ui.Options{Version: AppVersion, Trace: trace})
 			})
 		}()
 	}
@@ -103,4 +106,19 @@ func startGUI(opts guiOptions) error {
 		st.Close()
 	}
 	return nil
+}
+
+// openTrace returns a function that appends timestamped lines to the file
+// named by AITIMELINE_TRACE (the real-window tests read it), or nil.
+func openTrace(path string) func(string, ...any) {
+	if path == "" {
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	if err != nil {
+		return nil
+	}
+	return func(format string, args ...any) {
+		fmt.Fprintf(f, "%d "+format+"\n", append([]any{time.Now().UnixMilli()}, args...)...)
+	}
 }

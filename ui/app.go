@@ -45,6 +45,10 @@ type Closer interface{ Close() }
 type Options struct {
 	Version string  // app version, for the About dialog
 	Runner  *Runner // nil: the app's runner (fyne.Do); tests pass a TestRunner's
+	// Trace, when set, receives one line per observable step (selection,
+	// detail shown, window, list rows, tab, language, close): the real-window
+	// tests (make e2e) read it to check timing and state from outside.
+	Trace func(format string, args ...any)
 }
 
 // Main is the main window: it builds the panes and wires them together.
@@ -85,6 +89,9 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, loc *i18n.Localizer
 		opt.Runner = NewAppRunner()
 	}
 	s := newSession(a, win, store, loc, opt.Runner)
+	if opt.Trace != nil {
+		s.trace = opt.Trace
+	}
 	m := &Main{S: s, opt: opt, tabNames: map[*container.TabItem]string{}}
 	m.List = newListTwin(s)
 	m.Search = newSearchBar(s, m.List)
@@ -117,7 +124,43 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, loc *i18n.Localizer
 	m.installKeys()
 	win.SetCloseIntercept(m.RequestClose)
 	win.Canvas().Focus(s.TL) // keys work at once, without a click
+	m.installTrace()
 	return m
+}
+
+// installTrace reports the window's observable steps to Options.Trace.
+func (m *Main) installTrace() {
+	s := m.S
+	if m.opt.Trace == nil {
+		return
+	}
+	s.OnSelect(func(i int) { s.tracef("select %d", i) })
+	s.OnViewport(func() {
+		v := s.TL.Viewport()
+		lo, hi, rows := s.Window()
+		n := hi - lo
+		if rows != nil {
+			n = len(rows)
+		}
+		s.tracef("viewport %.0f %.0f %.0f list %d window %d", v.Start, v.End, v.Width, m.List.Len(), n)
+	})
+	m.Detail.onShown = func(i int) { s.tracef("detail %d", i) }
+	s.Loc.OnChange(func(l data.Lang) { s.tracef("lang %s", l) })
+	prev := m.tabs.OnSelected
+	m.tabs.OnSelected = func(it *container.TabItem) {
+		prev(it)
+		s.tracef("tab %s", m.SelectedTab())
+	}
+	// Where the first labelled event is, in window coordinates, so a test
+	// can click it.
+	fyne.Do(func() {
+		for _, h := range s.TL.LabelHits() {
+			p := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.TL)
+			s.tracef("label %d %.0f %.0f", h.Ref, p.X+h.X, p.Y+h.Y)
+			break
+		}
+		s.tracef("ready %d", s.Idx.Len())
+	})
 }
 
 // AddPane registers a pane (for relabelling, menus and closing).
@@ -449,6 +492,7 @@ func (m *Main) Close() {
 		}
 	}
 	s.Q.Shutdown()
+	s.tracef("closed")
 	if m.reader != nil {
 		m.reader.Close()
 	}

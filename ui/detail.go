@@ -80,6 +80,7 @@ type DetailPane struct {
 	large    bool // reader view: larger type
 	sections []DetailSection
 	now      func() time.Time
+	onShown  func(i int) // after the details of event i were applied (trace)
 }
 
 func newDetailPane(s *Session, large bool) *DetailPane {
@@ -127,6 +128,9 @@ func (d *DetailPane) show(i int) {
 				return
 			}
 			d.set(d.view(i, &ev, rel))
+			if d.onShown != nil {
+				d.onShown(i)
+			}
 		}
 	})
 }

@@ -43,6 +43,13 @@ type Session struct {
 	showTab    func(name string) // Main's tab switch
 	showPerson func(id string)   // the People pane's card
 	fitFilter  func(Filter)      // the filter pane's Set (applies and fits)
+	trace      func(format string, args ...any)
+}
+
+func (s *Session) tracef(format string, args ...any) {
+	if s.trace != nil {
+		s.trace(format, args...)
+	}
 }
 
 // setFilter applies a filter as the filter bar does: the view fits to what

@@ -308,6 +308,27 @@ func (t *Timeline) crowded(i int) bool {
 	return false
 }
 
+// LabelHit is where a labelled event can be clicked, in widget coordinates.
+type LabelHit struct {
+	Ref  int
+	X, Y float32
+}
+
+// LabelHits lists the labelled events of the last frame with a point on
+// each (tests from outside the app click them).
+func (t *Timeline) LabelHits() []LabelHit {
+	if t.r == nil {
+		return nil
+	}
+	var out []LabelHit
+	for _, h := range t.r.hits {
+		if h.ref >= 0 {
+			out = append(out, LabelHit{Ref: int(h.ref), X: (h.x0 + h.x1) / 2, Y: (h.y0 + h.y1) / 2})
+		}
+	}
+	return out
+}
+
 // Labelled reports whether event i has a label in the last frame.
 func (t *Timeline) Labelled(i int) bool {
 	if t.r == nil {
