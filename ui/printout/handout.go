@@ -170,7 +170,11 @@ func (h *handout) name(id string) string {
 func (h *handout) handout() {
 	loc := h.loc
 	h.AddPage()
-	h.titleBlock(metaLine(loc, h.hd.DatasetVersion, h.hd.AsOf) + " · " + loc.N("events.count", len(h.hd.Events)))
+	meta := metaLine(loc, h.hd.DatasetVersion, h.hd.AsOf)
+	if meta != "" {
+		meta += " · "
+	}
+	h.titleBlock(meta + loc.N("events.count", len(h.hd.Events)))
 	if h.hd.Intro != "" {
 		h.para(h.hd.Intro, "", 11.5, 16, ink)
 	}

@@ -224,3 +224,47 @@ func TestPosterErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestPosterTwoByTwo: a poster tiled both ways has glue strips right and
+// below, and no label row crosses the horizontal cut.
+func TestPosterTwoByTwo(t *testing.T) {
+	td, meta := posterData(t)
+	loc := i18n.Must(data.DE)
+	opt := PosterOptions{Paper: A4, Across: 2, Down: 2, Lanes: timeline.LanesOrganization, MaxLanes: 5, Meta: meta}
+	var buf bytes.Buffer
+	if err := WritePoster(&buf, td, loc, opt); err != nil {
+		t.Fatal(err)
+	}
+	path := writePDF(t, "poster-a4-2x2-de.pdf", buf.Bytes())
+	if n, w, h := pdfInfo(t, path); n != 4 || int(w) != 841 || int(h) != 595 {
+		t.Fatalf("%d pages of %.0f x %.0f", n, w, h)
+	}
+	pages := pdfText(t, path)
+	for i, want := range [][]string{
+		{"Blatt 1 von 4 (Reihe 1, Spalte 1)", "Klebefläche: Blatt 2", "Klebefläche: Blatt 3"},
+		{"Blatt 2 von 4 (Reihe 1, Spalte 2)", "Klebefläche: Blatt 4"},
+		{"Blatt 3 von 4 (Reihe 2, Spalte 1)", "Klebefläche: Blatt 4"},
+		{"Blatt 4 von 4 (Reihe 2, Spalte 2)"},
+	} {
+		for _, s := range want {
+			if !strings.Contains(oneLine(pages[i]), s) {
+				t.Errorf("sheet %d lacks %q", i+1, s)
+			}
+		}
+	}
+	if strings.Contains(oneLine(pages[3]), "Klebefläche") {
+		t.Error("the last sheet has a glue strip")
+	}
+	p, err := newPoster(td, loc, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := p.ch - psGlue
+	for li, ys := range p.rowYs {
+		for _, y := range ys {
+			if y-p.rowH/2 < cut && cut < y+p.rowH/2 {
+				t.Errorf("lane %d: a row at %.1f crosses the cut at %.1f", li, y, cut)
+			}
+		}
+	}
+}

@@ -93,8 +93,8 @@ const family = "noto"
 // fontSet holds what the documents need of the UI font: its bytes for
 // embedding and which characters it has.
 type fontSet struct {
-	regular, bold, italic, boldItalic []byte
-	has                               [65536 / 64]uint64 // characters present in regular and bold
+	regular, bold, italic []byte
+	has                   [65536 / 64]uint64 // characters present in regular and bold
 }
 
 var (
@@ -108,7 +108,7 @@ func fonts() (*fontSet, error) {
 	fontsOnce.Do(func() {
 		fs := &fontSet{
 			regular: theme.DefaultTextFont().Content(), bold: theme.DefaultTextBoldFont().Content(),
-			italic: theme.DefaultTextItalicFont().Content(), boldItalic: theme.DefaultTextBoldItalicFont().Content(),
+			italic: theme.DefaultTextItalicFont().Content(),
 		}
 		// fpdf indexes its width table by character and holds only the
 		// Basic Multilingual Plane, and draws nothing for a character the
@@ -215,7 +215,6 @@ func newDoc(loc *i18n.Localizer, w, h float64, title string, created time.Time) 
 	pdf.AddUTF8FontFromBytes(family, "", fs.regular)
 	pdf.AddUTF8FontFromBytes(family, "B", fs.bold)
 	pdf.AddUTF8FontFromBytes(family, "I", fs.italic)
-	pdf.AddUTF8FontFromBytes(family, "BI", fs.boldItalic)
 	d := &doc{Fpdf: pdf, fs: fs, loc: loc}
 	pdf.SetTitle(d.clean(title), true)
 	pdf.SetCreator(d.clean(loc.T("app.name")), true)
@@ -233,7 +232,7 @@ func newDoc(loc *i18n.Localizer, w, h float64, title string, created time.Time) 
 // clean is fontSet.clean for one-line text.
 func (d *doc) clean(s string) string { return d.fs.clean(s, false) }
 
-// font sets style ("", "B", "I", "BI") and size.
+// font sets style ("", "B" or "I") and size.
 func (d *doc) font(style string, size float64) { d.SetFont(family, style, size) }
 
 // text colours.

@@ -347,7 +347,7 @@ func TestLetters(t *testing.T) {
 
 func TestBlankYears(t *testing.T) {
 	for in, want := range map[string]string{
-		"Am 11. Dezember 2015 gegründet": "Am 11. Dezember ____ gegründet",
+		"Am 11. Dezember 2015 gegründet":  "Am 11. Dezember ____ gegründet",
 		"2015–2018, GPT-4, 10 GW, 2024er": "____–____, GPT-4, 10 GW, 2024er",
 		"CGC-24-612746 and $6.6 billion":  "CGC-24-612746 and $6.6 billion",
 	} {
@@ -380,5 +380,77 @@ func TestBreakURL(t *testing.T) {
 	}
 	if !strings.HasSuffix(lines[0], "/") && !strings.HasSuffix(lines[0], "-") && !strings.HasSuffix(lines[0], ".") {
 		t.Errorf("first line %q not broken at a separator", lines[0])
+	}
+}
+
+// TestStopsGraphic checks the hand-out's timeline graphic for every tour in
+// both languages and on both papers, and for crowds: every stop placed, no
+// two labels of a row overlapping, no leader crossing a label's text.
+func TestStopsGraphic(t *testing.T) {
+	ds := dataset(t)
+	var docs []*HandoutDoc
+	for _, tr := range ds.Tours {
+		for _, lang := range data.Langs {
+			docs = append(docs, tourDoc(t, tr.ID, lang))
+		}
+	}
+	crowd := &HandoutDoc{Title: "crowd"}
+	for i := range 30 { // thirty events on one day, then a spread
+		e := ds.Events[100]
+		if i >= 20 {
+			e = ds.Events[100+i*3]
+		}
+		crowd.Events = append(crowd.Events, e)
+	}
+	docs = append(docs, crowd)
+	titled := 0
+	for _, hd := range docs {
+		for _, width := range []float64{595.28 - 2*hoMargin, 612 - 2*hoMargin} {
+			d, err := newDoc(i18n.Must(data.DE), 595, 842, "x", time.Time{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			h := &handout{doc: d, hd: hd, lang: data.DE}
+			g := h.stopsGraphic(width)
+			type span struct{ a, b float64 }
+			texts := map[int][]span{}
+			for _, it := range g.items {
+				if !it.placed {
+					t.Fatalf("%s: stop %d not placed", hd.Title, it.n)
+				}
+				a := it.x + stMarker/2 + 2
+				if it.left {
+					a = it.x - stMarker/2 - 3 - it.w
+				}
+				texts[it.row] = append(texts[it.row], span{a, a + it.w})
+				if it.title != "" {
+					titled++
+				}
+			}
+			if hd == crowd {
+				continue // a crowd on one day may overlap in the top row, by design
+			}
+			for r, ss := range texts {
+				for i := range ss {
+					for j := range i {
+						if ss[i].a < ss[j].b && ss[j].a < ss[i].b {
+							t.Errorf("%s (%.0f): labels overlap in row %d", hd.Title, width, r)
+						}
+					}
+				}
+			}
+			for _, it := range g.items {
+				for r := 0; r < it.row; r++ {
+					for _, s := range texts[r] {
+						if it.x > s.a && it.x < s.b {
+							t.Errorf("%s (%.0f): the leader of stop %d crosses a label in row %d", hd.Title, width, it.n, r)
+						}
+					}
+				}
+			}
+		}
+	}
+	if titled < 100 {
+		t.Errorf("only %d labels with a title", titled)
 	}
 }
