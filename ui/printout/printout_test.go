@@ -454,3 +454,35 @@ func TestStopsGraphic(t *testing.T) {
 		t.Errorf("only %d labels with a title", titled)
 	}
 }
+
+// TestEmbeddedFonts: the text is set in embedded TrueType fonts with a
+// Unicode map (so that it prints anywhere, and copies and searches as
+// text), never in a PDF core font (which has no umlaut-safe encoding here).
+func TestEmbeddedFonts(t *testing.T) {
+	needTool(t, "pdffonts")
+	var buf bytes.Buffer
+	if err := WriteHandout(&buf, tourDoc(t, "conflict-in-12-steps", data.DE), i18n.Must(data.DE), HandoutOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdffonts", writePDF(t, "fonts.pdf", buf.Bytes())).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")[2:]
+	names := map[string]bool{}
+	for _, l := range lines {
+		f := strings.Fields(l)
+		names[f[0]] = true
+		if len(f) < 7 || f[1] != "CID" || f[2] != "TrueType" || f[4] != "yes" || f[6] != "yes" {
+			t.Errorf("font not embedded with a Unicode map: %s", l)
+		}
+	}
+	for _, want := range []string{"utf8noto", "utf8notoB", "utf8notoI"} {
+		if !names[want] {
+			t.Errorf("no font %s in %v", want, names)
+		}
+	}
+	if len(names) != 3 {
+		t.Errorf("fonts %v, want regular, bold and italic only", names)
+	}
+}
