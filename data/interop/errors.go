@@ -38,6 +38,7 @@ type TooLargeError struct {
 	Limit int64 // bytes
 }
 
+// Error implements error; it names the limit in English, for logs.
 func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("file is larger than %d MB", e.Limit>>20)
 }
@@ -51,6 +52,7 @@ func (e *TooLargeError) MessageArgs() []any { return []any{"MB", e.Limit >> 20} 
 // EncodingError reports a file that is not UTF-8 text.
 type EncodingError struct{}
 
+// Error implements error; it says the file is not UTF-8 in English, for logs.
 func (e *EncodingError) Error() string { return "file is not UTF-8 text" }
 
 // MessageID implements Localized.
@@ -66,6 +68,7 @@ type SyntaxError struct {
 	Detail       string // the JSON parser's English message, for logs
 }
 
+// Error implements error; it gives the position and the parser's message in English, for logs.
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("not valid JSON at line %d, column %d: %s", e.Line, e.Column, e.Detail)
 }
@@ -90,6 +93,7 @@ type FormatError struct {
 	Found string // one of the Found constants, or the file's own format tag
 }
 
+// Error implements error; it names what was expected and found in English, for logs.
 func (e *FormatError) Error() string {
 	found := e.Found
 	if found == "" {
@@ -121,6 +125,7 @@ type VersionError struct {
 	Version, Supported int
 }
 
+// Error implements error; it names both versions in English, for logs.
 func (e *VersionError) Error() string {
 	return fmt.Sprintf("tour file version %d is newer than the supported version %d", e.Version, e.Supported)
 }
@@ -139,6 +144,7 @@ type UnknownEventsError struct {
 	IDs []string // in stop order, each once
 }
 
+// Error implements error; it lists the IDs in English, for logs.
 func (e *UnknownEventsError) Error() string {
 	return "events not in this dataset: " + strings.Join(e.IDs, ", ")
 }
@@ -183,6 +189,7 @@ type FieldError struct {
 	Limit   int // for TooLong and TooMany
 }
 
+// Error implements error; it names the field and the problem in English, for logs.
 func (e *FieldError) Error() string {
 	s := fmt.Sprintf("%s: %s", e.Field, e.Problem)
 	if e.Limit > 0 {

@@ -234,7 +234,7 @@ func daysIn(year, month int) int {
 // Imported is a TimelineJS file read into plain text: what a student's or
 // teacher's own notebook can import.
 type Imported struct {
-	Title, Intro string // from the title slide; may be empty
+	Title, Intro string // from the title slide (a note there is joined to Intro); may be empty
 	Events       []ImportedEvent
 }
 

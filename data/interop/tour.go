@@ -91,6 +91,18 @@ func (t *Tour) EventIDs() []string {
 	return ids
 }
 
+// Notes maps the tour's event IDs to the notes of their stops (stops
+// without a note are left out), as TimelineJSDoc.Notes takes them.
+func (t *Tour) Notes() map[string]data.Text {
+	m := map[string]data.Text{}
+	for _, s := range t.Stops {
+		if !s.Note.IsZero() {
+			m[s.Event] = s.Note
+		}
+	}
+	return m
+}
+
 // The JSON shapes, kept apart from the API types so that field order and
 // names are fixed here and the API can grow without changing the file.
 type tourFileJSON struct {

@@ -80,6 +80,11 @@ func TestTourRoundTrip(t *testing.T) {
 		if !reflect.DeepEqual(got, tf) {
 			t.Errorf("%s: round trip changed the tour:\n got %+v\nwant %+v", tf.Tour.ID, got, tf)
 		}
+		for _, st := range tf.Tour.Stops {
+			if n, ok := got.Tour.Notes()[st.Event]; ok != !st.Note.IsZero() || n != st.Note {
+				t.Errorf("%s: Notes()[%s] = %v, %v", tf.Tour.ID, st.Event, n, ok)
+			}
+		}
 		var again bytes.Buffer
 		if err := WriteTour(&again, got); err != nil || again.String() != written {
 			t.Errorf("%s: second write differs (%v)", tf.Tour.ID, err)

@@ -355,7 +355,8 @@ func (h *handout) urlLines(u string, x float64) {
 	h.font("", 8.5)
 	h.textColor(muted)
 	w := h.width() - (x - hoMargin)
-	for _, line := range breakURL(h.doc, h.clean(u), w-2) {
+	u = h.clean(u)
+	for _, line := range breakURL(h.doc, u, w-2) {
 		h.SetX(x)
 		h.CellFormat(h.GetStringWidth(line)+1, 11, line, "", 1, "L", false, 0, u)
 	}

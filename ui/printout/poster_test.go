@@ -74,7 +74,7 @@ func TestPosterA3FourSheets(t *testing.T) {
 	pages := pdfText(t, path)
 	all := oneLine(strings.Join(pages, "\n"))
 	for _, s := range []string{"Zeitleiste des KI-Konflikts", "Stand der Fakten: 29. November 2026", "Datensatz 2026.11.29", "Legende",
-		"Produkte", "Umstritten", "Blatt 1 von 4", "Blatt 4 von 4", "An den Marken abschneiden", "Klebefläche: Blatt 2 darauflegen"} {
+		"Produkte", "Umstritten", "Blatt 1 von 4", "Blatt 4 von 4", "An den Marken abschneiden", "Klebefläche rechts: Blatt 2 darauflegen"} {
 		if !strings.Contains(all, s) {
 			t.Errorf("poster text lacks %q", s)
 		}
@@ -241,9 +241,9 @@ func TestPosterTwoByTwo(t *testing.T) {
 	}
 	pages := pdfText(t, path)
 	for i, want := range [][]string{
-		{"Blatt 1 von 4 (Reihe 1, Spalte 1)", "Klebefläche: Blatt 2", "Klebefläche: Blatt 3"},
-		{"Blatt 2 von 4 (Reihe 1, Spalte 2)", "Klebefläche: Blatt 4"},
-		{"Blatt 3 von 4 (Reihe 2, Spalte 1)", "Klebefläche: Blatt 4"},
+		{"Blatt 1 von 4 (Reihe 1, Spalte 1)", "Klebefläche rechts: Blatt 2", "Klebefläche unten: Blatt 3"},
+		{"Blatt 2 von 4 (Reihe 1, Spalte 2)", "Klebefläche unten: Blatt 4"},
+		{"Blatt 3 von 4 (Reihe 2, Spalte 1)", "Klebefläche rechts: Blatt 4"},
 		{"Blatt 4 von 4 (Reihe 2, Spalte 2)"},
 	} {
 		for _, s := range want {

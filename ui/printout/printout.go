@@ -19,6 +19,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2/theme"
 	"github.com/go-pdf/fpdf"
@@ -67,6 +68,7 @@ type Error struct {
 	text string
 }
 
+// Error implements error with an English text, for logs.
 func (e *Error) Error() string { return e.text }
 
 // MessageID is the catalog ID of the message to show.
@@ -142,12 +144,13 @@ func (fs *fontSet) covers(r rune) bool {
 	return r >= 0 && r < 0x10000 && fs.has[r/64]&(1<<(r%64)) != 0
 }
 
-// clean makes s printable with the embedded font: line breaks kept (when
+// clean makes s printable with the embedded font: broken UTF-8 repaired,
+// line breaks kept (when
 // keepBreaks), tabs as spaces, control and invisible characters dropped, a
 // character the font lacks replaced by its decomposition (é → e + accent,
 // ﬁ → fi) or, for letters and digits, "?"; other symbols (emoji) dropped.
 func (fs *fontSet) clean(s string, keepBreaks bool) string {
-	ok := true
+	ok := utf8.ValidString(s) // fpdf's UTF-16 conversion panics on broken UTF-8
 	for _, r := range s {
 		if r < 0x20 || !fs.covers(r) || r == 0xad || (r >= 0x2000 && unicode.Is(unicode.Cf, r)) {
 			ok = false
