@@ -34,10 +34,10 @@ func FuzzHandoutText(f *testing.F) {
 			People:  []data.EventPerson{{PersonID: "p", Role: data.Text{DE: text}}},
 			Sources: []data.Source{{Publisher: title, Title: text, URL: "https://example.org/" + text}}}
 		hd := &HandoutDoc{Title: title, Intro: text, Events: []data.Event{e, e}, Notes: map[string]string{"x": text}}
-		for _, ws := range []bool{false, true} {
-			if err := WriteHandout(io.Discard, hd, loc, HandoutOptions{Worksheet: ws}); err != nil {
-				t.Fatalf("WriteHandout(%q, %q): %v", title, text, err)
-			}
+		// One document per input (a hand-out or a worksheet): each takes
+		// a while under the fuzzer's instrumentation.
+		if err := WriteHandout(io.Discard, hd, loc, HandoutOptions{Worksheet: len(title)%2 == 1}); err != nil {
+			t.Fatalf("WriteHandout(%q, %q): %v", title, text, err)
 		}
 	})
 }
