@@ -65,7 +65,7 @@ var EstablishedNewsrooms = []string{
 	"courthousenews.com", "datacenterdynamics.com", "digit.in", "digitaltrends.com", "digitimes.com",
 	"electrek.co", "engadget.com",
 	"fastcompany.com", "gadgets360.com", "geekwire.com", "gizmodo.com", "govexec.com",
-	"informationweek.com", "insurancejournal.com", "itpro.com", "jurist.org", "law360.co.uk",
+	"informationweek.com", "itpro.com", "jurist.org", "law360.co.uk",
 	"law360.com", "macobserver.com", "macrumors.com", "medianama.com", "pcgamer.com", "pcmag.com",
 	"silicon.co.uk", "siliconangle.com", "siliconrepublic.com", "socialmediatoday.com",
 	"spacenews.com", "storyboard18.com", "techcrunch.com", "technologyreview.com", "techradar.com",
