@@ -84,6 +84,19 @@ var EstablishedNewsrooms = []string{
 	"tagesschau.de", "tagesspiegel.de", "taz.de", "the-decoder.de", "trendingtopics.eu",
 	"wallstreet-online.de", "watson.ch",
 	"watson.de", "wdr.de", "welt.de", "wiwo.de", "zdf.de", "zeit.de",
+	// Added in the 2025–2026 source pass (each a newsroom with its own reporting, not an aggregator):
+	// am730.com.hk (Hong Kong daily), arabianbusiness.com (Gulf business magazine), bgr.com (US tech
+	// news, Penske Media), bnnbloomberg.ca (Canadian business broadcaster), digit.in (Indian tech
+	// magazine), digitimes.com (Taiwanese IT trade daily), easterneye.biz (British weekly), exame.com
+	// (Brazilian business magazine), fastcompany.co.za (Fast Company's South African edition),
+	// gadgets360.com (NDTV's technology site), govexec.com (Government Executive, Nextgov/FCW),
+	// jurist.org (legal news service), macobserver.com (Apple trade press), mb.com.ph (Manila
+	// Bulletin), outlookbusiness.com (Indian business magazine), pcgamer.com (Future plc),
+	// siliconrepublic.com (Irish tech news), socialmediatoday.com (Industry Dive trade title),
+	// standardmedia.co.ke (The Standard, Kenya), storyboard18.com (Network18 marketing trade title),
+	// techspot.com (tech news and reviews), the-decoder.com (English edition of The Decoder),
+	// thenews.com.pk (The News International), trendingtopics.eu (Austrian tech newsroom),
+	// tri-statedefender.com (Memphis newspaper), vice.com (VICE News).
 }
 
 // PrimaryHosts are docket and records hosts where a labelled copy ("via") of a
