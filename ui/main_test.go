@@ -174,7 +174,7 @@ func TestListTwinFollowsTimeline(t *testing.T) {
 	}
 	// Selecting on the timeline moves the detail pane.
 	tl.Select(rows[7])
-	if strings.Contains(h.detailText(), h.ds.Events[rows[7]].Title.EN) && h.ds.Events[rows[7]].Title.EN != h.ds.Events[rows[5]].Title.EN {
+	if h.Detail.Shown() == rows[7] {
 		t.Fatal("the detail was read on the UI goroutine, not off it")
 	}
 	h.flush()

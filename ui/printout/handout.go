@@ -473,7 +473,7 @@ func (h *handout) worksheet(seed int64) {
 		x += w * f.frac
 	}
 	h.Ln(26)
-	h.para(loc.T("classroom.worksheet.task", "Count", n), "", hoBody+0.5, hoLine+1, ink)
+	h.para(loc.N("classroom.worksheet.task", n), "", hoBody+0.5, hoLine+1, ink)
 	h.Ln(8)
 
 	for k, i := range order {

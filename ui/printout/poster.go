@@ -593,7 +593,7 @@ func (p *poster) drawHeader() {
 		cats, sts := allCategories()
 		p.font("B", 8)
 		p.textColor(ink)
-		p.Text(lx, psPad+2, p.clean(p.loc.T("timeline.legend")))
+		p.Text(lx, psPad+2, p.clean(p.loc.T("legend.button")))
 		flowLegend(p.doc, cats, sts, lx, psPad+6, p.legendW, 7, 7)
 	}
 }

@@ -73,9 +73,9 @@ func TestPosterA3FourSheets(t *testing.T) {
 	}
 	pages := pdfText(t, path)
 	all := oneLine(strings.Join(pages, "\n"))
-	for _, s := range []string{"Zeitleiste des KI-Konflikts", "Stand der Fakten: 29. November 2026", "Datensatz 2026.11.29", "Legende",
+	for _, s := range []string{"Zeitleiste des KI-Konflikts", loc.T("classroom.as_of", "Date", loc.Date(meta.AsOf)), "Datensatz " + meta.Version, "Legende",
 		"Produkte", "Umstritten", "Blatt 1 von 4", "Blatt 4 von 4", "An den Marken abschneiden", "Klebefläche rechts: Blatt 2 darauflegen"} {
-		if !strings.Contains(all, s) {
+		if !strings.Contains(all, oneLine(s)) {
 			t.Errorf("poster text lacks %q", s)
 		}
 	}

@@ -335,7 +335,7 @@ func (h *handout) legend(evs []data.Event, x, width float64) {
 	y := h.GetY()
 	h.font("B", 9)
 	h.textColor(ink)
-	h.Text(x, y+9, h.clean(h.loc.T("timeline.legend")))
+	h.Text(x, y+9, h.clean(h.loc.T("legend.button")))
 	y += 16
 	y = flowLegend(h.doc, cats, sts, x, y, width, 8, 8)
 	h.SetY(y + 4)
