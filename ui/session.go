@@ -27,6 +27,8 @@ type Session struct {
 	Prefs  *Prefs
 	Q      *Runner
 	Status *Status
+	// OwnTours supplies the teacher's own tours (set by the notebook).
+	OwnTours TourSource
 
 	people  map[string]*data.Person
 	orgs    map[string]*data.Organization
