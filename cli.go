@@ -13,12 +13,11 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/test"
-
 	"aitimeline/data"
 	"aitimeline/data/bundle"
 	"aitimeline/i18n"
 	"aitimeline/ui"
+	"aitimeline/ui/raster"
 	"aitimeline/ui/timeline"
 )
 
@@ -339,12 +338,11 @@ func runRender(args []string, e env, loc *i18n.Localizer) error {
 	if *out == "" {
 		return fail(loc, "cli.err.out")
 	}
-	opt := ui.RenderOptions{Now: time.Now()}
+	opt := ui.RenderOptions{Now: time.Now(), Scale: 1}
 	th, ok := ui.ParseThemeChoice(*themeName)
 	if !ok || th == ui.ThemeSystem {
 		return fail(loc, "cli.err.theme", "Value", *themeName)
 	}
-	opt.Theme = th
 	mode, ok := timeline.ParseLaneMode(*lanes)
 	if !ok {
 		return fail(loc, "cli.err.lanes", "Value", *lanes)
@@ -381,8 +379,8 @@ func runRender(args []string, e env, loc *i18n.Localizer) error {
 		return err
 	}
 	defer st.Close()
-	a := test.NewApp()
-	defer a.Quit()
+	app := raster.NewHeadless(ui.NewTheme(th, 1))
+	opt.Fonts, opt.Selected = app.Fonts(), -1
 	td := timeline.NewData(st.Index(), st.Context())
 	img := ui.RenderTimeline(td, st.Meta(), loc, opt)
 	enc := png.Encoder{CompressionLevel: png.BestSpeed} // a third of the default's time, a little larger

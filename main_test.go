@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -365,5 +366,26 @@ func TestUnwritableCacheStillWorks(t *testing.T) {
 	}
 	if r := runCLI(t, env, "--version"); r.code != 0 {
 		t.Fatalf("--version without a writable cache: %+v", r)
+	}
+}
+
+// TestReleaseBinaryLinksNoTestCode checks what the app binary links: Fyne's
+// test package (and testify, difflib, yaml behind it) belongs in tests only;
+// headless pictures are painted by ui/raster.
+func TestReleaseBinaryLinksNoTestCode(t *testing.T) {
+	out, err := exec.Command("go", "list", "-tags", "sqlite_fts5,migrated_fynedo", "-deps", ".").Output()
+	if err != nil {
+		t.Skipf("go list: %v", err)
+	}
+	deps := string(out)
+	if !strings.Contains(deps, "fyne.io/fyne/v2/widget") {
+		t.Fatalf("go list did not list the app's dependencies:\n%.300s", deps)
+	}
+	for _, bad := range []string{"fyne.io/fyne/v2/test", "github.com/stretchr/testify", "github.com/pmezard/go-difflib", "gopkg.in/yaml.v3"} {
+		for _, l := range strings.Split(deps, "\n") {
+			if l == bad || strings.HasPrefix(l, bad+"/") {
+				t.Errorf("the app links %s", l)
+			}
+		}
 	}
 }

@@ -373,13 +373,14 @@ func TestOccupancy(t *testing.T) {
 
 // referenceLayout is Layout written the slow, obvious way (full binary
 // searches, a sort, spans compared pairwise) to check the fast one against.
-func referenceLayout(l *Lane, v Viewport, opt LayoutOptions, widthOf func(int32) float32) (labels []Label, clusters []Cluster) {
+func referenceLayout(l *Lane, v Viewport, opt LayoutOptions, widthOf func(int32) float32) (labels []Label, clusters []Cluster, markers []Marker) {
 	lo, hi := l.Range(v.Start, v.End)
 	if hi <= lo {
-		return nil, nil
+		return nil, nil, nil
 	}
 	type cand struct {
 		pos, n int
+		a, b   int
 		t0, t1 float64
 	}
 	var cs []cand
@@ -394,7 +395,7 @@ func referenceLayout(l *Lane, v Viewport, opt LayoutOptions, widthOf func(int32)
 		for t0 := math.Floor(v.Start/q) * q; t0 < v.End; t0 += q {
 			a, b := l.Range(max(t0, v.Start), min(t0+q, v.End))
 			if b > a {
-				cs = append(cs, cand{pos: l.Top(a, b), n: b - a, t0: max(t0, v.Start), t1: min(t0+q, v.End)})
+				cs = append(cs, cand{pos: l.Top(a, b), n: b - a, a: a, b: b, t0: max(t0, v.Start), t1: min(t0+q, v.End)})
 			}
 		}
 	}
@@ -442,12 +443,20 @@ func referenceLayout(l *Lane, v Viewport, opt LayoutOptions, widthOf func(int32)
 			if labeled[ci] {
 				n--
 			}
-			if n > 0 {
+			if n == 1 { // the one event left is a bare marker
+				for pos := c.a; pos < c.b; pos++ {
+					if labeled[ci] && pos == c.pos {
+						continue
+					}
+					markers = append(markers, Marker{Ref: l.Ref[pos], X: v.X(l.T[pos])})
+					break
+				}
+			} else if n > 0 {
 				clusters = append(clusters, Cluster{X: v.X((c.t0 + c.t1) / 2), Count: n, T0: c.t0, T1: c.t1})
 			}
 		}
 	}
-	return labels, clusters
+	return labels, clusters, markers
 }
 
 func TestLayoutMatchesReference(t *testing.T) {
@@ -464,12 +473,20 @@ func TestLayoutMatchesReference(t *testing.T) {
 			v := lim.All(1600)
 			for step := 0; step < 40; step++ {
 				Layout(l, v, opt, widthOf, &p)
-				labels, clusters := referenceLayout(l, v, opt, widthOf)
+				labels, clusters, markers := referenceLayout(l, v, opt, widthOf)
 				if !slices.Equal(labels, p.Labels) {
 					t.Fatalf("n=%d rows=%d step %d: labels differ:\n%v\n%v", n, rows, step, labels, p.Labels)
 				}
 				if lo, hi := l.Range(v.Start, v.End); hi-lo > opt.DetailLimit && !slices.Equal(clusters, p.Clusters) {
 					t.Fatalf("n=%d rows=%d step %d: clusters differ:\n%v\n%v", n, rows, step, clusters, p.Clusters)
+				}
+				if lo, hi := l.Range(v.Start, v.End); hi-lo > opt.DetailLimit && !slices.Equal(markers, p.Markers) {
+					t.Fatalf("n=%d rows=%d step %d: markers differ:\n%v\n%v", n, rows, step, markers, p.Markers)
+				}
+				for _, c := range p.Clusters {
+					if c.Count < 2 {
+						t.Fatalf("n=%d rows=%d step %d: a bubble of %d", n, rows, step, c.Count)
+					}
 				}
 				checkPlacement(t, "n="+itoa(n), l, v, opt, &p, 0)
 				// Zoom in, pan, then zoom out again: the bucket memo

@@ -180,6 +180,7 @@ type Placement struct {
 type candidate struct {
 	top    eventRef
 	n      int32
+	lo, hi int32 // the bucket's positions in the lane
 	t0, t1 float64
 }
 
@@ -509,7 +510,7 @@ func Layout(l *Lane, v Viewport, opt LayoutOptions, widthOf func(ref int32) floa
 			p.memo.next = append(p.memo.next, bucketEnt{lo: -1})
 		}
 		if e.hi > e.lo {
-			p.cand = append(p.cand, candidate{top: e.top, n: e.hi - e.lo, t0: max(t0, v.Start), t1: min(t1, v.End)})
+			p.cand = append(p.cand, candidate{top: e.top, n: e.hi - e.lo, lo: e.lo, hi: e.hi, t0: max(t0, v.Start), t1: min(t1, v.End)})
 		}
 		blo = int(e.hi)
 	}
@@ -555,6 +556,18 @@ func Layout(l *Lane, v Viewport, opt LayoutOptions, widthOf func(ref int32) floa
 		}
 		if ci == pinBucket && !isPin(c.top.ref) {
 			n-- // the pinned event is labelled, not counted
+		}
+		if n == 1 {
+			// A single event left: a bare marker, not a "+1" bubble.
+			for pos := c.lo; pos < c.hi; pos++ {
+				ref := l.Ref[pos]
+				if (p.labeled[ci] && ref == c.top.ref) || isPin(ref) {
+					continue
+				}
+				p.Markers = append(p.Markers, Marker{Ref: ref, X: v.X(l.T[pos])})
+				break
+			}
+			continue
 		}
 		if n > 0 {
 			p.Clusters = append(p.Clusters, Cluster{X: v.X((c.t0 + c.t1) / 2), Count: n, T0: c.t0, T1: c.t1})

@@ -101,6 +101,15 @@ func (o *Overview) CreateRenderer() fyne.WidgetRenderer {
 	return r
 }
 
+// CanvasObjects lists the strip's canvas objects, for painting it into a
+// picture (package raster).
+func (o *Overview) CanvasObjects() []fyne.CanvasObject {
+	if o.r == nil {
+		return nil
+	}
+	return o.r.Objects()
+}
+
 // Tapped centres the window on the tapped time.
 func (o *Overview) Tapped(e *fyne.PointEvent) {
 	x0, x1 := o.windowRect()

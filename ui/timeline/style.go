@@ -135,3 +135,20 @@ func fade(c color.Color) color.Color {
 	}
 	return color.NRGBA{uint8(r * 0xff / a), uint8(g * 0xff / a), uint8(b * 0xff / a), uint8(a >> 8 / 4)}
 }
+
+// Look is how an event's marker is drawn, for painters outside the widget
+// (pictures, print): shape, fill, stroke and stroke width.
+type Look struct {
+	Shape        Shape
+	Fill, Stroke color.Color
+	StrokeWidth  float32
+	Size         float32 // the box a circle fills; polygons get 2 px more
+}
+
+// MarkerOf is the look of a marker of category colour cat, claim-status shape
+// sh and importance, with outline as the stroke of filled shapes: the same
+// as the timeline draws.
+func MarkerOf(cat color.Color, sh Shape, importance int, outline color.Color) Look {
+	lk := markerLook(cat, sh, importance, outline)
+	return Look{Shape: lk.shape, Fill: lk.fill, Stroke: lk.stroke, StrokeWidth: lk.sw, Size: lk.box()}
+}

@@ -308,6 +308,15 @@ func (t *Timeline) crowded(i int) bool {
 	return false
 }
 
+// CanvasObjects lists the canvas objects of the last frame in paint order,
+// for painting the timeline into a picture (package raster).
+func (t *Timeline) CanvasObjects() []fyne.CanvasObject {
+	if t.r == nil {
+		return nil
+	}
+	return t.r.Objects()
+}
+
 // LabelHit is where a labelled event can be clicked, in widget coordinates.
 type LabelHit struct {
 	Ref  int
