@@ -17,6 +17,16 @@ var digraphs = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u", "ß", "ss")
 // removed, ß as ss and ae/oe/ue as a/o/u. Index and queries are folded alike,
 // so umlauts match both ways. Folding is for matching only, never for display.
 func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii { // no diacritics to remove: skip the Unicode transforms
+		return digraphs.Replace(strings.ToLower(s))
+	}
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)
 	if err != nil {

@@ -21,7 +21,7 @@ func Highlight(text string, tokens []string) (runs []string, marked []bool) {
 		}
 		s := cur.String()
 		m := false
-		if curWord {
+		if curWord && len(tokens) > 0 {
 			f := data.Fold(s)
 			for _, t := range tokens {
 				m = m || strings.HasPrefix(f, t)

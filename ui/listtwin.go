@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"context"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -23,6 +26,13 @@ type ListTwin struct {
 	hits     bool  // rows hold search hits
 	tokens   []string
 	syncing  bool // guards the list↔timeline selection echo
+
+	// While the reader zooms or pans, the list follows at most every
+	// followEvery (and once more when the gesture stops), so a hundred wheel
+	// events a second do not rebuild its rows a hundred times: the frames
+	// are the timeline's.
+	lastShown time.Time
+	pending   bool
 
 	// Annotation returns a badge for event i's row ("" for none); the
 	// notebook sets it.
@@ -75,11 +85,7 @@ func newListTwin(s *Session) *ListTwin {
 		}
 	}
 	s.OnSelect(lt.follow)
-	s.OnViewport(func() {
-		if !lt.hits {
-			lt.ShowWindow()
-		}
-	})
+	s.OnViewport(lt.followWindow)
 	s.OnFilter(func() {
 		if !lt.hits {
 			lt.ShowWindow()
@@ -132,9 +138,42 @@ func (lt *ListTwin) RowOf(i int) int {
 	return -1
 }
 
+// followEvery is how often the list follows the window during a gesture.
+const followEvery = 100 * time.Millisecond
+
+// followWindow updates the list after a change of the window: at once when
+// the last update is a while ago, else once the gesture has paused.
+func (lt *ListTwin) followWindow() {
+	if lt.hits {
+		return
+	}
+	if since := time.Since(lt.lastShown); since >= followEvery {
+		lt.ShowWindow()
+		return
+	}
+	if lt.pending {
+		return
+	}
+	lt.pending = true
+	lt.s.Q.Run("list-follow", func(ctx context.Context) func() {
+		select {
+		case <-time.After(followEvery):
+		case <-ctx.Done():
+			return nil
+		}
+		return func() {
+			lt.pending = false
+			if !lt.hits {
+				lt.ShowWindow()
+			}
+		}
+	})
+}
+
 // ShowWindow lists the events of the timeline's visible window that the
 // filter keeps.
 func (lt *ListTwin) ShowWindow() {
+	lt.lastShown = time.Now()
 	lo, hi, rows := lt.s.Window()
 	lt.hits, lt.tokens = false, nil
 	if rows == nil {

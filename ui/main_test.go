@@ -159,6 +159,7 @@ func TestListTwinFollowsTimeline(t *testing.T) {
 		t.Fatalf("whole view lists %d of %d events", all, len(h.ds.Events))
 	}
 	tl.ShowRange(tl.Data().T[10], tl.Data().T[30])
+	h.flush() // the list follows a gesture with a short delay
 	rows := h.List.Rows()
 	if len(rows) == 0 || rows[0] > 10 || len(rows) > 30 {
 		t.Fatalf("window of events 10..29 lists %d rows from %d", len(rows), rows[0])
@@ -187,10 +188,12 @@ func TestListFollowsWindowResize(t *testing.T) {
 	h := newHarness(t, data.EN)
 	tl := h.S.TL
 	tl.ShowRange(tl.Data().T[40], tl.Data().T[60])
+	h.flush()
 	before := len(h.List.Rows())
 	span := tl.Viewport().Span()
 	// A wider window shows more time at the same scale: the list must follow.
 	h.w.Resize(fyne.NewSize(2400, 800))
+	h.flush()
 	if tl.Viewport().Span() <= span*1.2 {
 		t.Fatalf("a wider window did not show more time: %v -> %v", span, tl.Viewport().Span())
 	}
