@@ -85,6 +85,12 @@ func dispatch(args []string, e env, loc *i18n.Localizer) error {
 		return runSearch(args, e, loc)
 	case "render":
 		return runRender(args, e, loc)
+	case "tour":
+		return runTour(args, e, loc)
+	case "handout":
+		return runHandout(args, e, loc)
+	case "poster":
+		return runPoster(args, e, loc)
 	case "help":
 		return flag.ErrHelp
 	}

@@ -7,6 +7,7 @@ package ui
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -144,7 +145,9 @@ func (m *Main) installTrace() {
 		}
 		s.tracef("viewport %.0f %.0f %.0f list %d window %d", v.Start, v.End, v.Width, m.List.Len(), n)
 	})
-	m.Detail.onShown = func(i int) { s.tracef("detail %d", i) }
+	m.Detail.onShown = func(i int, query, wait, build time.Duration) {
+		s.tracef("detail %d query %d wait %d build %d", i, query.Milliseconds(), wait.Milliseconds(), build.Milliseconds())
+	}
 	s.Loc.OnChange(func(l data.Lang) { s.tracef("lang %s", l) })
 	prev := m.tabs.OnSelected
 	m.tabs.OnSelected = func(it *container.TabItem) {

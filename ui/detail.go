@@ -80,7 +80,7 @@ type DetailPane struct {
 	large    bool // reader view: larger type
 	sections []DetailSection
 	now      func() time.Time
-	onShown  func(i int) // after the details of event i were applied (trace)
+	onShown  func(i int, query, wait, build time.Duration) // after event i's details were applied (trace)
 }
 
 func newDetailPane(s *Session, large bool) *DetailPane {
@@ -112,6 +112,7 @@ func (d *DetailPane) show(i int) {
 		return
 	}
 	st := d.s.Store
+	t0 := time.Now()
 	d.s.Q.Run(kind, func(ctx context.Context) func() {
 		ev, err := st.EventAt(ctx, i)
 		var rel []int
@@ -121,7 +122,9 @@ func (d *DetailPane) show(i int) {
 		if ctx.Err() != nil {
 			return nil
 		}
+		t1 := time.Now()
 		return func() {
+			t2 := time.Now()
 			d.shown = i
 			if err != nil {
 				d.set(d.placeholder(d.s.Loc.T("detail.error", "Error", err)))
@@ -129,7 +132,7 @@ func (d *DetailPane) show(i int) {
 			}
 			d.set(d.view(i, &ev, rel))
 			if d.onShown != nil {
-				d.onShown(i)
+				d.onShown(i, t1.Sub(t0), t2.Sub(t1), time.Since(t2))
 			}
 		}
 	})

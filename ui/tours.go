@@ -27,14 +27,7 @@ type TourSource interface {
 
 // Tours lists the bundled tours, then the teacher's own.
 func (s *Session) Tours() []Tour {
-	var out []Tour
-	for _, t := range s.DS.Tours {
-		tt := Tour{ID: t.ID, Title: t.Title, Intro: t.Intro}
-		for _, id := range t.Events {
-			tt.Stops = append(tt.Stops, Stop{EventID: id})
-		}
-		out = append(out, tt)
-	}
+	out := BundledTours(s.DS)
 	if s.OwnTours != nil {
 		out = append(out, s.OwnTours.OwnTours()...)
 	}
