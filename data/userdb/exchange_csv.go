@@ -169,7 +169,7 @@ func parseOwnEventsCSV(b []byte) ([]OwnEvent, error) {
 		return nil, &ImportError{Line: 1, Err: fmt.Errorf("%w: no column title_en or title_de", ErrMalformed)}
 	}
 	var out []OwnEvent
-	byID := map[string]int{}    // id → index in out
+	byID := map[string]int{}       // id → index in out
 	rowOf := map[string][]string{} // id → the row that defined the event
 	for {
 		rec, err := cr.Read()

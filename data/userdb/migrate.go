@@ -17,7 +17,7 @@ const applicationID = 0x41494e42
 // last one applied.
 type migration struct {
 	version int
-	sql     string                                    // schema/NNN.sql
+	sql     string                                      // schema/NNN.sql
 	fn      func(ctx context.Context, tx *sql.Tx) error // optional data step after sql
 }
 

@@ -35,7 +35,7 @@ type Options struct {
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 
-	migrations []migration        // tests: another schema history
+	migrations []migration         // tests: another schema history
 	netFS      func(string) string // tests: pretend a network file system
 }
 
