@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -44,9 +45,13 @@ func (nb *Notebook) BackupDir() string { return filepath.Join(filepath.Dir(nb.pa
 
 const stampLayout = "20060102-150405"
 
-// backupName is NAME-YYYYMMDD-HHMMSS-KIND.db for notebook NAME.db, so that
-// two notebooks in one folder keep apart and names sort by time.
-func (nb *Notebook) backupName(t time.Time, kind BackupKind) string {
+// backupName is NAME-YYYYMMDD-HHMMSS-KIND.db for notebook NAME.db (with
+// -2, -3, … for more in the same second), so that two notebooks in one
+// folder keep apart and names sort by time.
+func (nb *Notebook) backupName(t time.Time, kind BackupKind, n int) string {
+	if n > 1 {
+		return fmt.Sprintf("%s-%s-%s-%d.db", nb.stem(), t.Format(stampLayout), kind, n)
+	}
 	return fmt.Sprintf("%s-%s-%s.db", nb.stem(), t.Format(stampLayout), kind)
 }
 
@@ -55,7 +60,7 @@ func (nb *Notebook) stem() string {
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
-var backupRE = regexp.MustCompile(`^(.*)-(\d{8}-\d{6})-(daily|manual|before-restore|before-migration)\.db$`)
+var backupRE = regexp.MustCompile(`^(.*)-(\d{8}-\d{6})-(daily|manual|before-restore|before-migration)(?:-(\d{1,4}))?\.db$`)
 
 // Backup makes a backup of the notebook now and returns it.
 func (nb *Notebook) Backup(ctx context.Context) (Backup, error) {
@@ -84,7 +89,12 @@ func (nb *Notebook) backup(ctx context.Context, kind BackupKind) (Backup, error)
 	if err != nil {
 		return Backup{}, fmt.Errorf("backup: the copy does not read back: %w", err)
 	}
-	final := filepath.Join(dir, nb.backupName(now, kind))
+	// Never replace a backup: a restore undone within the same second must
+	// not overwrite the safety backup it is restoring from.
+	final := filepath.Join(dir, nb.backupName(now, kind, 1))
+	for n := 2; exists(final); n++ {
+		final = filepath.Join(dir, nb.backupName(now, kind, n))
+	}
 	if err := os.Rename(tmp, final); err != nil {
 		return Backup{}, err
 	}
@@ -119,6 +129,7 @@ func (nb *Notebook) autoBackup(ctx context.Context) (Backup, error) {
 
 type backupFile struct {
 	path, stamp string
+	seq         int // the -N of a second backup of one kind in one second
 	kind        BackupKind
 }
 
@@ -131,9 +142,15 @@ func (nb *Notebook) backupFiles() []backupFile {
 		if m == nil || m[1] != nb.stem() || !e.Type().IsRegular() {
 			continue
 		}
-		out = append(out, backupFile{filepath.Join(nb.BackupDir(), e.Name()), m[2], BackupKind(m[3])})
+		seq, _ := strconv.Atoi(m[4])
+		out = append(out, backupFile{filepath.Join(nb.BackupDir(), e.Name()), m[2], seq, BackupKind(m[3])})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].stamp > out[j].stamp })
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].stamp != out[j].stamp {
+			return out[i].stamp > out[j].stamp
+		}
+		return out[i].seq > out[j].seq
+	})
 	return out
 }
 

@@ -139,6 +139,9 @@ func (nb *Notebook) ExportMarkdown(ctx context.Context, w io.Writer, src EventSo
 	}
 	sort.Slice(list, func(i, j int) bool {
 		a, b := list[i].ev, list[j].ev
+		if a.Date.IsZero() != b.Date.IsZero() { // undated (tags on a vanished event) last
+			return b.Date.IsZero()
+		}
 		if ta, tb := a.Date.Time(), b.Date.Time(); !ta.Equal(tb) {
 			return ta.Before(tb)
 		}

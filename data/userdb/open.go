@@ -73,8 +73,6 @@ type Notebook struct {
 	ms   []migration
 
 	bg     sync.WaitGroup // background work (the daily backup), awaited by Close
-	stop   context.CancelFunc
-	bgCtx  context.Context
 	closed sync.Once
 }
 
@@ -165,7 +163,6 @@ func Open(ctx context.Context, path string, opts Options) (*Notebook, error) {
 		nb.Close()
 		return nil, err
 	}
-	nb.bgCtx, nb.stop = context.WithCancel(context.Background())
 	if nb.w != nil {
 		// Purging old trash is housekeeping: a failure must not keep the
 		// user from their notes, and the next open tries again.
@@ -174,7 +171,9 @@ func Open(ctx context.Context, path string, opts Options) (*Notebook, error) {
 			nb.bg.Add(1)
 			go func() {
 				defer nb.bg.Done()
-				_, _ = nb.autoBackup(nb.bgCtx)
+				// A failed backup is retried at the next open; the
+				// notebook itself is unaffected.
+				_, _ = nb.autoBackup(context.Background())
 			}()
 		}
 	}
@@ -290,15 +289,12 @@ func dsn(path, params string) string {
 	return (&url.URL{Scheme: "file", Path: p, RawQuery: params}).String()
 }
 
-// Close waits for background work (a running backup is cancelled) and
-// closes the file. SQLite checkpoints the WAL into the main file when the
+// Close waits for background work (the day's backup, which is not
+// cancelled: a short session must still leave its backup) and closes the file. SQLite checkpoints the WAL into the main file when the
 // last connection closes, so notebook.db alone then holds everything.
 func (nb *Notebook) Close() error {
 	var err error
 	nb.closed.Do(func() {
-		if nb.stop != nil {
-			nb.stop()
-		}
 		nb.bg.Wait()
 		if nb.w != nil {
 			err = nb.w.Close()
