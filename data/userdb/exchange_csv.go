@@ -119,7 +119,7 @@ func (nb *Notebook) ImportOwnEventsCSV(ctx context.Context, r io.Reader) (Import
 				continue
 			}
 			e.Author, e.Created, e.Modified = me, now, now
-			if err := putOwnEvent(ctx, tx, e); err != nil {
+			if err := putOwnEvent(ctx, tx, e, 0); err != nil {
 				return err
 			}
 			rep.Added++

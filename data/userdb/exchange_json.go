@@ -306,6 +306,7 @@ func mergeNote(ctx context.Context, tx *wtx, n Note, me string, rep *ImportRepor
 		return nil
 	case n.Modified.After(old.Modified):
 		rep.Updated++
+		n.ID = old.ID
 	default:
 		rep.Unchanged++
 		return nil
@@ -373,7 +374,7 @@ func sameContent(a, b any) bool {
 }
 
 func mergeOwn(ctx context.Context, tx *wtx, e OwnEvent, me string, rep *ImportReport) error {
-	old, _, found, err := getOwn(ctx, tx, e.ID)
+	old, n, found, err := getOwn(ctx, tx, e.ID)
 	if err != nil {
 		return err
 	}
@@ -395,7 +396,7 @@ func mergeOwn(ctx context.Context, tx *wtx, e OwnEvent, me string, rep *ImportRe
 	} else {
 		rep.Added++
 	}
-	return putOwnEvent(ctx, tx, e)
+	return putOwnEvent(ctx, tx, e, n)
 }
 
 func mergeTour(ctx context.Context, tx *wtx, t Tour, me string, rep *ImportReport) error {

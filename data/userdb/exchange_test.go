@@ -177,7 +177,7 @@ func TestJSONImportMergeRules(t *testing.T) {
 		nb.write(ctx, func(tx *wtx) error { // the same own event, edited there later
 			e := myEvent
 			e.Modified = msTime(nb.now())
-			return putOwnEvent(ctx, tx, e)
+			return putOwnEvent(ctx, tx, e, 0)
 		})
 	})
 	rep = importJSON(t, me, other, ImportOptions{})

@@ -2,8 +2,8 @@ package userdb
 
 import (
 	"context"
-	"net/url"
 	"database/sql"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sync"

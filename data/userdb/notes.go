@@ -203,36 +203,45 @@ func (nb *Notebook) SaveNote(ctx context.Context, t Target, body string, label L
 		n := Note{Target: t, Author: author, Body: body, Label: label}
 		now := nb.now()
 		n.Created, n.Modified = msTime(now), msTime(now)
-		if found && old.Deleted.IsZero() {
-			n.Created = old.Created
+		if found {
+			n.ID = old.ID // a trashed note is overwritten: the editor showed none
+			if old.Deleted.IsZero() {
+				n.Created = old.Created
+			}
 		}
-		id, err := putNote(ctx, tx, n)
-		n.ID = id
+		n.ID, err = putNote(ctx, tx, n)
 		out = n
 		return err
 	})
 	return out, err
 }
 
-// putNote inserts or replaces the note of (target, author) as live, and
-// keeps the full-text index in step, returning the note's row ID.
+// putNote stores n as live: a new row when n.ID is 0, else over row n.ID
+// (the same target and author). It keeps the full-text index in step and
+// returns the row ID. (No RETURNING clause: through database/sql it costs
+// six times a plain insert, which an import of 10,000 notes feels.)
 func putNote(ctx context.Context, tx *wtx, n Note) (int64, error) {
-	var id int64
-	err := tx.row(ctx, `INSERT INTO notes(kind, target, author, body, label_en, label_de, label_date, created, modified, deleted)
-	  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-	  ON CONFLICT(kind, target, author) DO UPDATE SET body = excluded.body, label_en = excluded.label_en,
-	    label_de = excluded.label_de, label_date = excluded.label_date, created = excluded.created,
-	    modified = excluded.modified, deleted = NULL
-	  RETURNING id`, n.Target.Kind, n.Target.ID, n.Author, n.Body, n.Label.Title.EN, n.Label.Title.DE, n.Label.Date.String(),
-		n.Created.UnixMilli(), n.Modified.UnixMilli()).Scan(&id)
-	if err != nil {
-		return 0, err
+	args := []any{n.Body, n.Label.Title.EN, n.Label.Title.DE, n.Label.Date.String(), n.Created.UnixMilli(), n.Modified.UnixMilli()}
+	if n.ID == 0 {
+		res, err := tx.exec(ctx, `INSERT INTO notes(body, label_en, label_de, label_date, created, modified, kind, target, author)
+		  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, n.Target.Kind, n.Target.ID, n.Author)...)
+		if err != nil {
+			return 0, err
+		}
+		if n.ID, err = res.LastInsertId(); err != nil {
+			return 0, err
+		}
+	} else {
+		if _, err := tx.exec(ctx, `UPDATE notes SET body = ?, label_en = ?, label_de = ?, label_date = ?, created = ?,
+		  modified = ?, deleted = NULL WHERE id = ?`, append(args, n.ID)...); err != nil {
+			return 0, err
+		}
+		if _, err := tx.exec(ctx, "DELETE FROM notes_fts WHERE rowid = ?", n.ID); err != nil {
+			return 0, err
+		}
 	}
-	if _, err := tx.exec(ctx, "DELETE FROM notes_fts WHERE rowid = ?", id); err != nil {
-		return 0, err
-	}
-	_, err = tx.exec(ctx, "INSERT INTO notes_fts(rowid, body) VALUES (?, ?)", id, data.Fold(n.Body))
-	return id, err
+	_, err := tx.exec(ctx, "INSERT INTO notes_fts(rowid, body) VALUES (?, ?)", n.ID, data.Fold(n.Body))
+	return n.ID, err
 }
 
 func trashNote(ctx context.Context, tx *wtx, id, now int64) error {

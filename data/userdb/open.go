@@ -231,7 +231,7 @@ func (nb *Notebook) connect(ctx context.Context) error {
 	if nb.info.ReadOnly == nil {
 		w, err := sql.Open("sqlite3", dsn(nb.path,
 			"_busy_timeout="+busyTimeout+"&_foreign_keys=1&_journal_mode="+journal+
-				"&_synchronous=FULL&_txlock=immediate"))
+				"&_synchronous=FULL&_txlock=immediate&_cache_size=-65536"))
 		if err != nil {
 			return err
 		}

@@ -223,9 +223,9 @@ func scanOwn(r interface{ Scan(...any) error }) (OwnEvent, int64, error) {
 	return e, n, err
 }
 
-// putOwnEvent inserts or replaces e (already clean) by ID and keeps the
-// full-text index in step. deleted is kept as given.
-func putOwnEvent(ctx context.Context, tx *wtx, e OwnEvent) error {
+// putOwnEvent stores e (already clean) as a new row when n is 0, else over
+// row n (the same ID), and keeps the full-text index in step.
+func putOwnEvent(ctx context.Context, tx *wtx, e OwnEvent, n int64) error {
 	people, _ := json.Marshal(e.People)
 	orgs, _ := json.Marshal(e.Organizations)
 	srcs, _ := json.Marshal(toSourceJSON(e.Sources))
@@ -234,23 +234,28 @@ func putOwnEvent(ctx context.Context, tx *wtx, e OwnEvent) error {
 		d := e.Deleted.UnixMilli()
 		deleted = &d
 	}
-	var n int64
-	err := tx.row(ctx, `INSERT INTO own_events(id, date, end_date, start_day, category, title_en, title_de,
-	    summary_en, summary_de, people, organizations, sources, author, created, modified, deleted)
-	  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-	  ON CONFLICT(id) DO UPDATE SET date = excluded.date, end_date = excluded.end_date, start_day = excluded.start_day,
-	    category = excluded.category, title_en = excluded.title_en, title_de = excluded.title_de,
-	    summary_en = excluded.summary_en, summary_de = excluded.summary_de, people = excluded.people,
-	    organizations = excluded.organizations, sources = excluded.sources, author = excluded.author,
-	    created = excluded.created, modified = excluded.modified, deleted = excluded.deleted
-	  RETURNING n`, e.ID, e.Date.String(), e.End.String(), e.Date.DayNumber(), e.Category, e.Title.EN, e.Title.DE,
+	args := []any{e.Date.String(), e.End.String(), e.Date.DayNumber(), e.Category, e.Title.EN, e.Title.DE,
 		e.Summary.EN, e.Summary.DE, string(people), string(orgs), string(srcs), e.Author,
-		e.Created.UnixMilli(), e.Modified.UnixMilli(), deleted).Scan(&n)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.exec(ctx, "DELETE FROM own_events_fts WHERE rowid = ?", n); err != nil {
-		return err
+		e.Created.UnixMilli(), e.Modified.UnixMilli(), deleted}
+	if n == 0 {
+		res, err := tx.exec(ctx, `INSERT INTO own_events(date, end_date, start_day, category, title_en, title_de,
+		    summary_en, summary_de, people, organizations, sources, author, created, modified, deleted, id)
+		  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, e.ID)...)
+		if err != nil {
+			return err
+		}
+		if n, err = res.LastInsertId(); err != nil {
+			return err
+		}
+	} else {
+		if _, err := tx.exec(ctx, `UPDATE own_events SET date = ?, end_date = ?, start_day = ?, category = ?,
+		    title_en = ?, title_de = ?, summary_en = ?, summary_de = ?, people = ?, organizations = ?, sources = ?,
+		    author = ?, created = ?, modified = ?, deleted = ? WHERE n = ?`, append(args, n)...); err != nil {
+			return err
+		}
+		if _, err := tx.exec(ctx, "DELETE FROM own_events_fts WHERE rowid = ?", n); err != nil {
+			return err
+		}
 	}
 	if deleted != nil {
 		return nil
@@ -297,7 +302,7 @@ func (nb *Notebook) AddOwnEvent(ctx context.Context, e OwnEvent) (OwnEvent, erro
 		}
 		now := msTime(nb.now())
 		e.Created, e.Modified, e.Deleted = now, now, time.Time{}
-		return putOwnEvent(ctx, tx, e)
+		return putOwnEvent(ctx, tx, e, 0)
 	})
 	return e, err
 }
@@ -310,7 +315,7 @@ func (nb *Notebook) UpdateOwnEvent(ctx context.Context, e OwnEvent) (OwnEvent, e
 		return e, err
 	}
 	err = nb.write(ctx, func(tx *wtx) error {
-		old, _, found, err := getOwn(ctx, tx, e.ID)
+		old, n, found, err := getOwn(ctx, tx, e.ID)
 		if err != nil {
 			return err
 		}
@@ -319,7 +324,7 @@ func (nb *Notebook) UpdateOwnEvent(ctx context.Context, e OwnEvent) (OwnEvent, e
 		}
 		e.Author, e.Created, e.Deleted = old.Author, old.Created, time.Time{}
 		e.Modified = msTime(nb.now())
-		return putOwnEvent(ctx, tx, e)
+		return putOwnEvent(ctx, tx, e, n)
 	})
 	return e, err
 }
