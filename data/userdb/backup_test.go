@@ -29,10 +29,10 @@ func TestDailyBackupsKeepTheLastSeven(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		mustSave(t, nb, EventTarget("day-"+itoa(day)), "note of day "+itoa(day))
 		nb.Close() // waits for the backup
 		// A second opening on the same day makes no second daily backup.
 		nb, _ = Open(ctx, path, Options{Now: clk.Now})
+		mustSave(t, nb, EventTarget("day-"+itoa(day)), "note of day "+itoa(day))
 		nb.Close()
 		clk.Add(24 * time.Hour)
 	}

@@ -189,6 +189,10 @@ func exportMarks(ctx context.Context, tx *sql.Tx) ([]jsonMarks, error) {
 	return out, err
 }
 
+// importTxStarted, when set, is called as an import's transaction begins:
+// the crash test aims its kills at the transaction rather than at parsing.
+var importTxStarted func()
+
 // ImportOptions adjust ImportJSON.
 type ImportOptions struct {
 	// AdoptAuthor makes the file's author this notebook's author when the
@@ -242,6 +246,9 @@ func (nb *Notebook) ImportJSON(ctx context.Context, r io.Reader, opts ImportOpti
 	}
 	var rep ImportReport
 	err = nb.write(ctx, func(tx *wtx) error {
+		if importTxStarted != nil {
+			importTxStarted()
+		}
 		rep = ImportReport{}
 		me, err := metaAuthor(ctx, tx)
 		if err != nil {
@@ -267,8 +274,12 @@ func (nb *Notebook) ImportJSON(ctx context.Context, r io.Reader, opts ImportOpti
 }
 
 func (in *imported) apply(ctx context.Context, tx *wtx, me string, now int64, rep *ImportReport) error {
+	have, err := existingNotes(ctx, tx, in.notes)
+	if err != nil {
+		return err
+	}
 	for _, n := range in.notes {
-		if err := mergeNote(ctx, tx, n, me, rep); err != nil {
+		if err := mergeNote(ctx, tx, n, have[noteKey(n.Target, n.Author)], me, rep); err != nil {
 			return err
 		}
 	}
@@ -290,14 +301,36 @@ func (in *imported) apply(ctx context.Context, tx *wtx, me string, now int64, re
 	return nil
 }
 
-func mergeNote(ctx context.Context, tx *wtx, n Note, me string, rep *ImportReport) error {
-	old, err := scanNote(tx.row(ctx, "SELECT "+noteCols+" FROM notes WHERE kind = ? AND target = ? AND author = ?",
-		n.Target.Kind, n.Target.ID, n.Author))
+func noteKey(t Target, author string) string { return string(t.Kind) + "\x00" + t.ID + "\x00" + author }
+
+// existingNotes reads, in one query per author, the notebook's notes by the
+// authors an import brings: one lookup per note would cost more than the
+// import's inserts.
+func existingNotes(ctx context.Context, tx *wtx, notes []Note) (map[string]*Note, error) {
+	out := map[string]*Note{}
+	authors := map[string]bool{}
+	for _, n := range notes {
+		authors[n.Author] = true
+	}
+	for a := range authors {
+		err := each(ctx, tx, "SELECT "+noteCols+" FROM notes WHERE author = ?", func(r *sql.Rows) error {
+			n, err := scanNote(r)
+			out[noteKey(n.Target, n.Author)] = &n
+			return err
+		}, a)
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// mergeNote applies one imported note; old is the notebook's note of the
+// same target and author, if any.
+func mergeNote(ctx context.Context, tx *wtx, n Note, old *Note, me string, rep *ImportReport) error {
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
+	case old == nil:
 		rep.Added++
-	case err != nil:
-		return err
 	case old.Body == n.Body || !old.Deleted.IsZero():
 		rep.Unchanged++
 		return nil
@@ -311,7 +344,7 @@ func mergeNote(ctx context.Context, tx *wtx, n Note, me string, rep *ImportRepor
 		rep.Unchanged++
 		return nil
 	}
-	_, err = putNote(ctx, tx, n)
+	_, err := putNote(ctx, tx, n)
 	return err
 }
 
