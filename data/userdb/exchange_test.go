@@ -14,7 +14,7 @@ import (
 )
 
 // richNotebook fills a notebook with one of everything, in awkward shapes.
-func richNotebook(t *testing.T, nb *Notebook, clk *clock) {
+func richNotebook(t testing.TB, nb *Notebook, clk *clock) {
 	t.Helper()
 	label := Label{Title: data.Text{EN: `OpenAI "founded"`, DE: "OpenAI wird gegründet"}, Date: data.MustDate("2015-12-11")}
 	if _, err := nb.SaveNote(ctx, EventTarget("2015-12-11-openai-founded"), "# Heading\n\n- *Markdown* with `code`\n\tand a tab, ümlauts, 🙂, <b>html</b>", label); err != nil {

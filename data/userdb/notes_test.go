@@ -58,7 +58,7 @@ func TestSaveNoteUpsertsOnePerTargetAndAuthor(t *testing.T) {
 }
 
 // putColleague stores a note by another author, as an import does.
-func putColleague(t *testing.T, nb *Notebook, target Target, author, body string) {
+func putColleague(t testing.TB, nb *Notebook, target Target, author, body string) {
 	t.Helper()
 	err := nb.write(ctx, func(tx *wtx) error {
 		now := msTime(nb.now())
