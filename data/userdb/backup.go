@@ -251,6 +251,12 @@ func (nb *Notebook) RestoreBackup(ctx context.Context, path string) (Backup, err
 		return Backup{}, ErrNewerSchema
 	}
 	safety, err := nb.backup(ctx, BackupBeforeRestore)
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB) {
+		// The notebook itself is damaged, which is why the user restores:
+		// keep its bytes as they are instead.
+		safety, err = nb.rawCopy(BackupBeforeRestore)
+	}
 	if err != nil {
 		return Backup{}, err
 	}
@@ -261,6 +267,29 @@ func (nb *Notebook) RestoreBackup(ctx context.Context, path string) (Backup, err
 		return safety, err
 	}
 	return safety, nil
+}
+
+// rawCopy keeps the notebook file's bytes (and its -wal, which may hold
+// committed changes) as a backup, for a file too damaged to VACUUM.
+func (nb *Notebook) rawCopy(kind BackupKind) (Backup, error) {
+	now := nb.opts.Now()
+	final := filepath.Join(nb.BackupDir(), nb.backupName(now, kind, 1))
+	for n := 2; exists(final); n++ {
+		final = filepath.Join(nb.BackupDir(), nb.backupName(now, kind, n))
+	}
+	for _, suffix := range []string{"", "-wal"} {
+		b, err := os.ReadFile(nb.path + suffix)
+		if errors.Is(err, os.ErrNotExist) && suffix != "" {
+			continue
+		}
+		if err != nil {
+			return Backup{}, err
+		}
+		if err := os.WriteFile(final+suffix, b, 0o600); err != nil {
+			return Backup{}, err
+		}
+	}
+	return Backup{Path: final, Time: now.Truncate(time.Second), Kind: kind, Notes: -1}, nil
 }
 
 // copyInto copies the database file src over the main database of db's

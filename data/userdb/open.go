@@ -3,6 +3,7 @@ package userdb
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"net/url"
@@ -454,28 +455,76 @@ func probe(ctx context.Context, path string, readOnly bool) (st fileState, ver i
 	case app != applicationID:
 		return stateForeign, 0, fmt.Errorf("%w (application id %#x, %d tables)", ErrForeign, app, tables), nil
 	}
-	rows, err := db.QueryContext(ctx, "PRAGMA quick_check(5)")
-	if err != nil {
-		return damagedOr(err)
+	if problem := truncated(path, head); problem != "" {
+		return stateDamaged, 0, fmt.Errorf("%w: %s", ErrDamaged, problem), nil
 	}
-	defer rows.Close()
-	var problems []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
+	// Read a table's first page too (meta is the first table, root page 2):
+	// a notebook whose structure cannot be read is damaged. The full check
+	// (CheckIntegrity) reads every page and costs ~25 ms per MB, too much
+	// for every start; the daily backup reads every page as well.
+	if ver >= 1 {
+		var n int
+		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM meta").Scan(&n); err != nil {
 			return damagedOr(err)
 		}
+	}
+	return stateNotebook, ver, nil, nil
+}
+
+// truncated compares the file's size with the size its header records. A
+// -wal or -journal file beside it may still hold the missing pages (a crash
+// during a checkpoint), so the comparison is made only without them.
+func truncated(path string, head []byte) string {
+	for _, j := range []string{"-wal", "-journal"} {
+		if fi, err := os.Stat(path + j); err == nil && fi.Size() > 0 {
+			return ""
+		}
+	}
+	fi, err := os.Stat(path)
+	if err != nil || len(head) < 100 {
+		return ""
+	}
+	pageSize := int64(binary.BigEndian.Uint16(head[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	pages := int64(binary.BigEndian.Uint32(head[28:32]))
+	// The page count is valid only when "version-valid-for" matches the
+	// change counter (SQLite file format, section 1.3.7).
+	if binary.BigEndian.Uint32(head[92:96]) != binary.BigEndian.Uint32(head[24:28]) || pages == 0 {
+		return ""
+	}
+	if want := pages * pageSize; fi.Size() < want {
+		return fmt.Sprintf("truncated: %d of %d bytes", fi.Size(), want)
+	}
+	return ""
+}
+
+// CheckIntegrity runs SQLite's quick_check over every page of the file. It
+// costs about 25 ms per MB, so Open does only cheap checks; call this from a
+// goroutine (or a "check notebook" command). A problem wraps ErrDamaged: the
+// UI should offer to restore a backup.
+func (nb *Notebook) CheckIntegrity(ctx context.Context) error {
+	var problems []string
+	err := each(ctx, nb.r, "PRAGMA quick_check(5)", func(r *sql.Rows) error {
+		var s string
+		err := r.Scan(&s)
 		if s != "ok" {
 			problems = append(problems, s)
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return damagedOr(err)
+		return err
+	})
+	if err != nil {
+		_, _, why, other := damagedOr(err)
+		if other != nil {
+			return other
+		}
+		return why
 	}
 	if len(problems) > 0 {
-		return stateDamaged, 0, fmt.Errorf("%w: %s", ErrDamaged, strings.Join(problems, "; ")), nil
+		return fmt.Errorf("%w: %s", ErrDamaged, strings.Join(problems, "; "))
 	}
-	return stateNotebook, ver, nil, nil
+	return nil
 }
 
 // damagedOr classifies a SQLite error met while probing: "not a database"

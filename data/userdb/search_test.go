@@ -40,8 +40,8 @@ func TestSearchFoldsUmlautsAndRanks(t *testing.T) {
 	if len(hits) != 1 || hits[0].NoteID != a.ID || hits[0].Title.EN != "Title of e-1" {
 		t.Errorf("label in hit: %+v", hits)
 	}
-	if !strings.Contains(hits[0].Excerpt, "Dezember") {
-		t.Errorf("excerpt %q", hits[0].Excerpt)
+	if !strings.Contains(hits[0].Excerpt(), "Dezember") {
+		t.Errorf("excerpt %q", hits[0].Excerpt())
 	}
 	if hits, _ := nb.Search(ctx, "gründung", 2); len(hits) != 2 {
 		t.Errorf("limit 2 gave %d hits", len(hits))

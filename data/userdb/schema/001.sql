@@ -22,10 +22,12 @@ CREATE TABLE notes (
   UNIQUE (kind, target, author)
 );
 CREATE INDEX notes_deleted ON notes(deleted) WHERE deleted IS NOT NULL;
+-- Covers Annotations' count of live notes per event (an index-only scan).
+CREATE INDEX notes_live ON notes(kind, target) WHERE deleted IS NULL;
 
 -- Folded note bodies (data.Fold) of live notes; rowid = notes.id.
 CREATE VIRTUAL TABLE notes_fts USING fts5(body, content='', contentless_delete=1,
-  tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
 
 -- Star and colour flag of an event (a row only while one of them is set).
 CREATE TABLE marks (
@@ -65,10 +67,11 @@ CREATE TABLE own_events (
   deleted INTEGER
 );
 CREATE INDEX own_events_start ON own_events(start_day);
+CREATE INDEX own_events_deleted ON own_events(deleted) WHERE deleted IS NOT NULL;
 
 -- Folded titles and summaries (both languages) of live own events; rowid = own_events.n.
 CREATE VIRTUAL TABLE own_events_fts USING fts5(title, summary, content='', contentless_delete=1,
-  tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
 
 -- Teachers' tours: ordered stops, each an event (dataset or own) with a note.
 CREATE TABLE tours (
