@@ -177,7 +177,7 @@ func BenchmarkExportMarkdown(b *testing.B) {
 	ds := &data.Dataset{}
 	for i := 0; i < benchN; i += 2 {
 		ds.Events = append(ds.Events, data.Event{ID: "event-" + itoa(i), Date: data.MustDate("2020-01-02"),
-			Title: data.Text{EN: "Dataset event " + itoa(i)},
+			Title:   data.Text{EN: "Dataset event " + itoa(i)},
 			Sources: []data.Source{{Publisher: "Reuters", Title: "Story", URL: "https://example.com/" + itoa(i)}}})
 	}
 	src, loc := FromDataset(ds), i18nDE()
@@ -224,4 +224,3 @@ func BenchmarkBackup(b *testing.B) {
 		}
 	}
 }
-

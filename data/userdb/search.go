@@ -22,13 +22,13 @@ const (
 
 // Hit is one search result: a note or an own event.
 type Hit struct {
-	Kind    HitKind
-	NoteID  int64  // HitNote: the note's ID
-	Target  Target // HitNote: what the note is on; HitOwnEvent: the event
-	Author  string
-	Title   data.Text // the note's Label title, or the own event's title
-	Date    data.Date // the note's Label date, or the own event's date
-	Score   float64   // bm25, lower is better
+	Kind   HitKind
+	NoteID int64  // HitNote: the note's ID
+	Target Target // HitNote: what the note is on; HitOwnEvent: the event
+	Author string
+	Title  data.Text // the note's Label title, or the own event's title
+	Date   data.Date // the note's Label date, or the own event's date
+	Score  float64   // bm25, lower is better
 
 	text string   // the note's body or the own event's summary, for Excerpt
 	toks []string // the folded query words
