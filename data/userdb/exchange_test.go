@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"reflect"
 	"strings"
@@ -128,7 +129,9 @@ func TestJSONImportMergeRules(t *testing.T) {
 	myEvent, _ := me.AddOwnEvent(ctx, ownEvent("my event"))
 
 	var zoeEvent OwnEvent
+	var zoeTour Tour
 	zoe1 := exportOf(t, "Zoe", clk, func(nb *Notebook) {
+		zoeTour, _ = nb.CreateTour(ctx, Tour{Title: data.Text{EN: "Zoe's tour"}})
 		mustSave(t, nb, EventTarget("e-1"), "Zoe v1")
 		nb.SetFlag(ctx, "e-1", FlagBlue)
 		nb.SetStar(ctx, "e-1", true)
@@ -137,7 +140,7 @@ func TestJSONImportMergeRules(t *testing.T) {
 		zoeEvent, _ = nb.AddOwnEvent(ctx, ownEvent("zoe event"))
 	})
 	rep := importJSON(t, me, zoe1, ImportOptions{})
-	if rep != (ImportReport{Added: 2, Updated: 1}) {
+	if rep != (ImportReport{Added: 3, Updated: 1}) {
 		t.Errorf("Zoe v1: %+v", rep)
 	}
 	notes, _ := me.NotesOn(ctx, EventTarget("e-1"))
@@ -155,10 +158,14 @@ func TestJSONImportMergeRules(t *testing.T) {
 		importJSON(t, nb, zoe1, ImportOptions{AdoptAuthor: true})
 		mustSave(t, nb, EventTarget("e-1"), "Zoe v2")
 		nb.UpdateOwnEvent(ctx, zoeEvent)
+		nb.RenameTour(ctx, zoeTour.ID, data.Text{EN: "Zoe's tour, renamed"})
 	})
 	rep = importJSON(t, me, zoe2, ImportOptions{})
-	if rep.Updated != 2 || rep.Conflicts != 0 {
+	if rep.Updated != 3 || rep.Conflicts != 0 {
 		t.Errorf("Zoe v2: %+v", rep)
+	}
+	if tr, _, _ := me.Tour(ctx, zoeTour.ID); tr.Title.EN != "Zoe's tour, renamed" {
+		t.Errorf("Zoe's tour %q", tr.Title.EN)
 	}
 	importJSON(t, me, zoe1, ImportOptions{})
 	if n := notesBy(t, me, "Zoe"); n != "Zoe v2" {
@@ -191,17 +198,54 @@ func TestJSONImportMergeRules(t *testing.T) {
 		t.Errorf("my own event was overwritten: %q", e.Title.EN)
 	}
 
-	// What I deleted stays deleted.
+	// What I deleted stays deleted, even when a newer version comes.
+	clk.Add(time.Hour)
+	zoeEvent.Title.EN = "zoe event, third version"
+	zoe3 := exportOf(t, "Zoe", clk, func(nb *Notebook) {
+		importJSON(t, nb, zoe2, ImportOptions{AdoptAuthor: true})
+		mustSave(t, nb, EventTarget("e-1"), "Zoe v3")
+		nb.UpdateOwnEvent(ctx, zoeEvent)
+		nb.RenameTour(ctx, zoeTour.ID, data.Text{EN: "Zoe's tour, third"})
+	})
 	zoeNote, _ := me.Notes(ctx, NoteFilter{Author: "Zoe"})
 	me.DeleteNote(ctx, zoeNote[0].ID)
 	me.DeleteOwnEvent(ctx, zoeEvent.ID)
-	importJSON(t, me, zoe2, ImportOptions{})
+	me.DeleteTour(ctx, zoeTour.ID)
+	trash := exportTrash(t, me)
+	if rep := importJSON(t, me, zoe3, ImportOptions{}); rep.Updated != 0 || rep.Added != 0 {
+		t.Errorf("zoe3 over deleted items: %+v", rep)
+	}
+	if got := exportTrash(t, me); got != trash {
+		t.Errorf("the import changed the trash:\n%s\nwant\n%s", got, trash)
+	}
+	if _, ok, _ := me.Tour(ctx, zoeTour.ID); ok {
+		t.Error("an import brought a deleted tour back")
+	}
 	if ns, _ := me.Notes(ctx, NoteFilter{Author: "Zoe"}); len(ns) != 0 {
 		t.Error("an import brought a deleted note back")
 	}
 	if _, ok, _ := me.OwnEvent(ctx, zoeEvent.ID); ok {
 		t.Error("an import brought a deleted own event back")
 	}
+}
+
+// exportTrash describes the trash's content.
+func exportTrash(t *testing.T, nb *Notebook) string {
+	tr, err := nb.Trash(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, n := range tr.Notes {
+		fmt.Fprintf(&b, "note %s %s %q\n", n.Target.ID, n.Author, n.Body)
+	}
+	for _, e := range tr.OwnEvents {
+		fmt.Fprintf(&b, "event %s %q\n", e.ID, e.Title.EN)
+	}
+	for _, tour := range tr.Tours {
+		fmt.Fprintf(&b, "tour %s %q\n", tour.ID, tour.Title.EN)
+	}
+	return b.String()
 }
 
 func notesBy(t *testing.T, nb *Notebook, author string) string {

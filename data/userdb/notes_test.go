@@ -33,6 +33,13 @@ func TestSaveNoteUpsertsOnePerTargetAndAuthor(t *testing.T) {
 	if !n3.Modified.Equal(n2.Modified) {
 		t.Errorf("an unchanged save moved modified from %v to %v", n2.Modified, n3.Modified)
 	}
+	// The same text under a newer title (a newer dataset) updates the label.
+	relabel := Label{Title: data.Text{EN: "OpenAI is founded as a non-profit"}, Date: data.MustDate("2015-12")}
+	nb.SaveNote(ctx, e, "second version", relabel)
+	if got, _, _ := nb.Note(ctx, e); got.Label != relabel || got.Body != "second version" {
+		t.Errorf("relabelled note %+v", got)
+	}
+	nb.SaveNote(ctx, e, "second version", label)
 	// Another author's note on the same event is a second note.
 	putColleague(t, nb, e, "Zoe", "Zoe's view")
 	all, _ := nb.NotesOn(ctx, e)
@@ -114,6 +121,9 @@ func TestDeleteRestorePurge(t *testing.T) {
 	}
 	if a, _ := nb.Annotation(ctx, "e-1"); a.Notes != 0 {
 		t.Error("a deleted note still counts")
+	}
+	if all, _ := nb.Annotations(ctx); all["e-1"].Notes != 0 {
+		t.Error("a deleted note still counts in Annotations")
 	}
 	tr, _ := nb.Trash(ctx)
 	if len(tr.Notes) != 1 || tr.Notes[0].Body != "precious" || tr.Notes[0].Deleted.IsZero() {

@@ -91,6 +91,7 @@ func TestOpenMovesDamagedAndForeignFilesAside(t *testing.T) {
 		{"text file", []byte(strings.Repeat("Dear diary,\n", 100)), nil, ErrDamaged},
 		{"truncated to half", good[:len(good)/2], nil, ErrDamaged},
 		{"truncated to one page", good[:4096], nil, ErrDamaged},
+		{"last page cut off", good[:len(good)-4096], nil, ErrDamaged},
 		{"header only", good[:100], nil, ErrDamaged},
 		// SQLite keeps no checksums: flipped bytes inside a note's text are not
 		// detectable, flipped b-tree structure is. Page 2's header is structure.
@@ -142,6 +143,24 @@ func TestOpenMovesDamagedAndForeignFilesAside(t *testing.T) {
 				t.Fatalf("note in the new notebook: %v %v %v", n, ok, err)
 			}
 		})
+	}
+}
+
+func TestTruncatedComparesHeaderAndSize(t *testing.T) {
+	good := notebookBytes(t, 100)
+	path := filepath.Join(t.TempDir(), "n.db")
+	os.WriteFile(path, good, 0o600)
+	if p := truncated(path, good[:100]); p != "" {
+		t.Errorf("a whole file: %s", p)
+	}
+	os.WriteFile(path, good[:len(good)-1], 0o600)
+	if p := truncated(path, good[:100]); !strings.Contains(p, "truncated") {
+		t.Errorf("one byte short: %q", p)
+	}
+	// A -wal beside it may hold the missing pages (a crash in a checkpoint).
+	os.WriteFile(path+"-wal", []byte("frames"), 0o600)
+	if p := truncated(path, good[:100]); p != "" {
+		t.Errorf("with a -wal: %s", p)
 	}
 }
 
