@@ -36,12 +36,17 @@
 //     cannot work across machines; Info.NetworkFS tells the UI to warn that
 //     one person at a time should write.
 //   - Damaged or foreign files are never deleted or overwritten: Open moves
-//     a truncated file, random bytes or another program's SQLite file
-//     (PRAGMA application_id) aside as NAME.damaged-YYYYMMDD-HHMMSS.db
-//     (or .foreign-…), starts a new notebook and reports it in Info. A
-//     notebook of a newer app version (user_version above SchemaVersion)
-//     opens read-only and is never migrated down; every write then returns
-//     ErrReadOnly.
+//     a truncated file, random bytes, a file SQLite cannot read or another
+//     program's SQLite file (PRAGMA application_id) aside as
+//     NAME.damaged-YYYYMMDD-HHMMSS.db (or .foreign-…, with its -wal), starts
+//     a new notebook and reports it in Info. Open's checks are the cheap
+//     ones (header, size against the header, schema, the first table);
+//     CheckIntegrity reads every page (about 25 ms per MB: run it in the
+//     background), and so does every backup, which fails on a damaged file
+//     rather than replace a good backup. SQLite keeps no checksums: bytes
+//     changed inside a note's text cannot be detected. A notebook of a newer
+//     app version (user_version above SchemaVersion) opens read-only and is
+//     never migrated down; every write then returns ErrReadOnly.
 //   - Upgrades back up the file first (BackupBeforeMigration) and run in one
 //     transaction; if either fails, the file stays as it was and opens
 //     read-only with ErrMigration.
@@ -49,8 +54,10 @@
 //     brings it back; Purge (at Open, after Options.TrashDays, default 30)
 //     removes it for good.
 //   - One automatic backup a day (VACUUM INTO a temporary file, checked, then
-//     renamed), the last 7 kept; RestoreBackup backs up the current state
-//     before it copies a backup in through SQLite's online backup API.
+//     renamed; in the background after Open, awaited by Close), the last 7
+//     kept; RestoreBackup backs up the current state (or, if it is damaged,
+//     keeps its bytes) before it copies a backup in through SQLite's online
+//     backup API, which other open connections and processes see at once.
 //   - All input is cleaned and bounded (see clean.go): control characters
 //     dropped, lengths limited, IDs in the dataset's form, source URLs
 //     http(s) only (data.CheckURL). Imports are read whole up to
