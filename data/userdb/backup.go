@@ -243,6 +243,11 @@ func (nb *Notebook) RestoreBackup(ctx context.Context, path string) (Backup, err
 	if nb.w == nil {
 		return Backup{}, ErrReadOnly
 	}
+	if a, err := os.Stat(path); err == nil {
+		if b, err := os.Stat(nb.path); err == nil && os.SameFile(a, b) {
+			return Backup{}, fmt.Errorf("%w: a notebook cannot be restored from itself", ErrInvalid)
+		}
+	}
 	src, err := readBackup(ctx, path)
 	if err != nil {
 		return Backup{}, err

@@ -165,7 +165,7 @@ func TestRestoreRefusesBadFiles(t *testing.T) {
 	db.Close()
 	before := exportJSON(t, nb)
 	for path, want := range map[string]error{newer: ErrNewerSchema, garbage: ErrDamaged, foreign: ErrForeign,
-		filepath.Join(dir, "missing.db"): os.ErrNotExist} {
+		filepath.Join(dir, "missing.db"): os.ErrNotExist, nb.Path(): ErrInvalid} {
 		if _, err := nb.RestoreBackup(ctx, path); !errors.Is(err, want) {
 			t.Errorf("restore %s: %v, want %v", filepath.Base(path), err, want)
 		}
