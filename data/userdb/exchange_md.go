@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"io"
+	"math"
 	"sort"
 	"strings"
 
@@ -40,11 +41,12 @@ func (m datasetEvents) Event(_ context.Context, id string) (data.Event, bool, er
 
 // mdEvent is one event section of the Markdown export.
 type mdEvent struct {
-	ev     data.Event
-	own    bool
-	orphan bool
-	notes  []Note
-	ann    Annotation
+	ev         data.Event
+	own        bool
+	orphan     bool
+	notes      []Note
+	ann        Annotation
+	start, end int64 // day numbers, for sorting
 }
 
 // ExportMarkdown writes one Markdown document of the notebook in loc's
@@ -137,22 +139,25 @@ func (nb *Notebook) ExportMarkdown(ctx context.Context, w io.Writer, src EventSo
 		}
 		list = append(list, e)
 	}
+	for _, e := range list {
+		e.start, e.end = e.ev.Date.DayNumber(), e.ev.End.DayNumber()
+		if e.ev.Date.IsZero() { // undated (tags on an event that has gone) last
+			e.start = math.MaxInt64
+		}
+	}
 	sort.Slice(list, func(i, j int) bool {
-		a, b := list[i].ev, list[j].ev
-		if a.Date.IsZero() != b.Date.IsZero() { // undated (tags on a vanished event) last
-			return b.Date.IsZero()
+		a, b := list[i], list[j]
+		if a.start != b.start {
+			return a.start < b.start
 		}
-		if ta, tb := a.Date.Time(), b.Date.Time(); !ta.Equal(tb) {
-			return ta.Before(tb)
+		if a.end != b.end {
+			return a.end < b.end
 		}
-		if ta, tb := a.End.Time(), b.End.Time(); !ta.Equal(tb) {
-			return ta.Before(tb)
-		}
-		return a.ID < b.ID
+		return a.ev.ID < b.ev.ID
 	})
 
 	bw := bufio.NewWriter(w)
-	md := &mdWriter{w: bw, loc: loc}
+	md := newMDWriter(bw, loc)
 	md.line("# " + mdEscape(loc.T("notebook.md.title")))
 	md.blank()
 	md.line(mdEscape(loc.T("notebook.md.intro", "Author", author, "Events", len(list), "Notes", len(notes))))
@@ -167,10 +172,42 @@ func (nb *Notebook) ExportMarkdown(ctx context.Context, w io.Writer, src EventSo
 	return bw.Flush()
 }
 
+// mdWriter writes the document. Localizing runs a template each time, so
+// fixed phrases are looked up once and dates and note headings are
+// remembered: 10,000 notes share a few thousand dates.
 type mdWriter struct {
 	w   *bufio.Writer
 	loc *i18n.Localizer
 	err error
+
+	ownEvent, orphaned, starred, tags, sources string
+	flags                                      map[Flag]string
+	dates                                      map[[2]data.Date]string
+	heads                                      map[[2]string]string
+}
+
+func newMDWriter(w *bufio.Writer, loc *i18n.Localizer) *mdWriter {
+	m := &mdWriter{w: w, loc: loc,
+		ownEvent: "*" + mdEscape(loc.T("notebook.md.own_event")) + "*",
+		orphaned: "*" + mdEscape(loc.T("notebook.md.orphaned")) + "*",
+		starred:  "★ " + mdEscape(loc.T("notebook.md.starred")),
+		tags:     mdEscape(loc.T("notebook.md.tags")) + ": ",
+		sources:  "**" + mdEscape(loc.T("notebook.md.sources")) + "**",
+		flags:    map[Flag]string{}, dates: map[[2]data.Date]string{}, heads: map[[2]string]string{}}
+	for _, f := range Flags {
+		m.flags[f] = mdEscape(loc.T("notebook.md.flag", "Flag", FlagName(loc, f)))
+	}
+	return m
+}
+
+func (m *mdWriter) dateRange(from, to data.Date) string {
+	k := [2]data.Date{from, to}
+	s, ok := m.dates[k]
+	if !ok {
+		s = mdEscape(m.loc.DateRange(from, to))
+		m.dates[k] = s
+	}
+	return s
 }
 
 func (m *mdWriter) line(s string) {
@@ -189,29 +226,29 @@ func (m *mdWriter) event(e *mdEvent) {
 	}
 	m.blank()
 	head := "## "
-	if d := loc.DateRange(e.ev.Date, e.ev.End); d != "" {
-		head += mdEscape(d) + " · "
+	if d := m.dateRange(e.ev.Date, e.ev.End); d != "" {
+		head += d + " · "
 	}
 	m.line(head + mdEscape(title))
 	var marks []string
 	switch {
 	case e.own:
-		marks = append(marks, "*"+mdEscape(loc.T("notebook.md.own_event"))+"*")
+		marks = append(marks, m.ownEvent)
 	case e.orphan:
-		marks = append(marks, "*"+mdEscape(loc.T("notebook.md.orphaned"))+"*")
+		marks = append(marks, m.orphaned)
 	}
 	if e.ann.Starred {
-		marks = append(marks, "★ "+mdEscape(loc.T("notebook.md.starred")))
+		marks = append(marks, m.starred)
 	}
-	if e.ann.Flag != FlagNone {
-		marks = append(marks, mdEscape(loc.T("notebook.md.flag", "Flag", FlagName(loc, e.ann.Flag))))
+	if f, ok := m.flags[e.ann.Flag]; ok {
+		marks = append(marks, f)
 	}
 	if len(e.ann.Tags) > 0 {
 		tags := make([]string, len(e.ann.Tags))
 		for i, t := range e.ann.Tags {
 			tags[i] = "`" + strings.ReplaceAll(t, "`", "'") + "`"
 		}
-		marks = append(marks, mdEscape(loc.T("notebook.md.tags"))+": "+strings.Join(tags, ", "))
+		marks = append(marks, m.tags+strings.Join(tags, ", "))
 	}
 	if len(marks) > 0 {
 		m.blank()
@@ -228,7 +265,7 @@ func (m *mdWriter) event(e *mdEvent) {
 	}
 	if len(e.ev.Sources) > 0 {
 		m.blank()
-		m.line("**" + mdEscape(loc.T("notebook.md.sources")) + "**")
+		m.line(m.sources)
 		m.blank()
 		for i, s := range e.ev.Sources {
 			m.line(itoa(i+1) + ". " + citation(s))
@@ -237,8 +274,15 @@ func (m *mdWriter) event(e *mdEvent) {
 }
 
 func (m *mdWriter) note(level string, n Note) {
+	d := dateOf(n.Modified)
+	k := [2]string{n.Author, d.String()}
+	head, ok := m.heads[k]
+	if !ok {
+		head = mdEscape(m.loc.T("notebook.md.note_by", "Author", n.Author, "Date", m.loc.ShortDate(d)))
+		m.heads[k] = head
+	}
 	m.blank()
-	m.line(level + mdEscape(m.loc.T("notebook.md.note_by", "Author", n.Author, "Date", m.loc.ShortDate(dateOf(n.Modified)))))
+	m.line(level + head)
 	m.blank()
 	m.line(n.Body)
 }
@@ -303,9 +347,9 @@ func mdEscape(s string) string {
 
 // mdURL percent-encodes the characters that would end a Markdown link
 // destination early.
-func mdURL(u string) string {
-	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(u)
-}
+func mdURL(u string) string { return urlEscaper.Replace(u) }
+
+var urlEscaper = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E")
 
 // FlagName is a flag's localized name ("Red" / "Rot").
 func FlagName(loc *i18n.Localizer, f Flag) string {
