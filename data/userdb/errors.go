@@ -47,6 +47,7 @@ var (
 // TooLargeError reports an import larger than the limit. It matches ErrTooLarge.
 type TooLargeError struct{ Limit int64 }
 
+// Error says the limit in MB.
 func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("%v (more than %d MB)", ErrTooLarge, e.Limit>>20)
 }
@@ -94,6 +95,7 @@ type InvalidError struct {
 	Max     int    // the limit, for ProblemTooLong
 }
 
+// Error is the English text, for logs; Message gives the user's language.
 func (e *InvalidError) Error() string {
 	switch e.Problem {
 	case ProblemMissing:
@@ -127,6 +129,7 @@ type ImportError struct {
 	Err   error
 }
 
+// Error puts the place first: "line 12: …".
 func (e *ImportError) Error() string {
 	switch {
 	case e.Line > 0 && e.Where != "":
@@ -139,6 +142,7 @@ func (e *ImportError) Error() string {
 	return e.Err.Error()
 }
 
+// Unwrap gives the cause, for errors.Is and errors.As.
 func (e *ImportError) Unwrap() error { return e.Err }
 
 // Message is the one-line, localized text for an error from this package:

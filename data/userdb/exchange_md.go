@@ -32,6 +32,7 @@ func FromDataset(ds *data.Dataset) EventSource {
 
 type datasetEvents map[string]*data.Event
 
+// Event looks id up in the map.
 func (m datasetEvents) Event(_ context.Context, id string) (data.Event, bool, error) {
 	if e, ok := m[id]; ok {
 		return *e, true, nil
