@@ -41,7 +41,7 @@
 //     NAME.damaged-YYYYMMDD-HHMMSS.db (or .foreign-…, with its -wal), starts
 //     a new notebook and reports it in Info. Open's checks are the cheap
 //     ones (header, size against the header, schema, the first table);
-//     CheckIntegrity reads every page (about 25 ms per MB: run it in the
+//     CheckIntegrity reads every page (about 10 ms per MB: run it in the
 //     background), and so does every backup, which fails on a damaged file
 //     rather than replace a good backup. SQLite keeps no checksums: bytes
 //     changed inside a note's text cannot be detected. A notebook of a newer

@@ -460,7 +460,7 @@ func probe(ctx context.Context, path string, readOnly bool) (st fileState, ver i
 	}
 	// Read a table's first page too (meta is the first table, root page 2):
 	// a notebook whose structure cannot be read is damaged. The full check
-	// (CheckIntegrity) reads every page and costs ~25 ms per MB, too much
+	// (CheckIntegrity) reads every page and costs ~10 ms per MB, too much
 	// for every start; the daily backup reads every page as well.
 	if ver >= 1 {
 		var n int
@@ -501,7 +501,7 @@ func truncated(path string, head []byte) string {
 }
 
 // CheckIntegrity runs SQLite's quick_check over every page of the file. It
-// costs about 25 ms per MB, so Open does only cheap checks; call this from a
+// costs about 10 ms of CPU per MB (0.2 s for 10,000 notes and 10,000 own events), so Open does only cheap checks; call this from a
 // goroutine (or a "check notebook" command). A problem wraps ErrDamaged: the
 // UI should offer to restore a backup.
 func (nb *Notebook) CheckIntegrity(ctx context.Context) error {
