@@ -501,9 +501,10 @@ func truncated(path string, head []byte) string {
 }
 
 // CheckIntegrity runs SQLite's quick_check over every page of the file. It
-// costs about 10 ms of CPU per MB (0.2 s for 10,000 notes and 10,000 own events), so Open does only cheap checks; call this from a
-// goroutine (or a "check notebook" command). A problem wraps ErrDamaged: the
-// UI should offer to restore a backup.
+// costs about 10 ms of CPU per MB (0.2 s for 10,000 notes and 10,000 own
+// events), so Open does only cheap checks; call this from a goroutine (or a
+// "check notebook" command). A problem wraps ErrDamaged: the UI should offer
+// to restore a backup.
 func (nb *Notebook) CheckIntegrity(ctx context.Context) error {
 	var problems []string
 	err := each(ctx, nb.r, "PRAGMA quick_check(5)", func(r *sql.Rows) error {
