@@ -1,0 +1,5 @@
+//go:build !race
+
+package userdb
+
+const raceBuild = false
