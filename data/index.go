@@ -21,7 +21,83 @@ type Index struct {
 	persons []string
 	orgIDs  []string
 	thrIDs  []string
+	own     []bool           // the user's own events (nil: none; see MergeIndex)
 	byID    map[string]int32 // built by BuildLookup
+}
+
+// Own reports whether event i is one of the user's own events rather than
+// the dataset's (see MergeIndex).
+func (x *Index) Own(i int) bool { return x.own != nil && x.own[i] }
+
+// MergeIndex returns an index of base's events and extra ones (the user's
+// own events, any order) in date order, and for each event of the result its
+// position in base, or -1 for an extra one. base is not changed. Extra
+// events with an unknown category or status take the first of each
+// vocabulary (the caller gives own events a category).
+func MergeIndex(base *Index, extra []Event) (*Index, []int32) {
+	ex := append([]Event(nil), extra...)
+	SortEvents(ex)
+	n := base.Len() + len(ex)
+	x := &Index{
+		persons: append([]string(nil), base.persons...), orgIDs: append([]string(nil), base.orgIDs...),
+		thrIDs: append([]string(nil), base.thrIDs...), own: make([]bool, 0, n),
+	}
+	x.date, x.end = make([]packedDate, 0, n), make([]packedDate, 0, n)
+	x.imp, x.cat, x.status = make([]uint8, 0, n), make([]uint8, 0, n), make([]uint8, 0, n)
+	pos := make([]int32, 0, n)
+	nums := func(list *[]string, ids []string) []uint16 {
+		var out []uint16
+		for _, id := range ids {
+			k, ok := find(*list, id)
+			if !ok {
+				k = uint16(len(*list))
+				*list = append(*list, id)
+			}
+			out = append(out, k)
+		}
+		return out
+	}
+	addBase := func(i int) {
+		x.ids.add(base.ID(i))
+		x.titles[0].add(base.titles[0].get(i))
+		x.titles[1].add(base.titles[1].get(i))
+		x.date, x.end = append(x.date, base.date[i]), append(x.end, base.end[i])
+		x.imp, x.cat, x.status = append(x.imp, base.imp[i]), append(x.cat, base.cat[i]), append(x.status, base.status[i])
+		x.people.add(base.people.get(i))
+		x.orgs.add(base.orgs.get(i))
+		x.threads.add(base.threads.get(i))
+		x.own = append(x.own, false)
+		pos = append(pos, int32(i))
+	}
+	addExtra := func(e *Event) {
+		x.ids.add(e.ID)
+		x.titles[0].add(e.Title.EN)
+		x.titles[1].add(e.Title.DE)
+		x.date, x.end = append(x.date, pack(e.Date)), append(x.end, pack(e.End))
+		x.imp = append(x.imp, uint8(min(max(e.Importance, 1), 5)))
+		x.cat, x.status = append(x.cat, vocabIndex(Categories, e.Category)), append(x.status, vocabIndex(Statuses, e.Status))
+		var ps []string
+		for _, p := range e.People {
+			ps = append(ps, p.PersonID)
+		}
+		x.people.add(nums(&x.persons, ps))
+		x.orgs.add(nums(&x.orgIDs, e.Organizations))
+		x.threads.add(nums(&x.thrIDs, e.Threads))
+		x.own = append(x.own, true)
+		pos = append(pos, -1)
+	}
+	i, k := 0, 0
+	for i < base.Len() || k < len(ex) {
+		if k == len(ex) || (i < base.Len() && !ex[k].Date.Time().Before(base.Date(i).Time())) {
+			addBase(i)
+			i++
+		} else {
+			addExtra(&ex[k])
+			k++
+		}
+	}
+	x.BuildLookup()
+	return x, pos
 }
 
 // packedDate is a Date in 4 bytes: year, month, day, precision.

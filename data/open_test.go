@@ -275,3 +275,52 @@ func TestStreamingExportMatchesInMemory(t *testing.T) {
 		t.Fatalf("CSV lacks source titles: %s", c.String())
 	}
 }
+
+func TestMergeIndexInterleavesOwnEvents(t *testing.T) {
+	st, err := Open(build(t, sample()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	base := st.Index()
+	own := []Event{
+		{ID: "own-b", Date: MustDate("2024-01-01"), Category: CatLegal, Status: StFact, Importance: 2, Title: tx("Mine B", "Meins B"),
+			People: []EventPerson{{PersonID: "elon-musk"}, {PersonID: "someone-new"}}, Threads: []string{"lawsuit"}},
+		{ID: "own-a", Date: MustDate("2010-05"), Category: CatPublic, Status: StStatement, Importance: 9, Title: tx("Mine A", "Meins A")},
+	}
+	x, pos := MergeIndex(base, own)
+	if x.Len() != base.Len()+2 || len(pos) != x.Len() {
+		t.Fatalf("%d events, %d positions", x.Len(), len(pos))
+	}
+	var ids []string
+	for i := 0; i < x.Len(); i++ {
+		ids = append(ids, x.ID(i))
+		if i > 0 && x.Date(i).Time().Before(x.Date(i-1).Time()) {
+			t.Fatalf("not in date order at %d", i)
+		}
+		if x.Own(i) != (pos[i] < 0) {
+			t.Fatalf("event %s: own %v, base position %d", x.ID(i), x.Own(i), pos[i])
+		}
+		if pos[i] >= 0 && (base.ID(int(pos[i])) != x.ID(i) || base.Title(int(pos[i]), DE) != x.Title(i, DE)) {
+			t.Fatalf("event %d maps to base %d wrongly", i, pos[i])
+		}
+	}
+	want := "own-a 2015-12-openai-founded 2023-07-xai own-b 2024-02-29-state-suit"
+	if got := strings.Join(ids, " "); got != want {
+		t.Fatalf("order %s, want %s", got, want)
+	}
+	b := x.Find("own-b")
+	var people []string
+	for _, p := range x.People(b) {
+		people = append(people, x.PersonID(p))
+	}
+	if strings.Join(people, ",") != "elon-musk,someone-new" || x.Importance(x.Find("own-a")) != 5 || x.Category(b) != CatLegal {
+		t.Fatalf("own-b people %v, own-a importance %d", people, x.Importance(x.Find("own-a")))
+	}
+	if th := x.Threads(b); len(th) != 1 || x.ThreadID(th[0]) != "lawsuit" {
+		t.Fatal("own event lost its thread")
+	}
+	if base.Len() != 3 || base.Own(0) {
+		t.Fatal("the base index changed")
+	}
+}

@@ -111,13 +111,13 @@ func (d *DetailPane) show(i int) {
 		d.set(d.placeholder(d.s.Loc.T("detail.none")))
 		return
 	}
-	st := d.s.Store
+	s := d.s
 	t0 := time.Now()
 	d.s.Q.Run(kind, func(ctx context.Context) func() {
-		ev, err := st.EventAt(ctx, i)
+		ev, err := s.EventAt(ctx, i)
 		var rel []int
 		if err == nil {
-			rel, _ = st.Related(ctx, i, 6)
+			rel, _ = s.Related(ctx, i, 6)
 		}
 		if ctx.Err() != nil {
 			return nil

@@ -84,6 +84,10 @@ func (x *Exporter) selection(scope ExportScope) func(int) bool {
 func (x *Exporter) Export(ctx context.Context, path, format string, scope ExportScope) (int, error) {
 	var n int
 	sel := x.selection(scope)
+	if s := x.s; sel != nil && s.fromBase != nil {
+		inner := sel // the store numbers events without the user's own
+		sel = func(b int) bool { return inner(s.FromBase(b)) }
+	}
 	err := WriteAtomic(path, func(w io.Writer) error {
 		var err error
 		if format == "csv" {

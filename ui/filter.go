@@ -15,16 +15,41 @@ type Filter struct {
 	Categories    map[data.Category]bool
 	Statuses      map[data.Status]bool
 	From, To      data.Date // zero: open
+	// From the user's notebook: events with a note, tag, star or flag;
+	// starred ones; ones with any of these tags; the user's own events.
+	Annotated, Starred, Own bool
+	Tags                    map[string]bool
+	// IDs keeps only these events (e.g. what a new dataset version
+	// changed); Named says what they are, for the filter bar.
+	IDs   map[string]bool
+	Named string
+}
+
+// Marks answers the notebook's questions about an event (by ID) for the
+// filter; nil means no notebook.
+type Marks interface {
+	Annotated(id string) bool
+	Starred(id string) bool
+	Tagged(id string, tags map[string]bool) bool
+	TagNames() []string // every tag in use, sorted
 }
 
 // Active reports whether the filter excludes anything.
 func (f *Filter) Active() bool {
-	return len(f.People)+len(f.Organizations)+len(f.Categories)+len(f.Statuses) > 0 || !f.From.IsZero() || !f.To.IsZero()
+	return len(f.People)+len(f.Organizations)+len(f.Categories)+len(f.Statuses)+len(f.Tags) > 0 || !f.From.IsZero() || !f.To.IsZero() ||
+		f.Annotated || f.Starred || f.Own || f.IDs != nil
 }
 
 // Clone returns an independent copy.
 func (f *Filter) Clone() Filter {
-	c := Filter{From: f.From, To: f.To}
+	c := Filter{From: f.From, To: f.To, Annotated: f.Annotated, Starred: f.Starred, Own: f.Own, Named: f.Named}
+	c.Tags = cloneSet(f.Tags)
+	if f.IDs != nil {
+		c.IDs = map[string]bool{}
+		for k, v := range f.IDs {
+			c.IDs[k] = v
+		}
+	}
 	c.People = cloneSet(f.People)
 	c.Organizations = cloneSet(f.Organizations)
 	c.Categories = cloneSet(f.Categories)
@@ -60,10 +85,16 @@ func Toggle[K comparable](m *map[K]bool, k K, on bool) {
 // Matcher compiles the filter against an index: it resolves IDs to the
 // index's numbers once, so testing an event costs a few comparisons. It
 // returns nil when the filter keeps everything.
-func (f *Filter) Matcher(idx *data.Index) func(i int) bool {
+func (f *Filter) Matcher(idx *data.Index, marks ...Marks) func(i int) bool {
 	if !f.Active() {
 		return nil
 	}
+	var mk Marks
+	if len(marks) > 0 {
+		mk = marks[0]
+	}
+	needMarks := f.Annotated || f.Starred || len(f.Tags) > 0
+	annotated, starred, own, tags, ids := f.Annotated, f.Starred, f.Own, f.Tags, f.IDs
 	people := numbers(f.People, idx.PersonNumber)
 	orgs := numbers(f.Organizations, idx.OrganizationNumber)
 	var from, to float64
@@ -93,6 +124,19 @@ func (f *Filter) Matcher(idx *data.Index) func(i int) bool {
 		}
 		if orgs != nil && !anyIn(idx.Organizations(i), orgs) {
 			return false
+		}
+		if own && !idx.Own(i) {
+			return false
+		}
+		if ids != nil || needMarks {
+			id := idx.ID(i)
+			if ids != nil && !ids[id] {
+				return false
+			}
+			if needMarks && (mk == nil || annotated && !mk.Annotated(id) || starred && !mk.Starred(id) ||
+				len(tags) > 0 && !mk.Tagged(id, tags)) {
+				return false
+			}
 		}
 		return true
 	}

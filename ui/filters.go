@@ -132,6 +132,25 @@ func (f *FilterPane) Relabel() {
 	if !fl.From.IsZero() || !fl.To.IsZero() {
 		chip(f.rangeLabel(fl.From, fl.To), func(n *Filter) { n.From, n.To = data.Date{}, data.Date{} })
 	}
+	if fl.Annotated {
+		chip(loc.T("filter.annotated"), func(n *Filter) { n.Annotated = false })
+	}
+	if fl.Starred {
+		chip(loc.T("filter.starred"), func(n *Filter) { n.Starred = false })
+	}
+	if fl.Own {
+		chip(loc.T("filter.own"), func(n *Filter) { n.Own = false })
+	}
+	for _, tg := range sortedKeys(fl.Tags) {
+		chip("#"+tg, func(n *Filter) { delete(n.Tags, tg) })
+	}
+	if fl.IDs != nil {
+		label := fl.Named
+		if label == "" {
+			label = loc.N("filter.chosen", len(fl.IDs))
+		}
+		chip(label, func(n *Filter) { n.IDs, n.Named = nil, "" })
+	}
 	clear := widget.NewButtonWithIcon(loc.T("filter.clear"), theme.ContentClearIcon(), func() { f.Set(Filter{}) })
 	label := widget.NewLabel(loc.T("filter.active"))
 	label.TextStyle.Bold = true
@@ -288,7 +307,37 @@ func (f *FilterPane) ShowDialog() {
 		container.NewGridWithColumns(2,
 			container.NewBorder(nil, nil, widget.NewLabel(loc.T("filter.from")), nil, from),
 			container.NewBorder(nil, nil, widget.NewLabel(loc.T("filter.to")), nil, to)))
-	body := container.NewBorder(nil, dates, nil, nil, content)
+	bottom := fyne.CanvasObject(dates)
+	if s.Marks != nil { // the notebook's criteria
+		ann := widget.NewCheck(loc.T("filter.annotated"), func(v bool) { next.Annotated = v })
+		ann.Checked = next.Annotated
+		star := widget.NewCheck(loc.T("filter.starred"), func(v bool) { next.Starred = v })
+		star.Checked = next.Starred
+		own := widget.NewCheck(loc.T("filter.own"), func(v bool) { next.Own = v })
+		own.Checked = next.Own
+		row := container.NewHBox(widget.NewLabelWithStyle(loc.T("filter.notebook"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), ann, star, own)
+		if names := s.Marks.TagNames(); len(names) > 0 {
+			tags := widget.NewCheckGroup(nil, nil)
+			tags.Horizontal = true
+			for _, n := range names {
+				tags.Append("#" + n)
+			}
+			var sel []string
+			for _, n := range sortedKeys(next.Tags) {
+				sel = append(sel, "#"+n)
+			}
+			tags.SetSelected(sel)
+			tags.OnChanged = func(v []string) {
+				next.Tags = nil
+				for _, t := range v {
+					Toggle(&next.Tags, t[1:], true)
+				}
+			}
+			row.Add(container.NewHScroll(tags))
+		}
+		bottom = container.NewVBox(row, dates)
+	}
+	body := container.NewBorder(nil, bottom, nil, nil, content)
 	var d *dialog.CustomDialog
 	apply := widget.NewButtonWithIcon(loc.T("filter.apply"), theme.ConfirmIcon(), func() {
 		var bad []string

@@ -97,8 +97,9 @@ func (b *SearchBar) run() {
 		}
 		return func() {
 			seen := map[int]bool{}
-			for _, h := range hits {
-				seen[h.N] = true
+			for k := range hits {
+				hits[k].N = s.FromBase(hits[k].N) // the store's numbers → the window's
+				seen[hits[k].N] = true
 			}
 			for _, i := range more {
 				if !seen[i] && i >= 0 && i < s.Idx.Len() {

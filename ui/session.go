@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"fmt"
 	"sort"
 
 	"fyne.io/fyne/v2"
@@ -16,11 +18,13 @@ import (
 // the visible window), the filter and the status line. Panes read it and
 // subscribe to its changes; they never reach into each other.
 type Session struct {
-	App    fyne.App
-	Win    fyne.Window
-	Loc    *i18n.Localizer
-	Store  *data.Store
-	DS     *data.Dataset // meta, people, organisations, eras, threads, tours (no events)
+	App   fyne.App
+	Win   fyne.Window
+	Loc   *i18n.Localizer
+	Store *data.Store
+	DS    *data.Dataset // meta, people, organisations, eras, threads, tours (no events)
+	// Idx is the dataset's index merged with the user's own events (see
+	// SetOwnEvents); event numbers everywhere in the window are Idx's.
 	Idx    *data.Index
 	TD     *timeline.Data
 	TL     *timeline.Timeline
@@ -29,10 +33,17 @@ type Session struct {
 	Status *Status
 	// OwnTours supplies the teacher's own tours (set by the notebook).
 	OwnTours TourSource
+	// Marks answers the filter's notebook questions (set by the notebook).
+	Marks Marks
 
 	people  map[string]*data.Person
 	orgs    map[string]*data.Organization
 	threads map[string]*data.Thread
+
+	base     *data.Index           // the dataset's own index (the store's numbering)
+	basePos  []int32               // Idx position → base position (-1: own event); nil: the same
+	fromBase []int32               // base position → Idx position; nil: the same
+	own      map[string]data.Event // the user's own events by ID
 
 	filter  Filter
 	match   func(int) bool
@@ -73,7 +84,7 @@ func (s *Session) ShowPerson(id string) {
 
 // newSession opens a session on a store.
 func newSession(a fyne.App, win fyne.Window, store *data.Store, loc *i18n.Localizer, q *Runner) *Session {
-	s := &Session{App: a, Win: win, Loc: loc, Store: store, DS: store.Context(), Idx: store.Index(),
+	s := &Session{App: a, Win: win, Loc: loc, Store: store, DS: store.Context(), Idx: store.Index(), base: store.Index(),
 		Prefs: NewPrefs(a.Preferences()), Q: q,
 		people: map[string]*data.Person{}, orgs: map[string]*data.Organization{}, threads: map[string]*data.Thread{}}
 	for i := range s.DS.People {
@@ -105,6 +116,80 @@ func newSession(a fyne.App, win fyne.Window, store *data.Store, loc *i18n.Locali
 	}
 	s.Status = newStatus()
 	return s
+}
+
+// SetOwnEvents shows the user's own events alongside the dataset's: the
+// index, the timeline's data, the filter and the selection are rebuilt
+// (the selection and the window are kept).
+func (s *Session) SetOwnEvents(evs []data.Event) {
+	selID := ""
+	if i := s.TL.Selected(); i >= 0 {
+		selID = s.Idx.ID(i)
+	}
+	s.own = map[string]data.Event{}
+	for _, e := range evs {
+		s.own[e.ID] = e
+	}
+	if len(evs) == 0 {
+		s.Idx, s.basePos, s.fromBase = s.base, nil, nil
+	} else {
+		s.Idx, s.basePos = data.MergeIndex(s.base, evs)
+		s.fromBase = make([]int32, s.base.Len())
+		for i, b := range s.basePos {
+			if b >= 0 {
+				s.fromBase[b] = int32(i)
+			}
+		}
+	}
+	s.TD = timeline.NewData(s.Idx, s.DS)
+	s.compileFilter()
+	s.TL.SetData(s.TD, s.Idx.Find(selID), s.match)
+	for _, f := range s.onFilter {
+		f()
+	}
+}
+
+// BasePos is event i's position in the dataset's store, or -1 for the
+// user's own event.
+func (s *Session) BasePos(i int) int {
+	if s.basePos == nil {
+		return i
+	}
+	return int(s.basePos[i])
+}
+
+// FromBase is the window's number of the dataset's event n (store order).
+func (s *Session) FromBase(n int) int {
+	if s.fromBase == nil {
+		return n
+	}
+	return int(s.fromBase[n])
+}
+
+// EventAt reads event i with all its details: from the dataset, or the
+// user's own event.
+func (s *Session) EventAt(ctx context.Context, i int) (data.Event, error) {
+	if b := s.BasePos(i); b >= 0 {
+		return s.Store.EventAt(ctx, b)
+	}
+	if e, ok := s.own[s.Idx.ID(i)]; ok {
+		return e, nil
+	}
+	return data.Event{}, fmt.Errorf("event %d not found", i)
+}
+
+// Related is up to limit events related to event i (shared people or
+// threads; none for the user's own events), in the window's numbers.
+func (s *Session) Related(ctx context.Context, i, limit int) ([]int, error) {
+	b := s.BasePos(i)
+	if b < 0 {
+		return nil, nil
+	}
+	rel, err := s.Store.Related(ctx, b, limit)
+	for k, r := range rel {
+		rel[k] = s.FromBase(r)
+	}
+	return rel, err
 }
 
 // OnSelect registers f to run after every selection change (-1: none).
@@ -183,7 +268,16 @@ func (s *Session) Matched() []int { return s.matched }
 // SetFilter applies a filter to the timeline and everything that follows it.
 func (s *Session) SetFilter(f Filter) {
 	s.filter = f.Clone()
-	s.match = s.filter.Matcher(s.Idx)
+	s.compileFilter()
+	s.TL.SetFilter(s.match)
+	for _, f := range s.onFilter {
+		f()
+	}
+}
+
+// compileFilter compiles the filter against the current index.
+func (s *Session) compileFilter() {
+	s.match = s.filter.Matcher(s.Idx, s.Marks)
 	s.matched = nil
 	if s.match != nil {
 		s.matched = []int{}
@@ -192,10 +286,6 @@ func (s *Session) SetFilter(f Filter) {
 				s.matched = append(s.matched, i)
 			}
 		}
-	}
-	s.TL.SetFilter(s.match)
-	for _, f := range s.onFilter {
-		f()
 	}
 }
 

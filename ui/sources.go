@@ -242,6 +242,9 @@ func (p *SourcesPane) choose(src *data.Source) {
 			return nil
 		}
 		return func() {
+			for k, n := range evs {
+				evs[k] = p.s.FromBase(n)
+			}
 			if p.selected != nil && p.selected.ID == id {
 				p.cited = evs
 				p.citedBy.Refresh()

@@ -244,6 +244,7 @@ type renderer struct {
 	polys      pool[*canvas.Polygon]   // bare markers
 	texts      pool[*canvas.Text]      // era titles, ticks, lane titles, bubble counts
 	storyDots  pool[*canvas.Circle]    // the selected event's story
+	badges     pool[*canvas.Circle]    // the notebook's mark on annotated events
 	storyLine  *canvas.Line
 	selLine    *canvas.Line
 	selBg      *canvas.Rectangle // behind the selected event's whole title
@@ -312,6 +313,7 @@ func newRenderer(t *Timeline) *renderer {
 	r.lines.make = func() *canvas.Line { return canvas.NewLine(color.Transparent) }
 	r.circles.make = func() *canvas.Circle { return canvas.NewCircle(color.Transparent) }
 	r.storyDots.make = r.circles.make
+	r.badges.make = r.circles.make
 	r.polys.make = func() *canvas.Polygon { return &canvas.Polygon{} }
 	r.texts.make = func() *canvas.Text { return canvas.NewText("", color.Black) }
 	r.storyLine = canvas.NewLine(color.Transparent)
@@ -363,6 +365,9 @@ func (r *renderer) rebuildObjects() {
 	for _, sl := range r.slots.slots {
 		o = append(o, sl.circle, sl.poly)
 	}
+	for _, x := range r.badges.items {
+		o = append(o, x)
+	}
 	for _, x := range r.texts.items {
 		o = append(o, x)
 	}
@@ -371,8 +376,8 @@ func (r *renderer) rebuildObjects() {
 	}
 	o = append(o, r.selBg, r.selText, r.focus, r.tipBg, r.tipText)
 	r.objects = o
-	r.bands.grew, r.bubbles.grew, r.lines.grew, r.circles.grew, r.polys.grew, r.texts.grew, r.storyDots.grew, r.slots.grew =
-		false, false, false, false, false, false, false, false
+	r.bands.grew, r.bubbles.grew, r.lines.grew, r.circles.grew, r.polys.grew, r.texts.grew, r.storyDots.grew, r.badges.grew, r.slots.grew =
+		false, false, false, false, false, false, false, false, false
 }
 
 func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
@@ -465,7 +470,7 @@ func (r *renderer) draw() {
 	vp.Width = s.Width
 	r.text.check(t)
 	r.hits = r.hits[:0]
-	for _, p := range []interface{ begin() }{&r.bands, &r.bubbles, &r.lines, &r.circles, &r.polys, &r.texts, &r.storyDots} {
+	for _, p := range []interface{ begin() }{&r.bands, &r.bubbles, &r.lines, &r.circles, &r.polys, &r.texts, &r.storyDots, &r.badges} {
 		p.begin()
 	}
 	if r.bg.FillColor != pal.inputBg {
@@ -555,11 +560,11 @@ func (r *renderer) draw() {
 	}
 	r.updateTooltip()
 
-	for _, p := range []interface{ end() }{&r.bands, &r.bubbles, &r.lines, &r.circles, &r.polys, &r.texts, &r.storyDots} {
+	for _, p := range []interface{ end() }{&r.bands, &r.bubbles, &r.lines, &r.circles, &r.polys, &r.texts, &r.storyDots, &r.badges} {
 		p.end()
 	}
 	r.slots.end()
-	if r.bands.grew || r.bubbles.grew || r.lines.grew || r.circles.grew || r.polys.grew || r.texts.grew || r.storyDots.grew || r.slots.grew {
+	if r.bands.grew || r.bubbles.grew || r.lines.grew || r.circles.grew || r.polys.grew || r.texts.grew || r.storyDots.grew || r.badges.grew || r.slots.grew {
 		r.rebuildObjects()
 	}
 }
@@ -651,6 +656,7 @@ func (r *renderer) drawLanes(vp chrono.Viewport, g geometry) {
 			}
 			sl.circle.Move(fyne.NewPos(lb.X-sl.msize/2, y-sl.msize/2))
 			sl.poly.Move(fyne.NewPos(lb.X-sl.msize/2, y-sl.msize/2))
+			r.badge(ref, lb.X, y)
 			capK := r.capFor(k, lb.Ref)
 			if ref == t.sel {
 				capK = len(labelCaps) // whole, drawn on top (below)
@@ -706,6 +712,7 @@ func (r *renderer) drawLanes(vp chrono.Viewport, g geometry) {
 		}
 		for _, m := range p.Markers {
 			r.drawMarker(int(m.Ref), m.X, overflowY)
+			r.badge(int(m.Ref), m.X, overflowY)
 			r.hits = append(r.hits, hit{x0: m.X - markerPx, y0: overflowY - stripH/2, x1: m.X + markerPx, y1: overflowY + stripH/2, ref: m.Ref})
 		}
 		p.Clusters = chrono.MergeClusters(p.Clusters, func(n int) float32 { return max(r.text.bubbleWidth(n, pal.small)+10, stripH) }, 3)
@@ -917,10 +924,28 @@ func (r *renderer) vline(x float32, g geometry, col color.Color, label string, r
 	return [2]float32{lx - 2, lx + w + 2}
 }
 
-// look is event i's marker look in this frame.
+// badge marks an event the notebook annotated: a small dot at the top right
+// of its marker.
+func (r *renderer) badge(i int, x, y float32) {
+	if r.t.badged == nil || !r.t.badged(i) {
+		return
+	}
+	d := r.badges.next()
+	if d.FillColor != r.pal.accent || d.StrokeColor != r.pal.inputBg || d.StrokeWidth != 1.5 {
+		d.FillColor, d.StrokeColor, d.StrokeWidth = r.pal.accent, r.pal.inputBg, 1.5
+		d.Refresh()
+	}
+	place(d, x+markerPx/2-2, y-markerPx/2-5, 8, 8)
+}
+
+// look is event i's marker look in this frame: the user's own events get
+// a thick outline in the accent colour.
 func (r *renderer) look(i int, dim bool) look {
 	idx := r.t.data.Idx
 	lk := markerLook(r.pal.catByNum[idx.CategoryNum(i)], shapeByNum[idx.StatusNum(i)], idx.Importance(i), r.pal.stroke)
+	if idx.Own(i) {
+		lk.stroke, lk.sw = r.pal.accent, 2.5
+	}
 	if dim {
 		lk = lk.dimmed()
 	}

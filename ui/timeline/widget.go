@@ -59,6 +59,7 @@ type Timeline struct {
 	keep      func(int) bool
 	marked    func(int) bool // search hits; others are dimmed (nil: none dimmed)
 	markGen   int            // changes with every SetMarked
+	badged    func(int) bool // events with a notebook mark (nil: none)
 	lanes     []LaneDef
 	laneFit   int // how many lanes the height holds
 	vp        chrono.Viewport
@@ -82,6 +83,23 @@ func New(d *Data, loc *i18n.Localizer) *Timeline {
 	t.vp = d.Limits.All(0)
 	t.ExtendBaseWidget(t)
 	return t
+}
+
+// SetData replaces the timeline's data (the user's own events changed) and
+// its filter (keep tests the new data's events), keeping the window and
+// selecting sel (-1: none) without telling OnSelect.
+func (t *Timeline) SetData(d *Data, sel int, keep func(int) bool) {
+	t.data = d
+	t.keep = keep
+	d.ExtendTo(chrono.Seconds(t.now()))
+	t.sel = sel
+	t.lanes = d.Lanes(t.mode, t.laneFit, t.keep)
+	t.vp = d.Limits.Clamp(t.vp)
+	if t.r != nil {
+		t.r.labels.reset()
+	}
+	t.Refresh()
+	t.changed()
 }
 
 // SetNow replaces the clock used for the "today" line (tests, renders).
@@ -237,6 +255,13 @@ func (t *Timeline) SetMarked(marked func(i int) bool) {
 	for _, f := range t.followers {
 		f()
 	}
+	t.Refresh()
+}
+
+// SetBadged marks the events for which badged returns true (the notebook's
+// annotated events) with a small dot; nil marks none.
+func (t *Timeline) SetBadged(badged func(i int) bool) {
+	t.badged = badged
 	t.Refresh()
 }
 
