@@ -271,5 +271,9 @@ func (in Info) Notices(loc *i18n.Localizer) []string {
 
 // Message is the report as one localized line for the user.
 func (r ImportReport) Message(loc *i18n.Localizer) string {
-	return loc.T("notebook.import.done", "Added", r.Added, "Updated", r.Updated, "Unchanged", r.Unchanged, "Conflicts", r.Conflicts)
+	msg := loc.T("notebook.import.done", "Added", r.Added, "Updated", r.Updated, "Unchanged", r.Unchanged, "Conflicts", r.Conflicts)
+	if r.Skipped > 0 {
+		msg += " " + loc.T("notebook.import.skipped", "Count", r.Skipped)
+	}
+	return msg
 }

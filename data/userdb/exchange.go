@@ -25,6 +25,9 @@ type ImportReport struct {
 	// Conflicts are items of this notebook's author that the file has in
 	// another version: yours are never overwritten, so they were kept.
 	Conflicts int
+	// Skipped are items the file has that cannot be imported and were left
+	// out (TimelineJS events without an http(s) link).
+	Skipped int
 }
 
 // readLimited reads all of r, or fails with a *TooLargeError past max bytes.

@@ -95,8 +95,15 @@ func (nb *Notebook) ImportOwnEventsCSV(ctx context.Context, r io.Reader) (Import
 	if err != nil {
 		return ImportReport{}, err
 	}
+	return nb.importOwnEvents(ctx, evs)
+}
+
+// importOwnEvents adds checked own events under the notebook's author in one
+// transaction; one that exists already is left as it is: Unchanged when
+// equal (or in the trash), else counted as a conflict.
+func (nb *Notebook) importOwnEvents(ctx context.Context, evs []OwnEvent) (ImportReport, error) {
 	var rep ImportReport
-	err = nb.write(ctx, func(tx *wtx) error {
+	err := nb.write(ctx, func(tx *wtx) error {
 		rep = ImportReport{}
 		me, err := metaAuthor(ctx, tx)
 		if err != nil {
