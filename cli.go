@@ -31,8 +31,9 @@ type env struct {
 
 // guiOptions are the command-line choices the GUI honours.
 type guiOptions struct {
-	lang    data.Lang // empty: preferences, then the locale
-	dataset string    // empty: the bundled dataset
+	lang     data.Lang // empty: preferences, then the locale
+	dataset  string    // empty: the bundled dataset
+	notebook string    // empty: $AITIMELINE_NOTEBOOK, then the platform's default
 }
 
 // cliError is a failure already phrased for the user (localized, one line).
@@ -200,6 +201,7 @@ func runGUI(args []string, e env, loc *i18n.Localizer) error {
 	version := fs.Bool("version", false, "print versions")
 	lang := langFlag(fs)
 	dataset := fs.String("dataset", "", "dataset file")
+	notebook := fs.String("notebook", "", "notebook file")
 	if err := parseFlagsOnly(fs, args, loc); err != nil {
 		return err
 	}
@@ -227,7 +229,7 @@ func runGUI(args []string, e env, loc *i18n.Localizer) error {
 	if !hasDisplay(e.goos, e.getenv) {
 		return fail(loc, "cli.err.no_display")
 	}
-	return e.gui(guiOptions{lang: l, dataset: *dataset})
+	return e.gui(guiOptions{lang: l, dataset: *dataset, notebook: *notebook})
 }
 
 func runExport(args []string, e env, loc *i18n.Localizer) error {

@@ -16,6 +16,7 @@ import (
 	"aitimeline/assets"
 	"aitimeline/data"
 	"aitimeline/data/bundle"
+	"aitimeline/data/userdb"
 	"aitimeline/i18n"
 	"aitimeline/ui"
 )
@@ -64,20 +65,34 @@ func startGUI(opts guiOptions) error {
 	w.Resize(prefs.WindowSize())
 	ctx, cancel := context.WithCancel(context.Background())
 	var st *data.Store
+	var nb *userdb.Notebook
+	var mw *ui.Main
 	w.SetCloseIntercept(func() { // until the main view takes over
 		cancel()
 		w.Close()
 	})
 	var load func(path string)
 	load = func(path string) {
+		needBook := nb == nil
 		go func() {
 			store, err := bundle.Open(ctx, path, os.Getenv)
+			var book *userdb.Notebook
+			var bookErr error
+			if err == nil && needBook {
+				book, bookErr = openNotebook(ctx, opts.notebook)
+			}
 			fyne.Do(func() {
 				if ctx.Err() != nil {
 					if store != nil {
 						store.Close()
 					}
+					if book != nil {
+						book.Close()
+					}
 					return
+				}
+				if book != nil {
+					nb = book
 				}
 				if err != nil {
 					msg := bundle.Message(loc, path, err)
@@ -94,7 +109,12 @@ func startGUI(opts guiOptions) error {
 					return
 				}
 				st = store
-				ui.NewMain(a, w, st, loc, ui.Options{Version: AppVersion, Trace: trace})
+				mw = ui.NewMain(a, w, st, loc, ui.Options{Version: AppVersion, Trace: trace})
+				if nb != nil {
+					mw.AttachNotebook(nb)
+				} else if bookErr != nil {
+					dialog.ShowInformation(loc.T("notebook.title"), loc.T("notebook.unavailable", "Error", userdb.Message(loc, bookErr)), w)
+				}
 			})
 		}()
 	}
@@ -102,10 +122,35 @@ func startGUI(opts guiOptions) error {
 	w.SetMaster()
 	w.ShowAndRun()
 	cancel()
+	if mw != nil {
+		// The window has closed: let the last note's write finish (it is
+		// short; the bound only guards against a hung disk).
+		mw.S.Q.WaitSaves(10 * time.Second)
+	}
+	if nb != nil {
+		nb.Close()
+	}
 	if st != nil {
 		st.Close()
 	}
 	return nil
+}
+
+// openNotebook opens the user's notebook: path, else $AITIMELINE_NOTEBOOK,
+// else the platform's default. A damaged file is moved aside by Open and
+// reported in its Info (the window says so).
+func openNotebook(ctx context.Context, path string) (*userdb.Notebook, error) {
+	if path == "" {
+		path = os.Getenv("AITIMELINE_NOTEBOOK")
+	}
+	if path == "" {
+		p, err := userdb.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	return userdb.Open(ctx, path, userdb.Options{})
 }
 
 // openTrace returns a function that appends timestamped lines to the file

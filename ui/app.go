@@ -68,6 +68,7 @@ type Main struct {
 	People      *PeoplePane
 	Sources     *SourcesPane
 	Export      *Exporter
+	Notebook    *NotebookPane // nil without a notebook
 	overview    *timeline.Overview
 	legend      *fyne.Container
 	toolbar     *toolbar
@@ -234,6 +235,14 @@ func (m *Main) layout() fyne.CanvasObject {
 	m.tabs.OnSelected = func(it *container.TabItem) {
 		if it == m.Sources.Tab() {
 			m.Sources.Load()
+		}
+		for _, p := range m.panes {
+			if tp, ok := p.(interface {
+				TabPane
+				TabShown(bool)
+			}); ok {
+				tp.TabShown(tp.Tab() == it)
+			}
 		}
 	}
 	return container.NewBorder(nil, s.Status.text, nil, nil, m.tabs)

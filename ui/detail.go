@@ -111,13 +111,13 @@ func (d *DetailPane) show(i int) {
 		d.set(d.placeholder(d.s.Loc.T("detail.none")))
 		return
 	}
-	s := d.s
+	s, view := d.s, d.s.View()
 	t0 := time.Now()
 	d.s.Q.Run(kind, func(ctx context.Context) func() {
-		ev, err := s.EventAt(ctx, i)
+		ev, err := view.EventAt(ctx, i)
 		var rel []int
 		if err == nil {
-			rel, _ = s.Related(ctx, i, 6)
+			rel, _ = view.Related(ctx, i, 6)
 		}
 		if ctx.Err() != nil {
 			return nil
@@ -125,6 +125,9 @@ func (d *DetailPane) show(i int) {
 		t1 := time.Now()
 		return func() {
 			t2 := time.Now()
+			if s.View() != view {
+				return // the numbering changed meanwhile; a new show is on its way
+			}
 			d.shown = i
 			if err != nil {
 				d.set(d.placeholder(d.s.Loc.T("detail.error", "Error", err)))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"aitimeline/data"
 	"context"
 	"errors"
 	"fmt"
@@ -59,8 +60,18 @@ type Exporter struct {
 
 func newExporter(s *Session) *Exporter { return &Exporter{s: s} }
 
-// selection is the event test of a scope (nil: all).
+// selection is the event test of a scope (nil: all), in the store's
+// numbering (without the user's own events). Call it on the UI goroutine.
 func (x *Exporter) selection(scope ExportScope) func(int) bool {
+	sel := x.windowSelection(scope)
+	if v := x.s.View(); sel != nil && v.fromBase != nil {
+		inner := sel
+		sel = func(b int) bool { return inner(v.FromBase(b)) }
+	}
+	return sel
+}
+
+func (x *Exporter) windowSelection(scope ExportScope) func(int) bool {
 	s := x.s
 	switch scope {
 	case ScopeFiltered:
@@ -79,21 +90,22 @@ func (x *Exporter) selection(scope ExportScope) func(int) bool {
 	return nil
 }
 
-// Export writes the events of scope as format ("json" or "csv") to path,
-// atomically, and reports how many it wrote.
-func (x *Exporter) Export(ctx context.Context, path, format string, scope ExportScope) (int, error) {
+// Export writes the dataset's events of scope (never the user's own) as
+// format ("json" or "csv") to path, atomically, and reports how many it
+// wrote. Call it on the UI goroutine; it returns the work to run off it.
+func (x *Exporter) Export(path, format string, scope ExportScope) func(ctx context.Context) (int, error) {
+	sel, st := x.selection(scope), x.s.Store
+	return func(ctx context.Context) (int, error) { return exportTo(ctx, st, path, format, sel) }
+}
+
+func exportTo(ctx context.Context, st *data.Store, path, format string, sel func(int) bool) (int, error) {
 	var n int
-	sel := x.selection(scope)
-	if s := x.s; sel != nil && s.fromBase != nil {
-		inner := sel // the store numbers events without the user's own
-		sel = func(b int) bool { return inner(s.FromBase(b)) }
-	}
 	err := WriteAtomic(path, func(w io.Writer) error {
 		var err error
 		if format == "csv" {
-			n, err = x.s.Store.ExportCSV(ctx, w, sel)
+			n, err = st.ExportCSV(ctx, w, sel)
 		} else {
-			n, err = x.s.Store.ExportJSON(ctx, w, sel)
+			n, err = st.ExportJSON(ctx, w, sel)
 		}
 		return err
 	})
@@ -211,8 +223,9 @@ func (x *Exporter) start(path, format string, scope ExportScope) {
 	s, loc := x.s, x.s.Loc
 	name := filepath.Base(path)
 	s.Status.Set("export", loc.T("export.running", "File", name))
+	work := x.Export(path, format, scope)
 	s.Q.Run("export", func(ctx context.Context) func() {
-		n, err := x.Export(ctx, path, format, scope)
+		n, err := work(ctx)
 		if errors.Is(err, context.Canceled) {
 			return nil
 		}

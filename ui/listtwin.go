@@ -63,11 +63,14 @@ func newListTwin(s *Session) *ListTwin {
 			if lt.Annotation != nil {
 				b = lt.Annotation(i)
 			}
-			badge.SetText(b)
-			if b == "" {
-				badge.Hide()
-			} else {
-				badge.Show()
+			if badge.Text != b || badge.Visible() != (b != "") {
+				badge.SetText(b)
+				if b == "" {
+					badge.Hide()
+				} else {
+					badge.Show()
+				}
+				c.Refresh() // the badge's width changed: lay the row out again
 			}
 			c.Objects[0].(*hlText).SetText(s.EventTitle(i), lt.tokens)
 		})
@@ -93,6 +96,9 @@ func newListTwin(s *Session) *ListTwin {
 	})
 	return lt
 }
+
+// Refresh redraws the rows (their badges changed).
+func (lt *ListTwin) Refresh() { lt.list.Refresh() }
 
 // Widget is the list.
 func (lt *ListTwin) Widget() *widget.List { return lt.list }

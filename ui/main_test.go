@@ -513,7 +513,7 @@ func TestExportScopes(t *testing.T) {
 	h := newHarness(t, data.EN)
 	dir := t.TempDir()
 	h.Filters.Set(Filter{Categories: map[data.Category]bool{data.CatLegal: true}})
-	n, err := h.Export.Export(context.Background(), filepath.Join(dir, "f.csv"), "csv", ScopeFiltered)
+	n, err := h.Export.Export(filepath.Join(dir, "f.csv"), "csv", ScopeFiltered)(context.Background())
 	if err != nil || n != len(h.S.Matched()) {
 		t.Fatalf("filtered export: %d events, %v; want %d", n, err, len(h.S.Matched()))
 	}
@@ -521,9 +521,9 @@ func TestExportScopes(t *testing.T) {
 	if !strings.Contains(string(b), "source_titles,source_publishers") {
 		t.Fatal("CSV lacks source titles and publishers")
 	}
-	all, _ := h.Export.Export(context.Background(), filepath.Join(dir, "a.json"), "json", ScopeAll)
+	all, _ := h.Export.Export(filepath.Join(dir, "a.json"), "json", ScopeAll)(context.Background())
 	h.S.TL.ShowRange(h.S.TD.T[0], h.S.TD.T[len(h.ds.Events)/2])
-	vis, _ := h.Export.Export(context.Background(), filepath.Join(dir, "v.json"), "json", ScopeVisible)
+	vis, _ := h.Export.Export(filepath.Join(dir, "v.json"), "json", ScopeVisible)(context.Background())
 	if all != len(h.ds.Events) || vis == 0 || vis >= n+1 && vis > len(h.S.Matched()) {
 		t.Fatalf("all %d, visible %d (filtered %d)", all, vis, n)
 	}
@@ -532,7 +532,7 @@ func TestExportScopes(t *testing.T) {
 	os.WriteFile(keep, []byte("precious"), 0o644)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := h.Export.Export(ctx, keep, "json", ScopeAll); err == nil {
+	if _, err := h.Export.Export(keep, "json", ScopeAll)(ctx); err == nil {
 		t.Fatal("a cancelled export succeeded")
 	}
 	if b, _ := os.ReadFile(keep); string(b) != "precious" {

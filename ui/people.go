@@ -64,6 +64,8 @@ type PeoplePane struct {
 	person  string // the person whose profile is shown
 	events  []int  // that person's events
 	evList  *widget.List
+	// Extra adds to a person's profile (the notebook's note on them).
+	Extra func(personID string) fyne.CanvasObject
 }
 
 func newPeoplePane(s *Session) *PeoplePane {
@@ -258,7 +260,13 @@ func (p *PeoplePane) renderProfile() {
 		s.ShowTab("timeline")
 		s.setFilter(Filter{People: map[string]bool{id: true}})
 	})
-	top := container.NewVBox(head, wrapLabel(loc.Text(per.Summary)), follow, heading(loc.T("people.roles")), p.rolesChart(per), heading(loc.T("people.events")))
+	actions := container.NewHBox(follow)
+	if p.Extra != nil {
+		if o := p.Extra(id); o != nil {
+			actions.Add(o)
+		}
+	}
+	top := container.NewVBox(head, wrapLabel(loc.Text(per.Summary)), actions, heading(loc.T("people.roles")), p.rolesChart(per), heading(loc.T("people.events")))
 	p.profile.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(top), nil, nil, nil, p.evList)}
 	p.profile.Refresh()
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 )
@@ -19,9 +20,12 @@ type Runner struct {
 	cancel context.CancelFunc
 	post   func(func())
 
-	mu    sync.Mutex
-	jobs  map[string]*job // the current job of each kind
-	count sync.WaitGroup  // jobs whose work has not finished (for tests)
+	mu     sync.Mutex
+	jobs   map[string]*job        // the current job of each kind
+	timers map[string]*time.Timer // pending Later calls by kind
+	last   chan struct{}          // closed when the last queued Save is done
+	count  sync.WaitGroup         // jobs whose work has not finished (for tests)
+	saves  sync.WaitGroup         // Saves not yet done
 }
 
 type job struct {
@@ -33,7 +37,7 @@ type job struct {
 // app; see NewTestRunner for tests).
 func NewRunner(post func(func())) *Runner {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &Runner{ctx: ctx, cancel: cancel, post: post, jobs: map[string]*job{}}
+	return &Runner{ctx: ctx, cancel: cancel, post: post, jobs: map[string]*job{}, timers: map[string]*time.Timer{}}
 }
 
 // NewAppRunner returns the app's runner: results are applied with fyne.Do.
@@ -80,9 +84,16 @@ func (r *Runner) finish(kind string, j *job) {
 	j.cancel()
 }
 
-// Cancel cancels the running job of this kind, if any.
+// Cancel cancels the running job of this kind, if any, and a pending Later
+// call of the kind.
 func (r *Runner) Cancel(kind string) {
 	r.mu.Lock()
+	if t := r.timers[kind]; t != nil {
+		if t.Stop() {
+			r.count.Done()
+		}
+		delete(r.timers, kind)
+	}
 	if j := r.jobs[kind]; j != nil {
 		j.cancel()
 		delete(r.jobs, kind)
@@ -97,9 +108,105 @@ func (r *Runner) Busy(kind string) bool {
 	return r.jobs[kind] != nil
 }
 
-// Shutdown cancels every job and returns at once; later Runs start
-// cancelled and never apply.
-func (r *Runner) Shutdown() { r.cancel() }
+// Shutdown cancels every job and pending Later call and returns at once;
+// later Runs start cancelled and never apply. Saves go on (see Save).
+func (r *Runner) Shutdown() {
+	r.cancel()
+	r.mu.Lock()
+	for k, t := range r.timers {
+		if t.Stop() {
+			r.count.Done()
+		}
+		delete(r.timers, k)
+	}
+	r.mu.Unlock()
+}
+
+// Save queues a write of the user's work (a note, a tag). Saves run one
+// after another in the order queued, off the UI goroutine, and unlike Run
+// they are never cancelled: a note being saved as the window closes is
+// still saved (each has a generous timeout of its own). apply, when work
+// returns one, runs on the UI goroutine unless the window has closed by
+// then. Call Save on the UI goroutine; the shell calls WaitSaves after the
+// window has closed, before it closes the notebook.
+func (r *Runner) Save(work func(ctx context.Context) (apply func())) {
+	done := make(chan struct{})
+	r.mu.Lock()
+	prev := r.last
+	r.last = done
+	r.mu.Unlock()
+	r.count.Add(1)
+	r.saves.Add(1)
+	go func() {
+		defer r.count.Done()
+		defer r.saves.Done()
+		defer close(done)
+		if prev != nil {
+			<-prev
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), saveTimeout)
+		apply := work(ctx)
+		cancel()
+		if apply != nil && r.ctx.Err() == nil {
+			r.post(func() {
+				if r.ctx.Err() == nil {
+					apply()
+				}
+			})
+		}
+	}()
+}
+
+// saveTimeout bounds one write (SQLite waits up to ten seconds for another
+// process's write lock).
+const saveTimeout = 30 * time.Second
+
+// WaitSaves waits until every queued Save is done, or d has passed; it
+// reports whether they are done. Never call it on the UI goroutine while
+// the window is open.
+func (r *Runner) WaitSaves(d time.Duration) bool {
+	done := make(chan struct{})
+	go func() { r.saves.Wait(); close(done) }()
+	select {
+	case <-done:
+		return true
+	case <-time.After(d):
+		return false
+	}
+}
+
+// Later runs apply on the UI goroutine after d, unless Later is called
+// again for the same kind before (then only the newest runs, d after it:
+// a debounce), Cancel(kind) or Shutdown. Call it on the UI goroutine.
+func (r *Runner) Later(kind string, d time.Duration, apply func()) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.ctx.Err() != nil {
+		return
+	}
+	if t := r.timers[kind]; t != nil && t.Stop() {
+		r.count.Done()
+	}
+	r.count.Add(1)
+	var t *time.Timer
+	t = time.AfterFunc(d, func() {
+		r.mu.Lock()
+		current := r.timers[kind] == t
+		if current {
+			delete(r.timers, kind)
+		}
+		r.mu.Unlock()
+		if current && r.ctx.Err() == nil {
+			r.post(func() {
+				if r.ctx.Err() == nil {
+					apply()
+				}
+			})
+		}
+		r.count.Done()
+	})
+	r.timers[kind] = t
+}
 
 // TestRunner is a Runner for tests that behaves like the real driver: work
 // runs on goroutines, results queue for "the UI goroutine", which is the

@@ -29,8 +29,8 @@ type SearchBar struct {
 	peopleOf []string   // IDs of the people matching the text
 
 	// Extra adds hits from elsewhere (the notebook's notes and own events):
-	// event indexes for a query, called off the UI goroutine.
-	Extra func(ctx context.Context, q string) []int
+	// the IDs of events a query finds, called off the UI goroutine.
+	Extra func(ctx context.Context, q string) []string
 }
 
 func newSearchBar(s *Session, lt *ListTwin) *SearchBar {
@@ -88,7 +88,7 @@ func (b *SearchBar) run() {
 		if err != nil {
 			hits = nil
 		}
-		var more []int
+		var more []string
 		if extra != nil {
 			more = extra(ctx, q)
 		}
@@ -101,8 +101,8 @@ func (b *SearchBar) run() {
 				hits[k].N = s.FromBase(hits[k].N) // the store's numbers → the window's
 				seen[hits[k].N] = true
 			}
-			for _, i := range more {
-				if !seen[i] && i >= 0 && i < s.Idx.Len() {
+			for _, id := range more {
+				if i := s.Idx.Find(id); i >= 0 && !seen[i] {
 					seen[i] = true
 					hits = append(hits, data.Hit{N: i, ID: s.Idx.ID(i)})
 				}

@@ -40,10 +40,8 @@ type Session struct {
 	orgs    map[string]*data.Organization
 	threads map[string]*data.Thread
 
-	base     *data.Index           // the dataset's own index (the store's numbering)
-	basePos  []int32               // Idx position → base position (-1: own event); nil: the same
-	fromBase []int32               // base position → Idx position; nil: the same
-	own      map[string]data.Event // the user's own events by ID
+	base *data.Index // the dataset's own index (the store's numbering)
+	view *EventView  // the current numbering (Idx is view.Idx)
 
 	filter  Filter
 	match   func(int) bool
@@ -87,6 +85,7 @@ func newSession(a fyne.App, win fyne.Window, store *data.Store, loc *i18n.Locali
 	s := &Session{App: a, Win: win, Loc: loc, Store: store, DS: store.Context(), Idx: store.Index(), base: store.Index(),
 		Prefs: NewPrefs(a.Preferences()), Q: q,
 		people: map[string]*data.Person{}, orgs: map[string]*data.Organization{}, threads: map[string]*data.Thread{}}
+	s.view = newEventView(store, s.base, nil)
 	for i := range s.DS.People {
 		s.people[s.DS.People[i].ID] = &s.DS.People[i]
 	}
@@ -126,21 +125,8 @@ func (s *Session) SetOwnEvents(evs []data.Event) {
 	if i := s.TL.Selected(); i >= 0 {
 		selID = s.Idx.ID(i)
 	}
-	s.own = map[string]data.Event{}
-	for _, e := range evs {
-		s.own[e.ID] = e
-	}
-	if len(evs) == 0 {
-		s.Idx, s.basePos, s.fromBase = s.base, nil, nil
-	} else {
-		s.Idx, s.basePos = data.MergeIndex(s.base, evs)
-		s.fromBase = make([]int32, s.base.Len())
-		for i, b := range s.basePos {
-			if b >= 0 {
-				s.fromBase[b] = int32(i)
-			}
-		}
-	}
+	s.view = newEventView(s.Store, s.base, evs)
+	s.Idx = s.view.Idx
 	s.TD = timeline.NewData(s.Idx, s.DS)
 	s.compileFilter()
 	s.TL.SetData(s.TD, s.Idx.Find(selID), s.match)
@@ -149,48 +135,93 @@ func (s *Session) SetOwnEvents(evs []data.Event) {
 	}
 }
 
-// BasePos is event i's position in the dataset's store, or -1 for the
-// user's own event.
-func (s *Session) BasePos(i int) int {
-	if s.basePos == nil {
-		return i
-	}
-	return int(s.basePos[i])
+// EventView is one numbering of the window's events: the dataset's and the
+// user's own, merged in date order. It never changes (SetOwnEvents makes a
+// new one), so work off the UI goroutine takes the current one (View) on
+// the UI goroutine and reads through it, whatever the window does meanwhile.
+type EventView struct {
+	Idx      *data.Index
+	store    *data.Store
+	basePos  []int32               // Idx position → store position (-1: own event); nil: the same
+	fromBase []int32               // store position → Idx position; nil: the same
+	own      map[string]data.Event // the user's own events by ID
 }
 
-// FromBase is the window's number of the dataset's event n (store order).
-func (s *Session) FromBase(n int) int {
-	if s.fromBase == nil {
+func newEventView(st *data.Store, base *data.Index, evs []data.Event) *EventView {
+	v := &EventView{Idx: base, store: st, own: map[string]data.Event{}}
+	for _, e := range evs {
+		v.own[e.ID] = e
+	}
+	if len(evs) > 0 {
+		v.Idx, v.basePos = data.MergeIndex(base, evs)
+		v.fromBase = make([]int32, base.Len())
+		for i, b := range v.basePos {
+			if b >= 0 {
+				v.fromBase[b] = int32(i)
+			}
+		}
+	}
+	return v
+}
+
+// View is the current numbering (call on the UI goroutine).
+func (s *Session) View() *EventView { return s.view }
+
+// BasePos is event i's position in the dataset's store, or -1 for the
+// user's own event.
+func (v *EventView) BasePos(i int) int {
+	if v.basePos == nil {
+		return i
+	}
+	return int(v.basePos[i])
+}
+
+// FromBase is this numbering's number of the dataset's event n (store order).
+func (v *EventView) FromBase(n int) int {
+	if v.fromBase == nil {
 		return n
 	}
-	return int(s.fromBase[n])
+	return int(v.fromBase[n])
 }
 
 // EventAt reads event i with all its details: from the dataset, or the
 // user's own event.
-func (s *Session) EventAt(ctx context.Context, i int) (data.Event, error) {
-	if b := s.BasePos(i); b >= 0 {
-		return s.Store.EventAt(ctx, b)
+func (v *EventView) EventAt(ctx context.Context, i int) (data.Event, error) {
+	if b := v.BasePos(i); b >= 0 {
+		return v.store.EventAt(ctx, b)
 	}
-	if e, ok := s.own[s.Idx.ID(i)]; ok {
+	if e, ok := v.own[v.Idx.ID(i)]; ok {
 		return e, nil
 	}
 	return data.Event{}, fmt.Errorf("event %d not found", i)
 }
 
 // Related is up to limit events related to event i (shared people or
-// threads; none for the user's own events), in the window's numbers.
-func (s *Session) Related(ctx context.Context, i, limit int) ([]int, error) {
-	b := s.BasePos(i)
+// threads; none for the user's own events).
+func (v *EventView) Related(ctx context.Context, i, limit int) ([]int, error) {
+	b := v.BasePos(i)
 	if b < 0 {
 		return nil, nil
 	}
-	rel, err := s.Store.Related(ctx, b, limit)
+	rel, err := v.store.Related(ctx, b, limit)
 	for k, r := range rel {
-		rel[k] = s.FromBase(r)
+		rel[k] = v.FromBase(r)
 	}
 	return rel, err
 }
+
+// BasePos, FromBase, EventAt and Related read the current view (UI goroutine only).
+func (s *Session) BasePos(i int) int  { return s.view.BasePos(i) }
+func (s *Session) FromBase(n int) int { return s.view.FromBase(n) }
+func (s *Session) EventAt(ctx context.Context, i int) (data.Event, error) {
+	return s.view.EventAt(ctx, i)
+}
+func (s *Session) Related(ctx context.Context, i, limit int) ([]int, error) {
+	return s.view.Related(ctx, i, limit)
+}
+
+// OwnEvent is the user's own event id, if it is one shown.
+func (s *Session) OwnEvent(id string) (data.Event, bool) { e, ok := s.view.own[id]; return e, ok }
 
 // OnSelect registers f to run after every selection change (-1: none).
 func (s *Session) OnSelect(f func(i int)) { s.onSelect = append(s.onSelect, f) }

@@ -35,6 +35,8 @@ type SourcesPane struct {
 	citedBy  *widget.List
 	detail   *fyne.Container
 	loaded   bool
+	// Extra adds to the chosen source's actions (the notebook's note on it).
+	Extra func(src *data.Source) fyne.CanvasObject
 }
 
 const (
@@ -263,7 +265,13 @@ func (p *SourcesPane) renderDetail() {
 			s.App.Clipboard().SetContent(Citation(loc, *src, time.Now()))
 			s.Status.Set("sources", loc.T("detail.copied"))
 		})
-		p.detail.Objects = []fyne.CanvasObject{title, container.NewHBox(open, cp)}
+		actions := container.NewHBox(open, cp)
+		if p.Extra != nil {
+			if o := p.Extra(src); o != nil {
+				actions.Add(o)
+			}
+		}
+		p.detail.Objects = []fyne.CanvasObject{title, actions}
 	}
 	p.detail.Refresh()
 }

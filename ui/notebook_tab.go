@@ -1,0 +1,378 @@
+package ui
+
+import (
+	"context"
+	"regexp"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"aitimeline/data"
+	"aitimeline/data/userdb"
+)
+
+// nbRow is one line of the Notebook tab: an event (dataset or own) with its
+// marks and note, or a note on a person or source.
+type nbRow struct {
+	target  userdb.Target
+	title   string
+	date    data.Date
+	note    string // the first line of the user's note (else a colleague's)
+	notes   int
+	ann     userdb.Annotation
+	own     bool
+	orphan  bool // the dataset no longer has it: title and date as noted
+	sortKey string
+}
+
+// notebookTab lists everything in the notebook: annotated events, own
+// events, notes on people and sources, and notes whose event a newer
+// dataset no longer has. It filters by text (notes, own events and event
+// titles, folded like the search), tag, star and kind. The list is a
+// virtualised widget.List; rows are built off the UI goroutine.
+type notebookTab struct {
+	p       *NotebookPane
+	item    *container.TabItem
+	text    *widget.Entry
+	tag     *widget.Select
+	starred *widget.Check
+	kind    *widget.Select
+	count   *widget.Label
+	list    *widget.List
+	rows    []nbRow
+	dirty   bool
+	shown   bool // the tab is in front
+	empty   *fyne.Container
+	kinds   []string // message IDs of the kind filter's choices
+}
+
+func newNotebookTab(p *NotebookPane) *notebookTab {
+	t := &notebookTab{p: p, text: widget.NewEntry(), starred: widget.NewCheck("", nil), count: widget.NewLabel(""),
+		kinds: []string{"notebook.kind_all", "notebook.kind_events", "notebook.kind_own", "notebook.kind_people", "notebook.kind_sources", "notebook.kind_orphans"}}
+	t.tag = widget.NewSelect(nil, func(string) { t.reload() })
+	t.kind = widget.NewSelect(nil, func(string) { t.reload() })
+	t.text.OnChanged = func(string) { t.reload() }
+	t.starred.OnChanged = func(bool) { t.reload() }
+	t.list = widget.NewList(func() int { return len(t.rows) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabel("")
+			title.TextStyle.Bold = true
+			title.Truncation = fyne.TextTruncateEllipsis
+			sub := secondary("", false)
+			return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(118, title.MinSize().Height), widget.NewLabel("")), nil,
+				container.NewVBox(title, sub))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(t.rows) {
+				return
+			}
+			t.fillRow(&t.rows[id], o.(*fyne.Container))
+		})
+	t.list.OnSelected = func(id widget.ListItemID) {
+		if id < len(t.rows) {
+			t.open(t.rows[id])
+		}
+		t.list.UnselectAll()
+	}
+	t.empty = container.NewPadded(secondary("", true))
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(t.tag, t.kind, t.starred, t.count), t.text)
+	t.item = container.NewTabItemWithIcon("", theme.DocumentCreateIcon(), container.NewBorder(container.NewPadded(bar), nil, nil, nil,
+		container.NewStack(t.list, t.empty)))
+	t.relabel()
+	return t
+}
+
+func (t *notebookTab) relabel() {
+	loc := t.p.s.Loc
+	t.item.Text = loc.T("tab.notebook")
+	t.text.SetPlaceHolder(loc.T("notebook.tab_search"))
+	t.starred.Text = loc.T("notebook.tab_starred")
+	t.starred.Refresh()
+	var kinds []string
+	sel := 0
+	for k, id := range t.kinds {
+		kinds = append(kinds, loc.T(id))
+		if t.kind.Selected != "" && t.kind.SelectedIndex() == k {
+			sel = k
+		}
+	}
+	t.kind.Options = kinds
+	t.kind.SetSelectedIndex(sel)
+	t.reload()
+}
+
+func (t *notebookTab) fillRow(r *nbRow, c *fyne.Container) {
+	loc := t.p.s.Loc
+	date := c.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
+	box := c.Objects[0].(*fyne.Container)
+	title, sub := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.RichText)
+	date.SetText(loc.ShortDate(r.date))
+	title.SetText(r.title)
+	var bits []string
+	switch {
+	case r.orphan:
+		bits = append(bits, loc.T("notebook.orphaned"))
+	case r.own:
+		bits = append(bits, loc.T("notebook.own_short"))
+	case r.target.Kind == userdb.KindPerson:
+		bits = append(bits, loc.T("notebook.kind_person"))
+	case r.target.Kind == userdb.KindSource:
+		bits = append(bits, loc.T("notebook.kind_source"))
+	}
+	if r.ann.Starred {
+		bits = append(bits, "★")
+	}
+	if r.ann.Flag != userdb.FlagNone {
+		bits = append(bits, "⚑ "+userdb.FlagName(loc, r.ann.Flag))
+	}
+	for _, tg := range r.ann.Tags {
+		bits = append(bits, "#"+tg)
+	}
+	if r.note != "" {
+		bits = append(bits, "✎ "+r.note)
+	}
+	setSecondary(sub, strings.Join(bits, " · "))
+}
+
+// show is called when the tab comes to the front.
+func (t *notebookTab) show(on bool) {
+	t.shown = on
+	if on && t.dirty {
+		t.reload()
+	}
+}
+
+// reload rebuilds the rows off the UI goroutine (only while the tab is in
+// front; otherwise when it next is).
+func (t *notebookTab) reload() {
+	p := t.p
+	if !t.shown || !p.loaded {
+		t.dirty = true
+		return
+	}
+	t.dirty = false
+	t.refreshTagChoices()
+	nb, idx, ann, own := p.nb, p.s.Idx, p.ann, p.ownBy
+	people := p.s.people
+	lang := p.s.Loc.Lang()
+	q := t.text.Text
+	tag := ""
+	if t.tag.SelectedIndex() > 0 {
+		tag = t.tag.Selected
+	}
+	starred := t.starred.Checked
+	kind := t.kinds[max(t.kind.SelectedIndex(), 0)]
+	me := p.author
+	p.s.Q.Run("notebook-tab", func(ctx context.Context) func() {
+		notes, err := nb.Notes(ctx, userdb.NoteFilter{})
+		if err != nil {
+			return func() { p.fail(err) }
+		}
+		var found map[userdb.Target]bool
+		toks := data.QueryTokens(q)
+		if len(toks) > 0 {
+			hits, err := nb.Search(ctx, q, 5000)
+			if err != nil {
+				return func() { p.fail(err) }
+			}
+			found = map[userdb.Target]bool{}
+			for _, h := range hits {
+				found[h.Target] = true
+			}
+		}
+		rows := buildNotebookRows(idx, ann, own, notes, people, me, lang)
+		out := rows[:0]
+		for _, r := range rows {
+			if ctx.Err() != nil {
+				return nil
+			}
+			if keepRow(r, kind, tag, starred, toks, found) {
+				out = append(out, r)
+			}
+		}
+		return func() {
+			t.rows = out
+			t.list.Refresh()
+			t.count.SetText(p.s.Loc.N("notebook.tab_count", len(out)))
+			if len(out) == 0 {
+				msg := p.s.Loc.T("notebook.tab_empty")
+				if len(rows) > 0 {
+					msg = p.s.Loc.T("notebook.tab_none_match")
+				}
+				setSecondary(t.empty.Objects[0].(*widget.RichText), msg)
+				t.empty.Show()
+			} else {
+				t.empty.Hide()
+			}
+		}
+	})
+}
+
+// refreshTagChoices offers every tag in use, keeping the choice.
+func (t *notebookTab) refreshTagChoices() {
+	loc := t.p.s.Loc
+	cur := ""
+	if t.tag.SelectedIndex() > 0 {
+		cur = t.tag.Selected
+	}
+	opts := append([]string{loc.T("notebook.tab_all_tags")}, t.p.tags...)
+	t.tag.OnChanged = nil
+	t.tag.Options = opts
+	t.tag.SetSelectedIndex(0)
+	for k, o := range opts {
+		if k > 0 && o == cur {
+			t.tag.SetSelectedIndex(k)
+		}
+	}
+	t.tag.OnChanged = func(string) { t.reload() }
+}
+
+// buildNotebookRows makes one row per annotated or own event and per person
+// or source with a note, in date order (people and sources last, by name).
+func buildNotebookRows(idx *data.Index, ann map[string]userdb.Annotation, own map[string]userdb.OwnEvent, notes []userdb.Note,
+	people map[string]*data.Person, me string, lang data.Lang) []nbRow {
+	byTarget := map[userdb.Target]*nbRow{}
+	row := func(t userdb.Target) *nbRow {
+		r := byTarget[t]
+		if r == nil {
+			r = &nbRow{target: t}
+			byTarget[t] = r
+		}
+		return r
+	}
+	for id, a := range ann {
+		row(userdb.EventTarget(id)).ann = a
+	}
+	for id := range own {
+		row(userdb.EventTarget(id)).own = true
+	}
+	for _, n := range notes {
+		r := row(n.Target)
+		r.notes++
+		if r.note == "" || n.Author == me {
+			r.note = firstLine(n.Body)
+		}
+		if r.title == "" {
+			r.title, r.date = n.Label.Title.In(lang), n.Label.Date
+		}
+	}
+	out := make([]nbRow, 0, len(byTarget))
+	for t, r := range byTarget {
+		switch t.Kind {
+		case userdb.KindEvent:
+			if i := idx.Find(t.ID); i >= 0 {
+				r.title, r.date = idx.Title(i, lang), idx.Date(i)
+			} else if e, ok := own[t.ID]; ok {
+				r.title, r.date = e.Title.In(lang), e.Date
+			} else {
+				r.orphan = true
+			}
+			r.sortKey = "0" + r.date.String() + "\x00" + r.title
+		case userdb.KindPerson:
+			if per, ok := people[t.ID]; ok {
+				r.title = per.Name
+			} else {
+				r.orphan = true
+			}
+			r.sortKey = "1" + strings.ToLower(r.title)
+		default:
+			r.sortKey = "2" + strings.ToLower(r.title)
+		}
+		if r.title == "" {
+			r.title = t.ID
+		}
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a].sortKey != out[b].sortKey {
+			return out[a].sortKey < out[b].sortKey
+		}
+		return out[a].target.ID < out[b].target.ID
+	})
+	return out
+}
+
+// keepRow applies the tab's filters to a row.
+func keepRow(r nbRow, kind, tag string, starred bool, toks []string, found map[userdb.Target]bool) bool {
+	switch kind {
+	case "notebook.kind_events":
+		if r.target.Kind != userdb.KindEvent {
+			return false
+		}
+	case "notebook.kind_own":
+		if !r.own {
+			return false
+		}
+	case "notebook.kind_people":
+		if r.target.Kind != userdb.KindPerson {
+			return false
+		}
+	case "notebook.kind_sources":
+		if r.target.Kind != userdb.KindSource {
+			return false
+		}
+	case "notebook.kind_orphans":
+		if !r.orphan {
+			return false
+		}
+	}
+	if starred && !r.ann.Starred {
+		return false
+	}
+	if tag != "" && !containsFold(r.ann.Tags, tag) {
+		return false
+	}
+	if len(toks) > 0 && !found[r.target] {
+		title := data.Fold(r.title + " " + strings.Join(r.ann.Tags, " "))
+		for _, tk := range toks {
+			if !strings.Contains(title, tk) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// mdLink is a Markdown link or image: [text](url) or ![text](url).
+var mdLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+
+// mdMarks are Markdown's emphasis and code marks.
+var mdMarks = strings.NewReplacer("**", "", "__", "", "`", "", "*", "", "~~", "")
+
+// firstLine is the first line of a Markdown note as plain text, for a list row.
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.TrimLeft(s, "#>*- ")
+	s = mdMarks.Replace(mdLink.ReplaceAllString(s, "$1"))
+	if r := []rune(s); len(r) > 160 {
+		s = string(r[:159]) + "…"
+	}
+	return s
+}
+
+// open shows a row's item: an event on the timeline, a person's profile,
+// the note on a source; an orphaned note in a dialog.
+func (t *notebookTab) open(r nbRow) {
+	p := t.p
+	s := p.s
+	switch {
+	case r.orphan:
+		p.showNoteDialog(r.target, userdb.Label{Title: data.Text{EN: r.title, DE: r.title}, Date: r.date}, r.title+" ("+s.Loc.T("notebook.orphaned")+")")
+	case r.target.Kind == userdb.KindEvent:
+		s.Reveal(s.Idx.Find(r.target.ID)) // (clears a filter that hides it)
+	case r.target.Kind == userdb.KindPerson:
+		s.ShowPerson(r.target.ID)
+	default:
+		p.showNoteDialog(r.target, userdb.Label{Title: data.Text{EN: r.title, DE: r.title}, Date: r.date}, r.title)
+	}
+}
+
+// Rows are the rows shown (tests).
+func (t *notebookTab) Rows() []nbRow { return t.rows }

@@ -1,0 +1,290 @@
+package ui
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"aitimeline/data"
+	"aitimeline/data/userdb"
+)
+
+// ownEventForm is the editor of an own event: date with the precision typed
+// (2024, 03/2024 or 2024-03, 5.3.2024 or 2024-03-05), an optional end,
+// category, title and summary in either language or both, people and
+// organisations picked from the dataset, and one or more sources
+// (publisher, title, date, http(s) URL, checked before saving).
+type ownEventForm struct {
+	p                  *NotebookPane
+	ev                 userdb.OwnEvent
+	date, end          *widget.Entry
+	category           *widget.Select
+	cats               []data.Category
+	titleEN, titleDE   *widget.Entry
+	summaryEN          *widget.Entry
+	summaryDE          *widget.Entry
+	people, orgs       map[string]bool
+	sources            *fyne.Container
+	srcRows            []*sourceFields
+	problem            *widget.Label
+	dlg                *dialog.CustomDialog
+	saving             bool
+	peopleKeys, orgKey []string
+}
+
+type sourceFields struct {
+	publisher, title, date, url *widget.Entry
+	box                         *fyne.Container
+}
+
+// ShowOwnEventEditor opens the editor: for a new own event (zero ev; the
+// date is the selected event's, a handy start) or to change ev.
+func (p *NotebookPane) ShowOwnEventEditor(ev userdb.OwnEvent) {
+	s, loc := p.s, p.s.Loc
+	if p.nb.ReadOnly() {
+		s.Status.Set("notebook", loc.T("notebook.read_only_short"))
+		return
+	}
+	f := &ownEventForm{p: p, ev: ev, people: map[string]bool{}, orgs: map[string]bool{}, sources: container.NewVBox(),
+		problem: widget.NewLabel("")}
+	f.problem.Wrapping = fyne.TextWrapWord
+	f.problem.Importance = widget.DangerImportance
+	f.problem.Hide()
+	f.date, f.end = widget.NewEntry(), widget.NewEntry()
+	f.date.SetPlaceHolder(loc.T("own.date_hint"))
+	f.end.SetPlaceHolder(loc.T("own.end_hint"))
+	if ev.ID != "" {
+		f.date.SetText(ev.Date.String())
+		f.end.SetText(ev.End.String())
+	} else if i := s.TL.Selected(); i >= 0 {
+		f.date.SetText(s.Idx.Date(i).String())
+	}
+	var names []string
+	for _, c := range data.Categories {
+		f.cats = append(f.cats, c)
+		names = append(names, loc.T("category."+string(c)))
+	}
+	f.category = widget.NewSelect(names, nil)
+	f.category.SetSelectedIndex(0)
+	for k, c := range f.cats {
+		if c == ev.Category {
+			f.category.SetSelectedIndex(k)
+		}
+	}
+	f.titleEN, f.titleDE = widget.NewEntry(), widget.NewEntry()
+	f.titleEN.SetText(ev.Title.EN)
+	f.titleDE.SetText(ev.Title.DE)
+	f.summaryEN, f.summaryDE = widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
+	for _, e := range []*widget.Entry{f.summaryEN, f.summaryDE} {
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(3)
+	}
+	f.summaryEN.SetText(ev.Summary.EN)
+	f.summaryDE.SetText(ev.Summary.DE)
+	for _, id := range ev.People {
+		f.people[id] = true
+	}
+	for _, id := range ev.Organizations {
+		f.orgs[id] = true
+	}
+	for _, src := range ev.Sources {
+		f.addSource(src)
+	}
+	if len(ev.Sources) == 0 {
+		f.addSource(data.Source{})
+	}
+
+	for _, per := range s.DS.People {
+		f.peopleKeys = append(f.peopleKeys, per.ID)
+	}
+	for _, o := range s.DS.Organizations {
+		f.orgKey = append(f.orgKey, o.ID)
+	}
+	sort.Slice(f.peopleKeys, func(a, b int) bool { return s.PersonName(f.peopleKeys[a]) < s.PersonName(f.peopleKeys[b]) })
+	sort.Slice(f.orgKey, func(a, b int) bool { return s.OrgName(f.orgKey[a]) < s.OrgName(f.orgKey[b]) })
+	pick := func(keys []string, name func(string) string, set map[string]bool, ph string) fyne.CanvasObject {
+		cl := newCheckList(keys, name, func(k string) bool { return set[k] }, func(k string, on bool) { Toggle(&set, k, on) }, ph)
+		return container.NewGridWrap(fyne.NewSize(300, 170), container.NewBorder(cl.search, nil, nil, nil, cl.list))
+	}
+	addSrc := widget.NewButtonWithIcon(loc.T("own.add_source"), theme.ContentAddIcon(), func() { f.addSource(data.Source{}) })
+	form := widget.NewForm(
+		widget.NewFormItem(loc.T("own.date"), container.NewGridWithColumns(2, f.date, f.end)),
+		widget.NewFormItem(loc.T("detail.category"), f.category),
+		widget.NewFormItem(loc.T("own.title_en"), f.titleEN),
+		widget.NewFormItem(loc.T("own.title_de"), f.titleDE),
+		widget.NewFormItem(loc.T("own.summary_en"), f.summaryEN),
+		widget.NewFormItem(loc.T("own.summary_de"), f.summaryDE),
+		widget.NewFormItem(loc.T("own.people_orgs"), container.NewHBox(
+			pick(f.peopleKeys, s.PersonName, f.people, loc.T("filter.search_people")),
+			pick(f.orgKey, s.OrgName, f.orgs, loc.T("filter.search_orgs")))),
+	)
+	body := container.NewVBox(secondary(loc.T("own.intro"), true), form, heading(loc.T("detail.sources")), f.sources, container.NewHBox(addSrc), f.problem)
+	title := loc.T("own.new_title")
+	if ev.ID != "" {
+		title = loc.T("own.edit_title")
+	}
+	save := widget.NewButtonWithIcon(loc.T("own.save"), theme.DocumentSaveIcon(), f.submit)
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButton(loc.T("filter.cancel"), func() { f.dlg.Hide() })
+	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(
+		fyne.NewSize(min(760, s.Win.Canvas().Size().Width-40), min(620, s.Win.Canvas().Size().Height-120)), container.NewVScroll(container.NewPadded(body))), s.Win)
+	f.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
+	f.dlg.Show()
+	p.lastForm = f
+	s.Win.Canvas().Focus(f.date)
+}
+
+// addSource adds a row of source fields.
+func (f *ownEventForm) addSource(src data.Source) {
+	loc := f.p.s.Loc
+	sf := &sourceFields{publisher: widget.NewEntry(), title: widget.NewEntry(), date: widget.NewEntry(), url: widget.NewEntry()}
+	sf.publisher.SetPlaceHolder(loc.T("own.source_publisher"))
+	sf.title.SetPlaceHolder(loc.T("own.source_title"))
+	sf.date.SetPlaceHolder(loc.T("own.source_date"))
+	sf.url.SetPlaceHolder("https://…")
+	sf.publisher.SetText(src.Publisher)
+	sf.title.SetText(src.Title)
+	sf.date.SetText(src.Date)
+	sf.url.SetText(src.URL)
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+	sf.box = container.NewBorder(nil, nil, nil, remove, container.NewVBox(
+		container.NewGridWithColumns(2, sf.publisher, sf.date), sf.title, sf.url, widget.NewSeparator()))
+	remove.OnTapped = func() {
+		for k, r := range f.srcRows {
+			if r == sf {
+				f.srcRows = append(f.srcRows[:k], f.srcRows[k+1:]...)
+			}
+		}
+		f.sources.Remove(sf.box)
+	}
+	f.srcRows = append(f.srcRows, sf)
+	f.sources.Add(sf.box)
+}
+
+// read checks what was typed and returns the event, or a localized problem.
+func (f *ownEventForm) read() (userdb.OwnEvent, string) {
+	loc := f.p.s.Loc
+	ev := f.ev
+	d, err := ParseUserDate(f.date.Text)
+	if err != nil || strings.TrimSpace(f.date.Text) == "" {
+		return ev, loc.T("own.bad_date", "Text", f.date.Text)
+	}
+	ev.Date = d
+	ev.End = data.Date{}
+	if strings.TrimSpace(f.end.Text) != "" {
+		e, err := ParseUserDate(f.end.Text)
+		if err != nil {
+			return ev, loc.T("own.bad_end", "Text", f.end.Text)
+		}
+		if e.EndTime().Before(d.EndTime()) {
+			return ev, loc.T("own.end_before")
+		}
+		ev.End = e
+	}
+	ev.Category = f.cats[max(f.category.SelectedIndex(), 0)]
+	ev.Title = data.Text{EN: strings.TrimSpace(f.titleEN.Text), DE: strings.TrimSpace(f.titleDE.Text)}
+	if ev.Title.IsZero() {
+		return ev, loc.T("own.need_title")
+	}
+	ev.Summary = data.Text{EN: strings.TrimSpace(f.summaryEN.Text), DE: strings.TrimSpace(f.summaryDE.Text)}
+	ev.People, ev.Organizations = nil, nil
+	for _, k := range f.peopleKeys {
+		if f.people[k] {
+			ev.People = append(ev.People, k)
+		}
+	}
+	for _, k := range f.orgKey {
+		if f.orgs[k] {
+			ev.Organizations = append(ev.Organizations, k)
+		}
+	}
+	ev.Sources = nil
+	for k, r := range f.srcRows {
+		src := data.Source{Publisher: strings.TrimSpace(r.publisher.Text), Title: strings.TrimSpace(r.title.Text),
+			Date: strings.TrimSpace(r.date.Text), URL: strings.TrimSpace(r.url.Text)}
+		if src == (data.Source{}) {
+			continue
+		}
+		if src.URL == "" {
+			return ev, loc.T("own.source_needs_url", "N", k+1)
+		}
+		if err := data.CheckURL(src.URL); err != nil {
+			return ev, loc.T("own.source_bad_url", "N", k+1, "URL", src.URL)
+		}
+		if src.Date != "" {
+			sd, err := ParseUserDate(src.Date)
+			if err != nil {
+				return ev, loc.T("own.source_bad_date", "N", k+1, "Text", src.Date)
+			}
+			src.Date = sd.String()
+		}
+		if src.Publisher == "" {
+			src.Publisher = Domain(src.URL)
+		}
+		ev.Sources = append(ev.Sources, src)
+	}
+	if len(ev.Sources) == 0 {
+		return ev, loc.T("own.need_source")
+	}
+	return ev, ""
+}
+
+// submit saves the event off the UI goroutine; a problem keeps the dialog
+// open and says what to fix.
+func (f *ownEventForm) submit() {
+	if f.saving {
+		return
+	}
+	p, loc := f.p, f.p.s.Loc
+	ev, problem := f.read()
+	if problem != "" {
+		f.problem.SetText(problem)
+		f.problem.Show()
+		return
+	}
+	f.saving = true
+	nb := p.nb
+	var saved userdb.OwnEvent
+	p.save(func(ctx context.Context) (err error) {
+		if ev.ID == "" {
+			saved, err = nb.AddOwnEvent(ctx, ev)
+		} else {
+			saved, err = nb.UpdateOwnEvent(ctx, ev)
+		}
+		return err
+	}, func(err error) {
+		f.saving = false
+		if err != nil {
+			f.problem.SetText(userdb.Message(loc, err))
+			f.problem.Show()
+			return
+		}
+		f.dlg.Hide()
+		p.reloadThenReveal(saved.ID)
+		p.s.Status.Set("notebook", loc.T("own.saved", "Title", saved.Title.In(loc.Lang())))
+	})
+}
+
+// reloadThenReveal reads the notebook again and selects event id.
+func (p *NotebookPane) reloadThenReveal(id string) {
+	p.afterLoad = func() { p.s.Reveal(p.s.Idx.Find(id)) }
+	p.Load(false)
+}
+
+// deleteOwn moves an own event to the trash, with Undo.
+func (p *NotebookPane) deleteOwn(e userdb.OwnEvent) {
+	nb, id := p.nb, e.ID
+	p.save(func(ctx context.Context) error { return nb.DeleteOwnEvent(ctx, id) }, func(err error) {
+		if err != nil {
+			return
+		}
+		p.Load(false)
+		p.offerUndo("own.deleted", func(ctx context.Context) error { return nb.RestoreOwnEvent(ctx, id) })
+	})
+}
