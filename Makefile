@@ -1,6 +1,10 @@
 # AI Conflict Timeline. The two commands a newcomer needs:
 #   make run    install what is missing, build and start the app
 #   make test   install what is missing and run every test (what CI runs)
+# Packaging (see README.md, "Install"):
+#   make package     dist/aitimeline-VERSION-linux-ARCH.tar.xz
+#   make install     install that package for the current user (PREFIX, default ~/.local)
+#   make uninstall   remove exactly what install put there
 
 GO       ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 # sqlite_fts5: full-text search in go-sqlite3. migrated_fynedo: this app calls
@@ -8,10 +12,17 @@ GO       ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 TAGS     := sqlite_fts5,migrated_fynedo
 BIN      := bin/aitimeline
 # Debian/Ubuntu packages Fyne (cgo, GLFW) and go-sqlite3 need to build.
-DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+# xz-utils: the package is a .tar.xz.
+DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev xz-utils
 ARGS     ?=
+# Packaging. The version is FyneApp.toml's [Details] Version, its one home.
+FYNE     := $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
+VERSION   = $(shell awk -F'"' '/^[[:space:]]*\[/ { s = $$0; gsub(/[[:space:]]/, "", s) } s == "[Details]" && $$1 ~ /^[[:space:]]*Version[[:space:]]*=/ { print $$2 }' FyneApp.toml)
+ARCH      = $(shell $(GO) env GOARCH)
+PACKAGE   = dist/aitimeline-$(VERSION)-linux-$(ARCH).tar.xz
+PREFIX   ?= $(HOME)/.local
 
-.PHONY: run build test deps dataset check-dataset bench shots clean
+.PHONY: run build test deps dataset check-dataset bench shots clean package package-name install uninstall
 
 run: build
 	./$(BIN) $(ARGS)
@@ -55,6 +66,26 @@ check-dataset:
 # Speed and memory benchmarks (see BENCHMARKS.md).
 bench: deps
 	./.ci/bench
+
+# The Linux package: fyne build and fyne package, then repacked with the
+# German desktop entry, the AppStream metainfo and install.sh (see packaging/).
+package: deps
+	@[ -n "$(VERSION)" ] || { echo "FyneApp.toml has no [Details] Version"; exit 1; }
+	GO="$(GO)" TAGS="$(TAGS)" FYNE="$(FYNE)" ./packaging/package.sh $(PACKAGE)
+
+# Prints the package's path (a test checks it carries the app's version).
+package-name:
+	@echo $(PACKAGE)
+
+# Installs the package for the current user, building it first if it is not
+# there; unpacks it and runs its install.sh, as a user with the tarball would.
+install:
+	@[ -f $(PACKAGE) ] || $(MAKE) --no-print-directory package
+	@tmp=$$(mktemp -d "$${TMPDIR:-/tmp}/aitimeline-install.XXXXXX") && trap 'rm -rf "$$tmp"' EXIT && \
+	  tar -xJf $(PACKAGE) -C "$$tmp" && PREFIX="$(PREFIX)" sh "$$tmp/$(notdir $(PACKAGE:.tar.xz=))/install.sh" install
+
+uninstall:
+	@PREFIX="$(PREFIX)" sh packaging/install.sh uninstall
 
 clean:
 	rm -rf bin
