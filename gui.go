@@ -41,7 +41,15 @@ func useFyneLanguage(l data.Lang) {
 // view replaces the placeholder when it is ready. Closing the window while
 // it loads cancels the load.
 func startGUI(opts guiOptions) error {
+	// GLFW names the window's X11 class after its title, which is
+	// translated; a fixed instance name lets desktops match the menu entry's
+	// StartupWMClass in every language. It is dropped once the window
+	// exists, so programs the app starts (a browser) do not inherit it.
+	if os.Getenv("RESOURCE_NAME") == "" {
+		os.Setenv("RESOURCE_NAME", "aitimeline")
+	}
 	a := app.NewWithID(AppID)
+	a.Lifecycle().SetOnStarted(func() { os.Unsetenv("RESOURCE_NAME") })
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	prefs := ui.NewPrefs(a.Preferences())
 	l := opts.lang

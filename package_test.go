@@ -563,10 +563,10 @@ func TestDesktopEntry(t *testing.T) {
 		"Terminal":    "false",
 		"Categories":  strings.Join(f.LinuxAndBSD.Categories, ";") + ";",
 		"Keywords":    strings.Join(f.LinuxAndBSD.Keywords, ";") + ";",
-		// GLFW names the window's class after its title when it is created:
-		// the app's name in English. In German the class is the German title,
-		// which a StartupWMClass (not translatable) cannot match.
-		"StartupWMClass": f.Details.Name,
+		// GLFW names the window's class after RESOURCE_NAME, which gui.go
+		// sets to the binary's name (else the translated title would be the
+		// class, which a StartupWMClass cannot match in every language).
+		"StartupWMClass": binaryName,
 		"StartupNotify":  "false", // GLFW sends no startup notification
 	}
 	for k, v := range want {
