@@ -83,11 +83,26 @@ func startGUI(opts guiOptions) error {
 	load = func(path string) {
 		needBook := nb == nil
 		go func() {
+			// The notebook opens beside the dataset, not after it.
+			type opened struct {
+				nb  *userdb.Notebook
+				err error
+			}
+			bookc := make(chan opened, 1)
+			if needBook {
+				go func() {
+					b, err := openNotebook(ctx, opts.notebook)
+					bookc <- opened{b, err}
+				}()
+			} else {
+				bookc <- opened{}
+			}
 			store, err := bundle.Open(ctx, path, os.Getenv)
-			var book *userdb.Notebook
-			var bookErr error
-			if err == nil && needBook {
-				book, bookErr = openNotebook(ctx, opts.notebook)
+			ob := <-bookc
+			book, bookErr := ob.nb, ob.err
+			if err != nil && book != nil { // no window to use it in; a later load opens it again
+				book.Close()
+				book, bookErr = nil, nil
 			}
 			fyne.Do(func() {
 				if ctx.Err() != nil {

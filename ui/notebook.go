@@ -86,6 +86,9 @@ func (m *Main) AttachNotebook(nb *userdb.Notebook) *NotebookPane {
 	return p
 }
 
+// S is the window's session.
+func (p *NotebookPane) S() *Session { return p.s }
+
 // Notebook is the open notebook.
 func (p *NotebookPane) Notebook() *userdb.Notebook { return p.nb }
 
@@ -112,6 +115,7 @@ func (p *NotebookPane) Load(first bool) {
 			p.applyOwn()
 			p.loaded = true
 			p.redraw()
+			p.s.tracef("notebook ready %d %d", len(p.own), len(p.ann))
 			if first {
 				p.afterFirstLoad()
 			}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"sort"
 	"strings"
 	"time"
 
@@ -216,8 +217,7 @@ func scanOwn(r interface{ Scan(...any) error }) (OwnEvent, int64, error) {
 	e.Date, _ = data.ParseDate(date)
 	e.End, _ = data.ParseDate(end)
 	var sj []sourceJSON
-	err := errors.Join(json.Unmarshal([]byte(people), &e.People), json.Unmarshal([]byte(orgs), &e.Organizations),
-		json.Unmarshal([]byte(srcs), &sj))
+	err := errors.Join(idList(people, &e.People), idList(orgs, &e.Organizations), json.Unmarshal([]byte(srcs), &sj))
 	e.Sources = fromSourceJSON(sj)
 	e.Created, e.Modified, e.Deleted = msTime(created), msTime(modified), nullMs(deleted)
 	return e, n, err
@@ -375,7 +375,61 @@ func (nb *Notebook) OwnEvent(ctx context.Context, id string) (OwnEvent, bool, er
 
 // OwnEvents lists the live own events in date order.
 func (nb *Notebook) OwnEvents(ctx context.Context) ([]OwnEvent, error) {
-	return nb.ownEvents(ctx, "SELECT "+ownCols+" FROM own_events WHERE deleted IS NULL ORDER BY start_day, date, end_date, id")
+	// Read in table order and sorted here: walking the start_day index
+	// visits the table's pages in random order, which costs twice as much
+	// for 10,000 events.
+	out, err := nb.ownEvents(ctx, "SELECT "+ownCols+" FROM own_events WHERE deleted IS NULL")
+	type key struct {
+		start         int64
+		date, end, id string
+	}
+	keys := make([]key, len(out))
+	order := make([]int, len(out))
+	for k, e := range out {
+		keys[k] = key{e.Date.Time().Unix(), e.Date.String(), e.End.String(), e.ID}
+		order[k] = k
+	}
+	sort.Slice(order, func(a, b int) bool {
+		x, y := keys[order[a]], keys[order[b]]
+		if x.start != y.start {
+			return x.start < y.start
+		}
+		if x.date != y.date {
+			return x.date < y.date
+		}
+		if x.end != y.end {
+			return x.end < y.end
+		}
+		return x.id < y.id
+	})
+	sorted := make([]OwnEvent, len(out))
+	for k, o := range order {
+		sorted[k] = out[o]
+	}
+	return sorted, err
+}
+
+// idList decodes a stored JSON list of IDs. IDs are stored clean (lower-case
+// words joined by hyphens, nothing to escape), so the common case is split
+// directly; anything else goes through encoding/json.
+func idList(s string, out *[]string) error {
+	if s == "[]" || s == "null" {
+		*out = nil
+		return nil
+	}
+	if len(s) < 4 || s[0] != '[' || s[len(s)-1] != ']' || strings.ContainsAny(s, "\\ ") {
+		return json.Unmarshal([]byte(s), out)
+	}
+	parts := strings.Split(s[1:len(s)-1], ",")
+	ids := make([]string, 0, len(parts))
+	for _, p := range parts {
+		if len(p) < 2 || p[0] != '"' || p[len(p)-1] != '"' || strings.IndexByte(p[1:len(p)-1], '"') >= 0 {
+			return json.Unmarshal([]byte(s), out)
+		}
+		ids = append(ids, p[1:len(p)-1])
+	}
+	*out = ids
+	return nil
 }
 
 func (nb *Notebook) ownEvents(ctx context.Context, q string, args ...any) ([]OwnEvent, error) {
