@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -52,9 +53,8 @@ func notebookPath(flagValue string, e env, loc *i18n.Localizer) (string, error) 
 	return p, nil
 }
 
-func notebookFlag(fs interface {
-	String(name, value, usage string) *string
-}) *string {
+// notebookFlag defines --notebook FILE, which every notebook command takes.
+func notebookFlag(fs *flag.FlagSet) *string {
 	return fs.String("notebook", "", "notebook file (default: $"+notebookEnv+", else the app's notebook)")
 }
 

@@ -24,6 +24,9 @@ import (
 // (never the real one); the dataset cache is shared by the calls of a test.
 func nbEnv(t *testing.T) (map[string]string, string) {
 	t.Helper()
+	// Even a command that missed the environment must not reach the real
+	// notebook: the default place moves into the test's folder too.
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
 	path := filepath.Join(t.TempDir(), "nb", "notebook.db")
 	return map[string]string{notebookEnv: path, "AITIMELINE_CACHE_DIR": t.TempDir()}, path
 }
@@ -54,7 +57,7 @@ func envFor(m map[string]string) env {
 	return env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, getenv: func(k string) string { return m[k] }}
 }
 
-// eventAt reads the dataset event with the given ID.
+// eventByID reads the dataset event with the given ID.
 func eventByID(t *testing.T, st *data.Store, id string) data.Event {
 	t.Helper()
 	i := st.Index().Find(id)
@@ -82,7 +85,7 @@ func fileSum(t *testing.T, path string) string {
 	return string(s[:])
 }
 
-// closeNotebook opens the notebook directly (for what the command line
+// withNotebook opens the notebook directly (for what the command line
 // cannot do: stars, tags, own events, another author) and closes it at once
 // after fn, so the commands see the changes.
 func withNotebook(t *testing.T, path string, opts userdb.Options, fn func(nb *userdb.Notebook)) {
@@ -338,6 +341,40 @@ func TestNoteAddRefusals(t *testing.T) {
 	}
 	if _, err := os.Stat(path); err != nil {
 		t.Fatal("a refused note removed an existing notebook")
+	}
+}
+
+// TestNotesImportAdoptAuthor: moving one's own notebook to a new computer
+// (--adopt-author) keeps the notes one's own; without it they arrive as a
+// colleague's.
+func TestNotesImportAdoptAuthor(t *testing.T) {
+	st := bundled(t)
+	ev := eventByID(t, st, evFounded)
+	old := filepath.Join(t.TempDir(), "old.db")
+	exp := filepath.Join(t.TempDir(), "ada.json")
+	withNotebook(t, old, userdb.Options{Author: "Ada Lovelace"}, func(nb *userdb.Notebook) {
+		if _, err := nb.SaveNote(context.Background(), userdb.EventTarget(evFounded), "mine", userdb.Label{Title: ev.Title, Date: ev.Date}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	ok(t, map[string]string{notebookEnv: old}, "notes", "export", "--out", exp)
+	want, _ := os.ReadFile(exp)
+
+	moved, _ := nbEnv(t)
+	ok(t, moved, "notes", "import", exp, "--adopt-author")
+	if got := ok(t, moved, "notes", "export").stdout; got != string(want) {
+		t.Fatalf("with --adopt-author the export differs:\n%s\n---\n%s", want, got)
+	}
+	ok(t, moved, "note", "add", evFounded, "more")
+	if l := ok(t, moved, "note", "list").stdout; strings.Count(l, "\n") != 1 || strings.Contains(l, "Ada") {
+		t.Fatalf("after adopting, the note is not one's own: %q", l)
+	}
+
+	colleague, _ := nbEnv(t)
+	ok(t, colleague, "notes", "import", exp)
+	ok(t, colleague, "note", "add", evFounded, "mine too")
+	if l := ok(t, colleague, "note", "list").stdout; !strings.Contains(l, "\tmine\tAda Lovelace\n") || strings.Count(l, "\n") != 2 {
+		t.Fatalf("without --adopt-author: %q", l)
 	}
 }
 
@@ -937,6 +974,20 @@ func TestUsageListsNotebookCommands(t *testing.T) {
 			if !strings.Contains(r.stdout, want) {
 				t.Errorf("%s usage lacks %q", lang, want)
 			}
+		}
+	}
+}
+
+func TestNoteFirstLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"one":                    "one",
+		"one\ntwo":               "one",
+		"\n  \n\tindented\tline": "indented line",
+		"   ":                    "",
+		"# Heading\n\ntext":      "# Heading",
+	} {
+		if got := firstLine(in); got != want {
+			t.Errorf("firstLine(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
