@@ -500,26 +500,6 @@ func runNotesExport(args []string, e env, loc *i18n.Localizer) error {
 		return err
 	}
 	ctx := context.Background()
-	var src userdb.EventSource
-	if *format == "md" { // before the notebook, so a bad dataset fails early
-		st, err := openDataset(*dataset, e, loc)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		nb, err := readNotebook(path, e, loc)
-		if err != nil {
-			return err
-		}
-		if nb != nil {
-			ds, err := annotatedEvents(ctx, st, nb)
-			nb.Close()
-			if err != nil {
-				return notebookError(path, err, loc)
-			}
-			src = userdb.FromDataset(ds)
-		}
-	}
 	nb, err := readNotebook(path, e, loc)
 	if err != nil {
 		return err
@@ -528,6 +508,19 @@ func runNotesExport(args []string, e env, loc *i18n.Localizer) error {
 		return fail(loc, "notebookcli.err.no_notebook", "File", path)
 	}
 	defer nb.Close()
+	var src userdb.EventSource
+	if *format == "md" {
+		st, err := openDataset(*dataset, e, loc)
+		if err != nil {
+			return err
+		}
+		ds, err := annotatedEvents(ctx, st, nb)
+		st.Close()
+		if err != nil {
+			return notebookError(path, err, loc)
+		}
+		src = userdb.FromDataset(ds)
+	}
 	write := func(w io.Writer) error {
 		var err error
 		switch *format {
