@@ -92,6 +92,12 @@ func dispatch(args []string, e env, loc *i18n.Localizer) error {
 		return runHandout(args, e, loc)
 	case "poster":
 		return runPoster(args, e, loc)
+	case "note":
+		return runNote(args, e, loc)
+	case "notes":
+		return runNotes(args, e, loc)
+	case "cite":
+		return runCite(args, e, loc)
 	case "help":
 		return flag.ErrHelp
 	}
