@@ -91,7 +91,7 @@ func startGUI(opts guiOptions) error {
 			bookc := make(chan opened, 1)
 			if needBook {
 				go func() {
-					b, err := openNotebook(ctx, opts.notebook)
+					b, err := openNotebook(ctx, opts.notebook, loc)
 					bookc <- opened{b, err}
 				}()
 			} else {
@@ -160,22 +160,16 @@ func startGUI(opts guiOptions) error {
 }
 
 // openNotebook opens the user's notebook: path, else $AITIMELINE_NOTEBOOK,
-// else the platform's default. A damaged file is moved aside by Open and
-// reported in its Info (the window says so).
-func openNotebook(ctx context.Context, path string) (*userdb.Notebook, error) {
-	if path == "" {
-		path = os.Getenv("AITIMELINE_NOTEBOOK")
+// else the platform's default (notebookPath, as the commands find it). A
+// damaged file is moved aside by Open and reported in its Info (the window
+// says so).
+func openNotebook(ctx context.Context, path string, loc *i18n.Localizer) (*userdb.Notebook, error) {
+	p, err := notebookPath(path, env{getenv: os.Getenv}, loc)
+	if err != nil {
+		return nil, err
 	}
-	if path == "" {
-		p, err := userdb.DefaultPath()
-		if err != nil {
-			return nil, err
-		}
-		path = p
-	}
-	return userdb.Open(ctx, path, userdb.Options{})
+	return userdb.Open(ctx, p, userdb.Options{})
 }
-
 // openTrace returns a function that appends timestamped lines to the file
 // named by AITIMELINE_TRACE (the real-window tests read it), or nil.
 func openTrace(path string) func(string, ...any) {
