@@ -170,6 +170,7 @@ func openNotebook(ctx context.Context, path string, loc *i18n.Localizer) (*userd
 	}
 	return userdb.Open(ctx, p, userdb.Options{})
 }
+
 // openTrace returns a function that appends timestamped lines to the file
 // named by AITIMELINE_TRACE (the real-window tests read it), or nil.
 func openTrace(path string) func(string, ...any) {

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/data"
+	"aitimeline/data/cite"
 	"aitimeline/i18n"
 	"aitimeline/ui/timeline"
 )
@@ -228,7 +229,15 @@ func (d *DetailPane) view(i int, ev *data.Event, related []int) fyne.CanvasObjec
 	prev := widget.NewButtonWithIcon(loc.T("detail.previous"), theme.NavigateBackIcon(), func() { s.TL.Step(-1) })
 	next := widget.NewButtonWithIcon(loc.T("detail.next"), theme.NavigateNextIcon(), func() { s.TL.Step(1) })
 	next.IconPlacement = widget.ButtonIconTrailingText
-	parts = append(parts, container.NewHBox(prev, next))
+	nav := container.NewHBox(prev, next)
+	if s.BasePos(i) >= 0 { // an own event is not the dataset's to cite
+		e := *ev
+		nav.Add(widget.NewButtonWithIcon(loc.T("detail.cite_event"), theme.ContentCopyIcon(), func() {
+			s.App.Clipboard().SetContent(cite.EventCitation(e, s.DS.Meta.Version, d.now(), loc.Lang()))
+			s.Status.Set("detail", loc.T("detail.event_cited"))
+		}))
+	}
+	parts = append(parts, nav)
 	return container.NewPadded(container.NewVBox(parts...))
 }
 

@@ -642,3 +642,37 @@ func TestNotebookScreens(t *testing.T) {
 		save("notebook-tab-" + string(lang) + ".png")
 	}
 }
+
+func TestCiteThisEventCopiesTheEventsCitation(t *testing.T) {
+	h := newNBHarness(t, data.DE, func(nb *userdb.Notebook) {
+		nb.AddOwnEvent(context.Background(), userdb.OwnEvent{Date: data.Date{Year: 2022, Precision: data.Year}, Category: data.CatPublic,
+			Title: data.Text{DE: "Eigenes"}, Sources: []data.Source{{URL: "https://example.org/x"}}})
+	})
+	id := "2015-12-11-openai-founded"
+	h.selectEvent(t, id)
+	var cite *widget.Button
+	walkObjects(h.Detail.root, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Ereignis zitieren" {
+			cite = b
+		}
+	})
+	if cite == nil {
+		t.Fatal("no Cite this event button")
+	}
+	test.Tap(cite)
+	got := h.a.Clipboard().Content()
+	for _, want := range []string{"Zeitleiste des KI-Konflikts", h.ds.Meta.Version, id, "abgerufen am"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("citation %q lacks %q", got, want)
+		}
+	}
+	// An own event is not the dataset's: no such button.
+	evs, _ := h.nb.OwnEvents(context.Background())
+	h.S.TL.SelectAndReveal(h.S.Idx.Find(evs[0].ID))
+	h.flush()
+	walkObjects(h.Detail.root, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Ereignis zitieren" {
+			t.Error("an own event offers a dataset citation")
+		}
+	})
+}
