@@ -86,6 +86,8 @@ func dispatch(args []string, e env, loc *i18n.Localizer) error {
 		return runSearch(args, e, loc)
 	case "render":
 		return runRender(args, e, loc)
+	case "present":
+		return runPresent(args, e, loc)
 	case "help":
 		return flag.ErrHelp
 	}
