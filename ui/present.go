@@ -78,8 +78,9 @@ type Presenter struct {
 	s     *Session
 	tm    *textMeasurer
 	cache map[int]*data.Event
-	show  *presentation // the running presentation, or nil
-	last  *deck         // the tour left last: F5 resumes it where it was left
+	show  *presentation   // the running presentation, or nil
+	last  *deck           // the tour left last: F5 resumes it where it was left
+	trans transitionMeter // how stops change
 
 	// now and after are the clock and the timers (fakes in tests). after
 	// runs f on the UI goroutine after d unless stop is called first.
@@ -290,6 +291,18 @@ func (p *Presenter) begin(d *deck) {
 	pr.root.onTap = func() { p.act(actNext, 0) }
 	pr.root.onBack = func() { p.act(actPrev, 0) }
 	pr.root.onMove = p.pointerMoved
+	strip.onStart = func() {
+		if p.trans.mode == transLight {
+			pr.root.setBodyVisible(false)
+		}
+	}
+	strip.onEnd = func(frames int, took time.Duration) {
+		if pr.root.bodyOff {
+			pr.root.setBodyVisible(true)
+		}
+		p.s.tracef("present frames %d in %d ms, transition %d", frames, took.Milliseconds(), p.trans.mode)
+		p.trans.record(frames, took)
+	}
 	p.show = pr
 	w := s.App.NewWindow(p.windowTitle(d))
 	pr.w = w
@@ -311,6 +324,7 @@ func (p *Presenter) typedKey(e *fyne.KeyEvent) {
 	if pr == nil {
 		return
 	}
+	p.s.tracef("present key %s", e.Name)
 	if pr.blank != nil { // any key returns from a black or white screen
 		p.setBlank(nil)
 		return
@@ -424,9 +438,7 @@ func (p *Presenter) stop() {
 	if pr.idleStop != nil {
 		pr.idleStop()
 	}
-	if pr.strip.anim != nil {
-		pr.strip.anim.Stop()
-	}
+	pr.strip.stopAnim()
 	p.s.Q.Cancel("present")
 	p.s.Q.Cancel("present.next")
 	if pr.presenter != nil {
@@ -447,7 +459,7 @@ func (p *Presenter) render(animate bool) {
 	}
 	p.renderSlide()
 	if pr.root.showStrip {
-		pr.strip.moveTo(pr.d.pos, animate)
+		pr.strip.moveTo(pr.d.pos, animate && p.trans.mode != transJump)
 	}
 	if n := pr.d.eventAt(pr.d.pos + 1); n >= 0 && p.cache[n] == nil {
 		p.read("present.next", n, nil)
@@ -542,6 +554,59 @@ func (p *Presenter) armIdle(d time.Duration) {
 			PointerHider(pr.w, true)
 		}
 	})
+}
+
+// transition is how the screen changes from stop to stop; the meter
+// steps down from full to light to jump.
+type transition int
+
+const (
+	// transFull: the new slide at once, the strip pans and zooms under it.
+	transFull transition = iota
+	// transLight: the new slide's date, title and claim status at once, its
+	// body when the strip has arrived. Under Mesa's software renderer
+	// (an old laptop without a GPU) every painted pixel costs in every
+	// frame; a full slide's text halves the frame rate (measured: about
+	// 20 fps against 45 at 1920×1080).
+	transLight
+	// transJump: no animation; the strip jumps.
+	transJump
+)
+
+// Frame rates below which the transition steps down.
+const (
+	smoothFPS  = 30
+	minimalFPS = 15
+	slowRuns   = 2 // consecutive slow transitions before stepping down
+)
+
+// transitionMeter chooses the transition from the frames the last ones
+// painted: a full transition below 30 fps becomes light, a light one below
+// 15 fps a jump. It takes two slow ones in a row, so that the first (which
+// also draws the new text) or a moment of load elsewhere does not decide.
+type transitionMeter struct {
+	mode transition
+	slow int
+}
+
+// record takes in a transition that painted frames frames in took. A move
+// cut short by the next one says nothing.
+func (m *transitionMeter) record(frames int, took time.Duration) {
+	if took < stripDuration*3/4 || frames < 2 || m.mode == transJump {
+		return
+	}
+	limit := float64(smoothFPS)
+	if m.mode == transLight {
+		limit = minimalFPS
+	}
+	if float64(frames)/took.Seconds() >= limit {
+		m.slow = 0
+		return
+	}
+	if m.slow++; m.slow >= slowRuns {
+		m.mode++
+		m.slow = 0
+	}
 }
 
 // elapsed formats the time since the presentation started.

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -309,5 +310,36 @@ func TestPresentFitColumnsAndIcons(t *testing.T) {
 	}
 	if len(lay.Icons) != 2 || lay.Icons[1].X != colW+gap || lay.Icons[0].Side != 40 {
 		t.Fatalf("icons %+v", lay.Icons)
+	}
+}
+
+func TestPresentTransitionChoice(t *testing.T) {
+	ms := time.Millisecond
+	type run struct {
+		frames int
+		took   time.Duration
+	}
+	for _, c := range []struct {
+		name string
+		runs []run
+		want transition
+	}{
+		{"60 fps stays full", []run{{30, 500 * ms}, {30, 500 * ms}, {30, 500 * ms}}, transFull},
+		{"31 fps stays full", []run{{16, 510 * ms}, {16, 510 * ms}}, transFull},
+		{"27 fps twice: light", []run{{14, 510 * ms}, {14, 510 * ms}}, transLight},
+		{"one slow among fast ones stays full", []run{{14, 510 * ms}, {30, 500 * ms}, {14, 510 * ms}}, transFull},
+		{"cut short says nothing", []run{{14, 510 * ms}, {3, 200 * ms}, {30, 500 * ms}}, transFull},
+		{"a test driver's single tick says nothing", []run{{1, 500 * ms}, {1, 500 * ms}}, transFull},
+		{"light at 20 fps stays light", []run{{10, 500 * ms}, {10, 500 * ms}, {10, 500 * ms}, {10, 500 * ms}}, transLight},
+		{"light at 12 fps twice: jump", []run{{10, 500 * ms}, {10, 500 * ms}, {6, 500 * ms}, {6, 500 * ms}}, transJump},
+		{"jump stays", []run{{10, 500 * ms}, {10, 500 * ms}, {6, 500 * ms}, {6, 500 * ms}, {30, 500 * ms}}, transJump},
+	} {
+		var m transitionMeter
+		for _, r := range c.runs {
+			m.record(r.frames, r.took)
+		}
+		if m.mode != c.want {
+			t.Errorf("%s: %d, want %d", c.name, m.mode, c.want)
+		}
 	}
 }

@@ -22,6 +22,7 @@ type slideContent struct {
 	rows   []fitRow
 	icons  map[[2]int]slideIcon // by row and column
 	centre bool                 // centred vertically (the title screen)
+	header int                  // rows from here on are the body (see presentRoot.setBodyVisible)
 }
 
 type slideIcon struct {
@@ -97,6 +98,7 @@ func (st slideText) stopContent(idx *data.Index, i int, ev *data.Event, g slideG
 		fitRun{loc.T("status." + string(status)), bold},
 		fitRun{" – " + loc.T("status_help."+string(status)), fyne.TextStyle{}})}})
 	c.icons[[2]int{r, 0}] = slideIcon{cat: cat, st: status}
+	c.header = len(c.rows)
 	if ev == nil {
 		return c
 	}
@@ -171,7 +173,7 @@ func sourceLine(loc *i18n.Localizer, srcs []data.Source) string {
 // titleContent is a tour's first screen: its title and introduction.
 func (st slideText) titleContent(d *deck) slideContent {
 	loc := st.loc
-	c := slideContent{centre: true}
+	c := slideContent{centre: true, header: 2}
 	c.rows = []fitRow{
 		{Cols: []fitCol{{Paras: []fitPara{{Runs: []fitRun{{loc.N("present.tour_stops", d.Len()), fyne.TextStyle{Bold: true}}}}}}}},
 		{Before: 0.4, Cols: []fitCol{{Paras: []fitPara{{Role: fitTitle, Runs: []fitRun{{loc.Text(d.title), fyne.TextStyle{Bold: true}}}}}}}},
@@ -192,8 +194,9 @@ type presentRoot struct {
 	prompt    *canvas.Text
 	promptBg  *canvas.Rectangle
 	blank     *canvas.Rectangle
-	bg        *canvas.Rectangle
 	slide     []fyne.CanvasObject
+	body      []fyne.CanvasObject // the slide's objects below its header (see setBodyVisible)
+	bodyOff   bool
 	lay       fitLayout // the slide's text as laid out
 	build     func(g slideGeometry, counterW float32) slideContent
 	content   slideContent
@@ -218,7 +221,7 @@ var (
 func newPresentRoot(strip *presentStrip, tm *textMeasurer) *presentRoot {
 	r := &presentRoot{strip: strip, tm: tm, showStrip: true,
 		counter: canvas.NewText("", color.Black), prompt: canvas.NewText("", color.Black),
-		promptBg: canvas.NewRectangle(color.Transparent), blank: canvas.NewRectangle(color.Black), bg: canvas.NewRectangle(color.White)}
+		promptBg: canvas.NewRectangle(color.Transparent), blank: canvas.NewRectangle(color.Black)}
 	r.counter.Alignment = fyne.TextAlignTrailing
 	r.prompt.TextStyle.Bold = true
 	r.blank.Hide()
@@ -298,7 +301,9 @@ func (r *presentRoot) setPrompt(s string) {
 	r.Refresh()
 }
 
-// setBlank covers everything in c (nil: uncovers).
+// setBlank covers everything in c (nil: uncovers). The whole widget is
+// refreshed: the cover, hidden until now, was never drawn, so the canvas
+// would not know it and its own Refresh would not repaint.
 func (r *presentRoot) setBlank(c color.Color) {
 	if c == nil {
 		r.blank.Hide()
@@ -306,7 +311,7 @@ func (r *presentRoot) setBlank(c color.Color) {
 		r.blank.FillColor = c
 		r.blank.Show()
 	}
-	r.blank.Refresh()
+	r.Refresh()
 }
 
 // counterWidth is the room the stop counter takes at the top right.
@@ -337,7 +342,7 @@ func (r *presentRoot) rebuild() {
 	if r.content.centre {
 		top += max(0, (g.boxH()-r.lay.Height)/2)
 	}
-	r.slide = r.slide[:0]
+	r.slide, r.body = r.slide[:0], r.body[:0]
 	for _, ic := range r.lay.Icons {
 		spec, ok := r.content.icons[[2]int{ic.Row, ic.Col}]
 		if !ok {
@@ -356,6 +361,9 @@ func (r *presentRoot) rebuild() {
 		o.Move(fyne.NewPos(g.MarginX+ic.X, y))
 		o.Resize(fyne.NewSquareSize(ic.Side))
 		r.slide = append(r.slide, o)
+		if ic.Row >= r.content.header {
+			r.body = append(r.body, o)
+		}
 	}
 	for _, ln := range r.lay.Lines {
 		for _, sg := range ln.Segs {
@@ -364,6 +372,25 @@ func (r *presentRoot) rebuild() {
 			t.Move(fyne.NewPos(g.MarginX+sg.X, top+ln.Y))
 			t.Resize(t.MinSize())
 			r.slide = append(r.slide, t)
+			if ln.Row >= r.content.header {
+				r.body = append(r.body, t)
+			}
+		}
+	}
+	r.setBodyVisible(!r.bodyOff)
+}
+
+// setBodyVisible shows or hides the slide below its header (date, title,
+// claim status). The light transition hides it while the strip moves:
+// under a software renderer every painted pixel costs in every frame, and
+// the text of a full slide halves the frame rate.
+func (r *presentRoot) setBodyVisible(on bool) {
+	r.bodyOff = !on
+	for _, o := range r.body {
+		if on {
+			o.Show()
+		} else {
+			o.Hide()
 		}
 	}
 	r.Refresh()
@@ -387,15 +414,16 @@ func (rr *presentRootRenderer) Refresh() {
 	r := rr.r
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	th := r.Theme()
-	r.bg.FillColor = th.Color(theme.ColorNameBackground, v)
 	fg := th.Color(theme.ColorNameForeground, v)
 	r.counter.Color, r.prompt.Color = fg, th.Color(theme.ColorNameBackground, v)
 	r.promptBg.FillColor = fg
-	r.objects = append(r.objects[:0], r.bg)
-	r.objects = append(r.objects, r.slide...)
+	// No background rectangle: the window is cleared in the theme's
+	// background colour anyway, and a full-window rectangle halves the
+	// frame rate under Mesa's software renderer (measured).
+	r.objects = append(r.objects[:0], r.slide...)
 	r.objects = append(r.objects, r.strip, r.counter, r.promptBg, r.prompt, r.blank)
 	rr.Layout(r.size)
-	for _, o := range []fyne.CanvasObject{r.bg, r.counter, r.prompt, r.promptBg} {
+	for _, o := range []fyne.CanvasObject{r.counter, r.prompt, r.promptBg} {
 		o.Refresh()
 	}
 }
@@ -404,13 +432,15 @@ func (rr *presentRootRenderer) Refresh() {
 func (rr *presentRootRenderer) Layout(size fyne.Size) {
 	r := rr.r
 	g := newSlideGeometry(size, r.showStrip)
-	r.bg.Move(fyne.NewPos(0, 0))
-	r.bg.Resize(size)
 	r.blank.Move(fyne.NewPos(0, 0))
 	r.blank.Resize(size)
 	r.counter.TextSize = g.CounterSize
 	cs := r.counter.MinSize()
-	r.counter.Move(fyne.NewPos(size.Width-g.MarginX-cs.Width, g.Top))
+	y := g.Top
+	if r.lay.Sizes.Body > 0 { // on the first line of text
+		y += (r.tm.lineHeight(r.lay.Sizes.Body) - cs.Height) / 2
+	}
+	r.counter.Move(fyne.NewPos(size.Width-g.MarginX-cs.Width, y))
 	r.counter.Resize(cs)
 	if r.showStrip {
 		r.strip.Show()
@@ -427,7 +457,8 @@ func (rr *presentRootRenderer) Layout(size fyne.Size) {
 	r.prompt.TextSize = g.CounterSize * 1.4
 	ps := r.prompt.MinSize()
 	pad := g.CounterSize * 0.6
-	x, y := size.Width-g.MarginX-ps.Width, g.Bottom-ps.Height
+	var x float32
+	x, y = size.Width-g.MarginX-ps.Width, g.Bottom-ps.Height
 	r.promptBg.Move(fyne.NewPos(x-pad, y-pad/2))
 	r.promptBg.Resize(fyne.NewSize(ps.Width+2*pad, ps.Height+pad))
 	r.prompt.Move(fyne.NewPos(x, y))

@@ -130,6 +130,14 @@ type presentStrip struct {
 	anim  *fyne.Animation
 	r     *stripRenderer
 	onMov func() // after each frame (tests count them)
+	// onStart and onEnd bracket an animated move (onEnd also runs when a
+	// move is cut short by the next); frames is how many it painted and
+	// took how long.
+	onStart func()
+	onEnd   func(frames int, took time.Duration)
+	moving  bool
+	frames  int
+	began   time.Time
 }
 
 func newPresentStrip(loc *i18n.Localizer, full stripSpan) *presentStrip {
@@ -149,23 +157,49 @@ func (s *presentStrip) setStops(ts []float64, cats []data.Category, sts []data.S
 func (s *presentStrip) moveTo(pos int, animate bool) {
 	s.cur = pos
 	target := stripView(s.ts, pos, s.full)
-	if s.anim != nil {
-		s.anim.Stop()
-		s.anim = nil
-	}
+	s.stopAnim()
 	if !animate || !s.Visible() {
 		s.view = target
 		s.Refresh()
 		return
 	}
 	from := s.view
+	s.moving, s.frames, s.began = true, 0, time.Now()
+	if s.onStart != nil {
+		s.onStart()
+	}
 	s.anim = fyne.NewAnimation(stripDuration, func(f float32) {
+		if !s.moving {
+			return
+		}
+		s.frames++
 		s.view = interpSpan(from, target, f)
 		s.layoutNow()
+		if f >= 1 {
+			s.finish()
+		}
 	})
 	s.anim.Curve = presentEase
 	s.Refresh() // restyles the current marker at once
 	s.anim.Start()
+}
+
+// stopAnim ends a running move where it is.
+func (s *presentStrip) stopAnim() {
+	if s.anim != nil {
+		s.anim.Stop()
+		s.anim = nil
+	}
+	if s.moving {
+		s.finish()
+	}
+}
+
+func (s *presentStrip) finish() {
+	s.moving = false
+	if s.onEnd != nil {
+		s.onEnd(s.frames, time.Since(s.began))
+	}
 }
 
 // View is the window the strip shows.
@@ -185,7 +219,7 @@ func (s *presentStrip) layoutNow() {
 
 // CreateRenderer implements fyne.Widget.
 func (s *presentStrip) CreateRenderer() fyne.WidgetRenderer {
-	r := &stripRenderer{s: s, band: canvas.NewRectangle(color.Transparent), axis: canvas.NewLine(color.Black),
+	r := &stripRenderer{s: s, edge: canvas.NewLine(color.Black), axis: canvas.NewLine(color.Black),
 		track: canvas.NewLine(color.Black), window: canvas.NewRectangle(color.Transparent), dot: canvas.NewCircle(color.Black),
 		ring: canvas.NewCircle(color.Transparent), fromLabel: canvas.NewText("", color.Black), toLabel: canvas.NewText("", color.Black)}
 	for range stripTicks {
@@ -203,8 +237,7 @@ func (s *presentStrip) CreateRenderer() fyne.WidgetRenderer {
 // moves them (and changes tick labels when the ticks change).
 type stripRenderer struct {
 	s                   *presentStrip
-	band                *canvas.Rectangle
-	axis, track         *canvas.Line
+	edge, axis, track   *canvas.Line
 	window              *canvas.Rectangle
 	dot, ring           *canvas.Circle
 	fromLabel, toLabel  *canvas.Text
@@ -213,6 +246,7 @@ type stripRenderer struct {
 	markers             []*timeline.Swatch
 	fg                  color.Color
 	ticksBuf            chrono.TickSet
+	bound               map[float64]*canvas.Text // tick time → its label
 	objects             []fyne.CanvasObject
 	markerSide, curSide float32
 }
@@ -228,7 +262,7 @@ func (r *stripRenderer) Refresh() {
 	th := r.s.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	r.fg = th.Color(theme.ColorNameForeground, v)
-	r.band.FillColor = withAlpha(r.fg, 0x0c)
+	r.edge.StrokeColor = withAlpha(r.fg, 0x40)
 	r.axis.StrokeColor, r.track.StrokeColor = withAlpha(r.fg, 0xa0), withAlpha(r.fg, 0x60)
 	r.window.StrokeColor, r.window.FillColor = r.fg, withAlpha(r.fg, 0x18)
 	r.dot.FillColor, r.ring.StrokeColor = r.fg, r.fg
@@ -239,7 +273,9 @@ func (r *stripRenderer) Refresh() {
 	for k := range r.s.ts {
 		r.markers[k].SetStyle(r.s.cats[k], r.s.sts[k])
 	}
-	r.objects = []fyne.CanvasObject{r.band, r.axis, r.track, r.window, r.fromLabel, r.toLabel, r.dot}
+	// A line marks the strip's top edge, not a filled band: every filled
+	// pixel costs in every frame under a software renderer.
+	r.objects = []fyne.CanvasObject{r.edge, r.axis, r.track, r.window, r.fromLabel, r.toLabel, r.dot}
 	for _, t := range r.ticks {
 		r.objects = append(r.objects, t)
 	}
@@ -272,42 +308,43 @@ func (r *stripRenderer) Layout(size fyne.Size) {
 	pad := h * 0.3
 	vp := chrono.Viewport{Start: s.view.Lo, End: s.view.Hi, Width: w - 2*pad}
 	x := func(t float64) float32 { return pad + vp.X(t) }
-	r.band.Move(fyne.NewPos(0, 0))
-	r.band.Resize(size)
-	axisY := h * 0.42
+	r.edge.Position1, r.edge.Position2 = fyne.NewPos(0, 0), fyne.NewPos(w, 0)
+	r.edge.StrokeWidth = 1
+	axisY := h * 0.3
 	r.axis.Position1, r.axis.Position2 = fyne.NewPos(0, axisY), fyne.NewPos(w, axisY)
 	r.axis.StrokeWidth = max(2, h*0.02)
 	labelSize := float32(int(h * 0.17))
 
-	// Ticks: years, or months under years when the window is narrow.
-	chrono.TicksInto(vp, labelSize*3.2, &r.ticksBuf)
+	// Ticks: years, or months under years (the window is at least half a
+	// year wide, so weeks and days never come up on a screen).
+	chrono.TicksInto(vp, labelSize*4.5, &r.ticksBuf)
 	ts := &r.ticksBuf
-	type mark struct {
-		t     float64
-		major bool
-		label string
-	}
-	var marks []mark
-	majorLabels := ts.MinorUnit != chrono.Year
+	var marks []stripMark
 	for _, t := range ts.Minor {
 		lbl := ""
-		if ts.MinorUnit == chrono.Year {
+		switch {
+		case ts.MinorUnit == chrono.Year:
 			lbl = fmt.Sprint(t.Time.Year())
-		} else if ts.MinorUnit == chrono.Month && t.Time.Month() != time.January {
+		case ts.MinorUnit == chrono.Month && t.Time.Month() != time.January: // January: the year's label
 			lbl = s.loc.MonthShort(int(t.Time.Month()))
 		}
-		marks = append(marks, mark{t.T, ts.MinorUnit == chrono.Year, lbl})
+		marks = append(marks, stripMark{t.T, ts.MinorUnit == chrono.Year, lbl})
 	}
-	if majorLabels {
+	if ts.MinorUnit != chrono.Year {
 		for _, t := range ts.Major {
-			marks = append(marks, mark{t.T, true, fmt.Sprint(t.Time.Year())})
+			lbl := ""
+			switch ts.MajorUnit {
+			case chrono.Year:
+				lbl = fmt.Sprint(t.Time.Year())
+			case chrono.Month:
+				lbl = s.loc.MonthShort(int(t.Time.Month())) + " " + fmt.Sprint(t.Time.Year())
+			}
+			marks = append(marks, stripMark{t.T, true, lbl})
 		}
 	}
 	for k, tk := range r.ticks {
-		l := r.labels[k]
 		if k >= len(marks) {
 			tk.Hide()
-			l.Hide()
 			continue
 		}
 		m := marks[k]
@@ -320,20 +357,8 @@ func (r *stripRenderer) Layout(size fyne.Size) {
 		tk.StrokeWidth = max(1.5, h*0.012)
 		tk.Position1, tk.Position2 = fyne.NewPos(px, axisY), fyne.NewPos(px, axisY+tl)
 		tk.Show()
-		if m.label == "" || px < 0 || px > w {
-			l.Hide()
-			continue
-		}
-		if l.Text != m.label || l.TextSize != labelSize || l.TextStyle.Bold != m.major {
-			l.Text, l.TextSize, l.TextStyle.Bold = m.label, labelSize, m.major
-			l.Refresh()
-		}
-		ls := l.MinSize()
-		l.Move(fyne.NewPos(px-ls.Width/2, axisY+h*0.16))
-		l.Resize(ls)
-		l.Show()
 	}
-
+	r.placeLabels(marksToLabels(marks), x, axisY+h*0.22, labelSize, w)
 	// The deck's stops; the current one larger, with a ring.
 	r.markerSide = max(8, h*0.16)
 	r.curSide = r.markerSide * 1.9
@@ -356,7 +381,7 @@ func (r *stripRenderer) Layout(size fyne.Size) {
 		m.Show()
 	}
 	if c := s.cur; c >= 0 && c < len(s.ts) {
-		rs := r.curSide * 1.45
+		rs := r.curSide * 1.35
 		r.ring.StrokeWidth = max(2, h*0.02)
 		r.ring.Resize(fyne.NewSquareSize(rs))
 		r.ring.Move(fyne.NewPos(x(s.ts[c])-rs/2, axisY-rs/2))
@@ -366,7 +391,7 @@ func (r *stripRenderer) Layout(size fyne.Size) {
 	}
 
 	// The whole span under it: 2015 → today, with the part shown above.
-	trackY := h * 0.86
+	trackY := h * 0.88
 	smallSize := float32(int(h * 0.13))
 	for _, l := range []*canvas.Text{r.fromLabel, r.toLabel} {
 		l.TextSize = smallSize
@@ -399,6 +424,71 @@ func (r *stripRenderer) Layout(size fyne.Size) {
 		r.dot.Show()
 	} else {
 		r.dot.Hide()
+	}
+}
+
+// stripMark is a tick of the strip's axis.
+type stripMark struct {
+	t     float64
+	major bool
+	label string
+}
+
+func marksToLabels(marks []stripMark) []stripMark {
+	out := marks[:0:0]
+	for _, m := range marks {
+		if m.label != "" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// placeLabels puts the tick labels under the axis. A label stays with its
+// tick while the strip pans (the same text object, moved): changing a
+// text's content makes it render again, which in every frame of a pan
+// would cost more than the rest of the frame.
+func (r *stripRenderer) placeLabels(marks []stripMark, x func(float64) float32, y, size, w float32) {
+	if r.bound == nil {
+		r.bound = map[float64]*canvas.Text{}
+	}
+	used := make(map[*canvas.Text]bool, len(marks))
+	assigned := make([]*canvas.Text, len(marks))
+	for i, m := range marks {
+		if l := r.bound[m.t]; l != nil && l.Text == m.label && l.TextSize == size && l.TextStyle.Bold == m.major && !used[l] {
+			assigned[i], used[l] = l, true
+		}
+	}
+	free := r.labels[:0:0]
+	for _, l := range r.labels {
+		if !used[l] {
+			free = append(free, l)
+		}
+	}
+	clear(r.bound)
+	for i, m := range marks {
+		l := assigned[i]
+		if l == nil {
+			if len(free) == 0 {
+				continue
+			}
+			l, free = free[0], free[1:]
+			l.Text, l.TextSize, l.TextStyle.Bold = m.label, size, m.major
+			l.Refresh()
+		}
+		r.bound[m.t] = l
+		ls := l.MinSize()
+		px := x(m.t)
+		if px-ls.Width/2 < 0 || px+ls.Width/2 > w { // half a label is no label
+			l.Hide()
+			continue
+		}
+		l.Move(fyne.NewPos(px-ls.Width/2, y))
+		l.Resize(ls)
+		l.Show()
+	}
+	for _, l := range free {
+		l.Hide()
 	}
 }
 

@@ -257,6 +257,12 @@ func TestPresentBlankAndWhite(t *testing.T) {
 		if objs[len(objs)-1] != blank {
 			t.Fatal("the cover is not on top of everything")
 		}
+		img := h.p.show.w.Canvas().Capture()
+		for _, pt := range [][2]int{{5, 5}, {640, 400}, {100, 790}} {
+			if r, g, b, _ := img.At(pt[0], pt[1]).RGBA(); color.Gray16Model.Convert(c.want) != color.Gray16Model.Convert(color.RGBA64{uint16(r), uint16(g), uint16(b), 0xffff}) {
+				t.Fatalf("%s: pixel %v is %v", c.key, pt, img.At(pt[0], pt[1]))
+			}
+		}
 		h.press(fyne.KeyRight) // any key returns, and does nothing else
 		if blank.Visible() || h.p.show.d.Number() != 2 {
 			t.Fatalf("%s then →: cover %v at stop %d, want uncovered at 2", c.key, blank.Visible(), h.p.show.d.Number())
@@ -575,6 +581,57 @@ func TestPresentStripFollowsStops(t *testing.T) {
 	if !strip.Visible() {
 		t.Fatal("T again did not show the strip")
 	}
+}
+
+func TestPresentLightTransition(t *testing.T) {
+	h := newPresentHarness(t, data.EN)
+	h.startTour(t, tour12, 1, fyne.NewSize(1920, 1080))
+	root, strip := h.p.show.root, h.p.show.strip
+	var during []bool
+	strip.onMov = func() { during = append(during, root.bodyOff) }
+	h.press(fyne.KeyRight)
+	if len(during) == 0 || during[0] || root.bodyOff {
+		t.Fatalf("full transition: the body hid (%v)", during)
+	}
+	h.p.trans.mode = transLight
+	during = nil
+	h.press(fyne.KeyRight)
+	if len(during) == 0 || !during[0] {
+		t.Fatal("light transition: the body was shown while the strip moved")
+	}
+	if root.bodyOff {
+		t.Fatal("light transition: the body stayed hidden after the strip arrived")
+	}
+	// The header stays during the move: date, title, claim status.
+	ev := h.ds.Events[h.p.show.d.Event()]
+	header := ""
+	for _, o := range root.slide {
+		if tx, ok := o.(*canvas.Text); ok && !contains(root.body, o) {
+			header += tx.Text + " "
+		}
+	}
+	if !strings.Contains(norm(header), norm(ev.Title.EN)) || strings.Contains(norm(header), norm(ev.Summary.EN)) {
+		t.Fatalf("the header is %q", header)
+	}
+	h.p.trans.mode = transJump
+	during = nil
+	h.press(fyne.KeyRight)
+	if len(during) != 0 || h.p.show.d.Number() != 4 {
+		t.Fatal("jump: the strip animated")
+	}
+	v := strip.View()
+	if tev := h.S.TD.T[h.p.show.d.Event()]; tev < v.Lo || tev > v.Hi {
+		t.Fatal("jump: the strip did not move to the stop")
+	}
+}
+
+func contains(objs []fyne.CanvasObject, o fyne.CanvasObject) bool {
+	for _, x := range objs {
+		if x == o {
+			return true
+		}
+	}
+	return false
 }
 
 func TestPresentPresenterWindow(t *testing.T) {
