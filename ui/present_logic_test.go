@@ -235,6 +235,38 @@ func TestPresentWrap(t *testing.T) {
 	}
 }
 
+// kernedMeasure is fakeMeasure where a space between two words is wider
+// than a space alone: widths summed word by word then underestimate a
+// line, as kerning and shaping can make real text.
+func kernedMeasure(text string, size float32, st fyne.TextStyle) fyne.Size {
+	s := fakeMeasure(text, size, st)
+	if t := strings.TrimSpace(text); t != "" {
+		s.Width += float32(strings.Count(t, " ")) * size * 0.3
+	}
+	return s
+}
+
+func TestPresentWrapMeasuresLinesAsDrawn(t *testing.T) {
+	tm := newTextMeasurer(kernedMeasure)
+	p := fitPara{Runs: []fitRun{{strings.Repeat("ab cd ", 40), fyne.TextStyle{}}}}
+	lines := wrapPara(p, 300, 20, tm, true)
+	n := 0
+	for _, segs := range lines {
+		for _, sg := range segs {
+			if w := kernedMeasure(sg.Text, 20, sg.Style).Width; w != sg.W {
+				t.Fatalf("segment %q measured %v, drawn %v wide", sg.Text, sg.W, w)
+			}
+		}
+		if segsWidth(segs) > 300 {
+			t.Fatalf("line %q is %v wide, more than 300", lineText(segs), segsWidth(segs))
+		}
+		n += len(strings.Fields(lineText(segs)))
+	}
+	if n != 80 {
+		t.Fatalf("%d words laid out, want 80", n)
+	}
+}
+
 func TestPresentFitShrinksBodyFirst(t *testing.T) {
 	tm := newTextMeasurer(fakeMeasure)
 	lim := fitLimits{Start: fitSizes{Title: 64, Body: 36}, Floor: fitSizes{Title: 48, Body: 28}, Min: 12}
