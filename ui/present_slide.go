@@ -36,7 +36,6 @@ type slideIcon struct {
 // from the back of the room at 1024×768 and at 1920×1080.
 type slideGeometry struct {
 	W, H        float32
-	U           float32 // scale: 1 at 1920×1080
 	MarginX     float32
 	Top         float32
 	StripH      float32 // 0 when the strip is hidden
@@ -46,10 +45,13 @@ type slideGeometry struct {
 }
 
 func newSlideGeometry(size fyne.Size, strip bool) slideGeometry {
+	// Sizes scale with the square root of the area (1 at 1920×1080): a
+	// 4:3 projector's narrower lines then get text as large as a wide one's
+	// in proportion to the picture, without more lines than fit.
 	u := float32(math.Sqrt(float64(size.Width*size.Height) / (1920 * 1080)))
 	u = min(max(u, 0.3), 3)
 	px := func(v float32) float32 { return float32(math.Round(float64(v * u))) }
-	g := slideGeometry{W: size.Width, H: size.Height, U: u, MarginX: size.Width * 0.05, Top: size.Height * 0.045,
+	g := slideGeometry{W: size.Width, H: size.Height, MarginX: size.Width * 0.05, Top: size.Height * 0.045,
 		CounterSize: px(26)}
 	g.Bottom = size.Height - size.Height*0.045
 	if strip {
@@ -200,7 +202,6 @@ type presentRoot struct {
 	lay       fitLayout // the slide's text as laid out
 	build     func(g slideGeometry, counterW float32) slideContent
 	content   slideContent
-	geo       slideGeometry
 	tm        *textMeasurer
 	showStrip bool
 	hidden    bool // the pointer is hidden
@@ -331,7 +332,6 @@ func (r *presentRoot) rebuild() {
 		return
 	}
 	g := r.geometry()
-	r.geo = g
 	r.content = slideContent{}
 	if r.build != nil {
 		r.content = r.build(g, r.counterWidth(g))
@@ -416,6 +416,11 @@ func (rr *presentRootRenderer) Refresh() {
 	th := r.Theme()
 	fg := th.Color(theme.ColorNameForeground, v)
 	r.counter.Color, r.prompt.Color = fg, th.Color(theme.ColorNameBackground, v)
+	for _, o := range r.slide { // after a theme change
+		if t, ok := o.(*canvas.Text); ok {
+			t.Color = fg
+		}
+	}
 	r.promptBg.FillColor = fg
 	// No background rectangle: the window is cleared in the theme's
 	// background colour anyway, and a full-window rectangle halves the
