@@ -428,6 +428,10 @@ func (p *Presenter) Exit() {
 	if i := pr.d.Event(); i >= 0 {
 		p.s.Reveal(i)
 	}
+	// Nothing keeps the keyboard focus: keys go to the window's handler,
+	// which passes them on to the timeline, and F5 (a clicker's F5/Esc
+	// button) comes back here to resume.
+	p.s.Win.Canvas().Unfocus()
 	p.s.Win.RequestFocus()
 }
 
