@@ -98,6 +98,8 @@ func dispatch(args []string, e env, loc *i18n.Localizer) error {
 		return runNotes(args, e, loc)
 	case "cite":
 		return runCite(args, e, loc)
+	case "present":
+		return runPresent(args, e, loc)
 	case "help":
 		return flag.ErrHelp
 	}

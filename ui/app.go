@@ -127,6 +127,7 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, loc *i18n.Localizer
 	win.SetCloseIntercept(m.RequestClose)
 	win.Canvas().Focus(s.TL) // keys work at once, without a click
 	m.installTrace()
+	m.AddPane(NewPresenter(m)) // after installKeys: it adds F5 to the window's keys
 	return m
 }
 

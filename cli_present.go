@@ -1,0 +1,86 @@
+package main
+
+import (
+	"image"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"github.com/go-gl/glfw/v3.3/glfw"
+
+	"aitimeline/i18n"
+	"aitimeline/ui"
+)
+
+// runPresent is "aitimeline present [--tour ID] [--lang de|en] [--start N]
+// [--dataset FILE]": the app opens presenting a tour (without --tour the
+// dataset's first), from its title screen or from stop N. Mistakes in the
+// tour or the stop number fail here, in one line, not in a window.
+func runPresent(args []string, e env, loc *i18n.Localizer) error {
+	fs := newFlags("present")
+	tour := fs.String("tour", "", "tour ID")
+	lang := langFlag(fs)
+	start := fs.Int("start", 0, "stop to start at (0: the title screen)")
+	dataset := fs.String("dataset", "", "dataset file")
+	if err := parseFlagsOnly(fs, args, loc); err != nil {
+		return err
+	}
+	l, err := checkLang(*lang, loc)
+	if err != nil {
+		return err
+	}
+	st, err := openDataset(*dataset, e, loc)
+	if err != nil {
+		return err
+	}
+	tours := st.Context().Tours
+	st.Close()
+	if len(tours) == 0 {
+		return fail(loc, "present.cli.no_tours")
+	}
+	t := tours[0]
+	if *tour != "" {
+		found := false
+		var ids []string
+		for _, c := range tours {
+			ids = append(ids, c.ID)
+			if c.ID == *tour {
+				t, found = c, true
+			}
+		}
+		if !found {
+			return fail(loc, "present.cli.unknown_tour", "ID", *tour, "IDs", strings.Join(ids, ", "))
+		}
+	}
+	if *start < 0 || *start > len(t.Events) {
+		return fail(loc, "present.cli.start", "Value", *start, "Max", len(t.Events))
+	}
+	if !hasDisplay(e.goos, e.getenv) {
+		return fail(loc, "cli.err.no_display")
+	}
+	ui.RequestPresentation(ui.PresentRequest{TourID: t.ID, Start: *start})
+	return e.gui(guiOptions{lang: l, dataset: *dataset})
+}
+
+func init() { ui.PointerHider = hidePointer }
+
+// blankCursor is a fully transparent pointer (made on first use, on the
+// main thread, as GLFW requires).
+var blankCursor *glfw.Cursor
+
+// hidePointer hides the pointer over a window at once, without waiting
+// for the next mouse movement, through the GLFW window's SetCursor; on a
+// driver without it the pointer hides at its next movement (Cursorable).
+func hidePointer(w fyne.Window, hide bool) {
+	gw, ok := w.(interface{ SetCursor(*glfw.Cursor) })
+	if !ok {
+		return
+	}
+	if !hide {
+		gw.SetCursor(nil) // the default arrow
+		return
+	}
+	if blankCursor == nil {
+		blankCursor = glfw.CreateCursor(image.NewNRGBA(image.Rect(0, 0, 1, 1)), 0, 0)
+	}
+	gw.SetCursor(blankCursor)
+}
