@@ -31,9 +31,10 @@ type env struct {
 
 // guiOptions are the command-line choices the GUI honours.
 type guiOptions struct {
-	lang     data.Lang // empty: preferences, then the locale
-	dataset  string    // empty: the bundled dataset
-	notebook string    // empty: $AITIMELINE_NOTEBOOK, then the platform's default
+	lang     data.Lang          // empty: preferences, then the locale
+	dataset  string             // empty: the bundled dataset
+	notebook string             // empty: $AITIMELINE_NOTEBOOK, then the platform's default
+	present  *ui.PresentRequest // start presenting this tour ("present")
 }
 
 // cliError is a failure already phrased for the user (localized, one line).

@@ -12,15 +12,17 @@ import (
 )
 
 // runPresent is "aitimeline present [--tour ID] [--lang de|en] [--start N]
-// [--dataset FILE]": the app opens presenting a tour (without --tour the
-// dataset's first), from its title screen or from stop N. Mistakes in the
-// tour or the stop number fail here, in one line, not in a window.
+// [--dataset FILE] [--notebook FILE]": the app opens presenting a tour
+// (bundled or the teacher's own; without --tour the dataset's first), from
+// its title screen or from stop N. Mistakes in the tour or the stop number
+// fail here, in one line, not in a window.
 func runPresent(args []string, e env, loc *i18n.Localizer) error {
 	fs := newFlags("present")
 	tour := fs.String("tour", "", "tour ID")
 	lang := langFlag(fs)
 	start := fs.Int("start", 0, "stop to start at (0: the title screen)")
 	dataset := fs.String("dataset", "", "dataset file")
+	notebook := fs.String("notebook", "", "notebook file")
 	if err := parseFlagsOnly(fs, args, loc); err != nil {
 		return err
 	}
@@ -32,16 +34,19 @@ func runPresent(args []string, e env, loc *i18n.Localizer) error {
 	if err != nil {
 		return err
 	}
-	tours := st.Context().Tours
+	all, err := tours(st, e, loc, *notebook)
 	st.Close()
-	if len(tours) == 0 {
+	if err != nil {
+		return err
+	}
+	if len(all) == 0 {
 		return fail(loc, "present.cli.no_tours")
 	}
-	t := tours[0]
+	t := all[0]
 	if *tour != "" {
 		found := false
 		var ids []string
-		for _, c := range tours {
+		for _, c := range all {
 			ids = append(ids, c.ID)
 			if c.ID == *tour {
 				t, found = c, true
@@ -51,17 +56,14 @@ func runPresent(args []string, e env, loc *i18n.Localizer) error {
 			return fail(loc, "present.cli.unknown_tour", "ID", *tour, "IDs", strings.Join(ids, ", "))
 		}
 	}
-	if *start < 0 || *start > len(t.Events) {
-		return fail(loc, "present.cli.start", "Value", *start, "Max", len(t.Events))
+	if *start < 0 || *start > len(t.Stops) {
+		return fail(loc, "present.cli.start", "Value", *start, "Max", len(t.Stops))
 	}
 	if !hasDisplay(e.goos, e.getenv) {
 		return fail(loc, "cli.err.no_display")
 	}
-	ui.RequestPresentation(ui.PresentRequest{TourID: t.ID, Start: *start})
-	return e.gui(guiOptions{lang: l, dataset: *dataset})
+	return e.gui(guiOptions{lang: l, dataset: *dataset, notebook: *notebook, present: &ui.PresentRequest{TourID: t.ID, Start: *start}})
 }
-
-func init() { ui.PointerHider = hidePointer }
 
 // blankCursor is a fully transparent pointer (made on first use, on the
 // main thread, as GLFW requires).

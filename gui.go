@@ -132,7 +132,7 @@ func startGUI(opts guiOptions) error {
 					return
 				}
 				st = store
-				mw = ui.NewMain(a, w, st, loc, ui.Options{Version: AppVersion, Trace: trace})
+				mw = ui.NewMain(a, w, st, loc, ui.Options{Version: AppVersion, Trace: trace, Present: opts.present, PointerHider: hidePointer})
 				if nb != nil {
 					mw.AttachNotebook(nb)
 				} else if bookErr != nil {

@@ -50,6 +50,15 @@ type Options struct {
 	// detail shown, window, list rows, tab, language, close): the real-window
 	// tests (make e2e) read it to check timing and state from outside.
 	Trace func(format string, args ...any)
+	// Present, when set, starts presenting that tour as soon as the window
+	// is built (the command line's "present").
+	Present *PresentRequest
+	// PointerHider hides (or shows again) the mouse pointer over a window
+	// at once. Fyne asks a widget for its cursor only when the pointer
+	// moves, so desktop.HiddenCursor alone cannot hide a pointer that
+	// rests; the shell sets a driver-specific function. nil: the pointer
+	// hides at its next move.
+	PointerHider func(w fyne.Window, hide bool)
 }
 
 // Main is the main window: it builds the panes and wires them together.
@@ -356,20 +365,38 @@ func (m *Main) installKeys() {
 		})
 	}
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		switch e.Name {
-		case fyne.KeyF1:
-			m.ShowKeys()
-		default:
-			if m.SelectedTab() == "timeline" {
-				s.TL.TypedKey(e)
-			}
+		if !m.windowKey(e) && m.SelectedTab() == "timeline" {
+			s.TL.TypedKey(e)
 		}
 	})
+	// Keys the focused timeline does not use (F1, F5) are the window's.
+	s.TL.OnUnhandledKey = func(e *fyne.KeyEvent) { m.windowKey(e) }
 	c.SetOnTypedRune(func(r rune) {
 		if m.SelectedTab() == "timeline" {
 			s.TL.TypedRune(r)
 		}
 	})
+}
+
+// KeyHandler is a pane that acts on keys typed in the window while no text
+// field has the focus (the presenter's F5).
+type KeyHandler interface {
+	HandleKey(e *fyne.KeyEvent) bool
+}
+
+// windowKey acts on a key of the whole window (F1, a pane's keys) and
+// reports whether it did.
+func (m *Main) windowKey(e *fyne.KeyEvent) bool {
+	if e.Name == fyne.KeyF1 {
+		m.ShowKeys()
+		return true
+	}
+	for _, p := range m.panes {
+		if k, ok := p.(KeyHandler); ok && k.HandleKey(e) {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *Main) menu() *fyne.MainMenu {

@@ -30,7 +30,7 @@ type harness struct {
 	q  *TestRunner
 }
 
-func newHarness(t *testing.T, lang data.Lang) *harness {
+func newHarness(t *testing.T, lang data.Lang, opts ...Options) *harness {
 	t.Helper()
 	a := test.NewTempApp(t)
 	st, err := data.OpenEmbedded(assets.Dataset, t.TempDir())
@@ -44,7 +44,12 @@ func newHarness(t *testing.T, lang data.Lang) *harness {
 	}
 	w := test.NewWindow(nil)
 	q := NewTestRunner()
-	m := NewMain(a, w, st, i18n.Must(lang), Options{Version: "test", Runner: q.Runner})
+	opt := Options{Version: "test"}
+	if len(opts) > 0 {
+		opt = opts[0]
+	}
+	opt.Runner = q.Runner
+	m := NewMain(a, w, st, i18n.Must(lang), opt)
 	t.Cleanup(func() {
 		if !m.closing { // the test may have closed it
 			w.Close()

@@ -115,6 +115,7 @@ func (p *NotebookPane) Load(first bool) {
 			p.applyOwn()
 			p.loaded = true
 			p.redraw()
+			p.m.RefreshMenu() // own tours in View → Present tour
 			p.s.tracef("notebook ready %d %d", len(p.own), len(p.ann))
 			if first {
 				p.afterFirstLoad()

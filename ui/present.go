@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image/color"
 	"sort"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -25,43 +24,11 @@ import (
 
 // PresentRequest asks for a presentation as soon as the main window is
 // built (the command line's "present"): a tour by ID, from stop Start
-// (1-based; 0 is the tour's title screen).
+// (1-based; 0 is the tour's title screen). See Options.Present.
 type PresentRequest struct {
 	TourID string
 	Start  int
 }
-
-var (
-	pendingMu      sync.Mutex
-	pendingPresent *PresentRequest
-)
-
-// RequestPresentation makes the next main window start presenting r when
-// it is built.
-func RequestPresentation(r PresentRequest) {
-	pendingMu.Lock()
-	defer pendingMu.Unlock()
-	pendingPresent = &r
-}
-
-// TakePresentationRequest returns and forgets the pending request.
-func TakePresentationRequest() (PresentRequest, bool) {
-	pendingMu.Lock()
-	defer pendingMu.Unlock()
-	r := pendingPresent
-	pendingPresent = nil
-	if r == nil {
-		return PresentRequest{}, false
-	}
-	return *r, true
-}
-
-// PointerHider hides (or shows again) the mouse pointer over a window at
-// once. Fyne asks a widget for its cursor only when the pointer moves, so
-// desktop.HiddenCursor alone cannot hide a pointer that rests; the app's
-// shell sets this to a driver-specific function. nil: the pointer hides at
-// its next move.
-var PointerHider func(w fyne.Window, hide bool)
 
 // Presentation timing.
 const (
@@ -86,6 +53,29 @@ type Presenter struct {
 	// runs f on the UI goroutine after d unless stop is called first.
 	now   func() time.Time
 	after func(d time.Duration, f func()) (stop func())
+	view  *EventView // the numbering cache and decks refer to
+}
+
+// renumber follows a new numbering of the window's events (the user's own
+// events changed): the cache is dropped and the decks find their events again.
+func (p *Presenter) renumber() {
+	v := p.s.View()
+	if v == p.view {
+		return
+	}
+	p.view = v
+	clear(p.cache)
+	if p.last != nil {
+		p.last.renumber(v.Idx)
+	}
+	if p.show != nil {
+		p.show.d.renumber(v.Idx)
+		if p.show.d.Len() == 0 {
+			p.Exit()
+			return
+		}
+		p.render(false)
+	}
 }
 
 var (
@@ -117,16 +107,11 @@ func NewPresenter(m *Main) *Presenter {
 		t := time.AfterFunc(d, func() { fyne.Do(f) })
 		return func() { t.Stop() }
 	}
-	c := m.S.Win.Canvas()
-	prev := c.OnTypedKey()
-	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		if !p.HandleKey(e) && prev != nil {
-			prev(e)
-		}
-	})
-	if r, ok := TakePresentationRequest(); ok {
+	if r := m.opt.Present; r != nil {
 		fyne.Do(func() { p.PresentTour(r.TourID, r.Start) })
 	}
+	m.S.OnFilter(p.renumber) // SetOwnEvents renumbers and then runs the filter callbacks
+	p.view = m.S.View()
 	return p
 }
 
@@ -235,7 +220,7 @@ func (p *Presenter) Present() {
 	}
 	evs := append([]int(nil), rows...)
 	sort.Ints(evs) // index order is date order
-	p.begin(newListDeck(evs, sel))
+	p.begin(newListDeck(evs, sel, s.Idx))
 }
 
 // PresentTour presents a tour from stop start (1-based; 0: its title
@@ -448,8 +433,8 @@ func (p *Presenter) stop() {
 	if pr.presenter != nil {
 		pr.presenter.close()
 	}
-	if PointerHider != nil && pr.root.hidden {
-		PointerHider(pr.w, false)
+	if p.m.opt.PointerHider != nil && pr.root.hidden {
+		p.m.opt.PointerHider(pr.w, false)
 	}
 	pr.w.Close()
 }
@@ -503,13 +488,16 @@ func (p *Presenter) renderSlide() {
 // read reads event i's details off the UI goroutine into the cache, then
 // calls done (if set) on the UI goroutine.
 func (p *Presenter) read(kind string, i int, done func()) {
-	st := p.s.Store
+	view := p.s.View()
 	p.s.Q.Run(kind, func(ctx context.Context) func() {
-		ev, err := st.EventAt(ctx, i)
+		ev, err := view.EventAt(ctx, i)
 		if err != nil || ctx.Err() != nil {
 			return nil // the index's part of the slide stays; the next step tries again
 		}
 		return func() {
+			if p.s.View() != view {
+				return // renumbered meanwhile: i is another event now
+			}
 			if len(p.cache) >= presentCached {
 				clear(p.cache)
 			}
@@ -530,8 +518,8 @@ func (p *Presenter) pointerMoved() {
 	pr.lastMove = p.now()
 	if pr.root.hidden {
 		pr.root.hidden = false
-		if PointerHider != nil {
-			PointerHider(pr.w, false)
+		if p.m.opt.PointerHider != nil {
+			p.m.opt.PointerHider(pr.w, false)
 		}
 	}
 	if pr.idleStop == nil {
@@ -554,8 +542,8 @@ func (p *Presenter) armIdle(d time.Duration) {
 			return
 		}
 		pr.root.hidden = true
-		if PointerHider != nil {
-			PointerHider(pr.w, true)
+		if p.m.opt.PointerHider != nil {
+			p.m.opt.PointerHider(pr.w, true)
 		}
 	})
 }

@@ -9,6 +9,7 @@ type deck struct {
 	tourID       string
 	title, intro data.Text // the tour's; zero for a list of events
 	events       []int     // event index of each stop
+	ids          []string  // event ID of each stop (to renumber when own events change)
 	notes        []data.Text
 	pos          int
 }
@@ -21,6 +22,7 @@ func newTourDeck(t Tour, idx *data.Index) *deck {
 	for _, st := range t.Stops {
 		if i := idx.Find(st.EventID); i >= 0 {
 			d.events = append(d.events, i)
+			d.ids = append(d.ids, st.EventID)
 			d.notes = append(d.notes, st.Note)
 		}
 	}
@@ -30,14 +32,44 @@ func newTourDeck(t Tour, idx *data.Index) *deck {
 
 // newListDeck builds a deck of events (in the order given) without a title
 // screen, starting at event start if it is one of them.
-func newListDeck(events []int, start int) *deck {
-	d := &deck{events: events, notes: make([]data.Text, len(events))}
+func newListDeck(events []int, start int, idx *data.Index) *deck {
+	d := &deck{events: events, notes: make([]data.Text, len(events)), ids: make([]string, len(events))}
+	for k, i := range events {
+		d.ids[k] = idx.ID(i)
+	}
 	for k, i := range events {
 		if i == start {
 			d.pos = k
 		}
 	}
 	return d
+}
+
+// renumber finds the stops' events in a new numbering (the user's own
+// events changed); a stop whose event is gone is left out, and the
+// position stays on the same event where it can.
+func (d *deck) renumber(idx *data.Index) {
+	cur := ""
+	if d.pos >= 0 && d.pos < len(d.ids) {
+		cur = d.ids[d.pos]
+	}
+	var evs []int
+	var ids []string
+	var notes []data.Text
+	for k, id := range d.ids {
+		if i := idx.Find(id); i >= 0 {
+			evs, ids, notes = append(evs, i), append(ids, id), append(notes, d.notes[k])
+		}
+	}
+	d.events, d.ids, d.notes = evs, ids, notes
+	if d.pos >= len(evs) {
+		d.pos = len(evs) - 1
+	}
+	for k, id := range ids {
+		if id == cur {
+			d.pos = k
+		}
+	}
 }
 
 // Len is the number of stops.

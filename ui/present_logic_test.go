@@ -93,11 +93,11 @@ func TestPresentDeckBounds(t *testing.T) {
 		t.Fatalf("note of stop 2 = %q", d.Note().EN)
 	}
 
-	l := newListDeck([]int{0, 1, 2}, 1)
+	l := newListDeck([]int{0, 1, 2}, 1, testIndex(t, 5))
 	if l.hasTitle() || l.pos != 1 || l.Home() != true || l.Event() != 0 || l.Prev() {
 		t.Fatalf("list deck: no title screen, starts at the selected event, Home goes to the first stop (pos %d)", l.pos)
 	}
-	if l := newListDeck([]int{0, 2}, 1); l.pos != 0 {
+	if l := newListDeck([]int{0, 2}, 1, testIndex(t, 5)); l.pos != 0 {
 		t.Fatalf("a selection outside the list starts at the first stop, not %d", l.pos)
 	}
 }
@@ -373,5 +373,35 @@ func TestPresentTransitionChoice(t *testing.T) {
 		if m.mode != c.want {
 			t.Errorf("%s: %d, want %d", c.name, m.mode, c.want)
 		}
+	}
+}
+
+// testIndex is an index of n events e0…e(n-1), one a year from 2015.
+func testIndex(t *testing.T, n int) *data.Index {
+	t.Helper()
+	ds := &data.Dataset{}
+	for k := 0; k < n; k++ {
+		ds.Events = append(ds.Events, data.Event{ID: "e" + string(rune('0'+k)), Date: data.Date{Year: 2015 + k, Precision: data.Year},
+			Category: data.CatLegal, Title: data.Text{EN: "E"}})
+	}
+	return data.NewIndex(ds)
+}
+
+func TestDeckRenumbersWhenOwnEventsChange(t *testing.T) {
+	base := testIndex(t, 4)
+	d := newTourDeck(Tour{ID: "t", Title: data.Text{EN: "T"}, Stops: []Stop{{EventID: "e1"}, {EventID: "e3", Note: data.Text{EN: "three"}}}}, base)
+	d.Jump(2) // on e3
+	// An own event dated before e1 shifts every number by one.
+	merged, _ := data.MergeIndex(base, []data.Event{{ID: "own-x", Date: data.Date{Year: 2014, Precision: data.Year}, Category: data.CatLegal, Title: data.Text{EN: "X"}}})
+	d.renumber(merged)
+	if d.Event() != merged.Find("e3") || d.Note().EN != "three" || d.events[0] != merged.Find("e1") {
+		t.Fatalf("after renumbering: event %d (want %d), note %q", d.Event(), merged.Find("e3"), d.Note().EN)
+	}
+	// A stop whose event is gone is left out; the position stays on its event.
+	d.Jump(1)
+	smaller := testIndex(t, 2) // e0, e1 only
+	d.renumber(smaller)
+	if d.Len() != 1 || d.Event() != smaller.Find("e1") {
+		t.Fatalf("stops %v at %d", d.events, d.pos)
 	}
 }

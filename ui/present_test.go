@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"context"
 	"image/color"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"aitimeline/data"
+	"aitimeline/data/userdb"
 )
 
 // fakeClock drives the presenter's timers by hand.
@@ -60,9 +63,9 @@ type presentHarness struct {
 	clock *fakeClock
 }
 
-func newPresentHarness(t *testing.T, lang data.Lang) *presentHarness {
+func newPresentHarness(t *testing.T, lang data.Lang, opt ...Options) *presentHarness {
 	t.Helper()
-	h := newHarness(t, lang)
+	h := newHarness(t, lang, opt...)
 	h.a.Settings().SetTheme(NewTheme(ThemeLight, 1)) // the app's fonts: what is measured is what the app draws
 	var p *Presenter
 	for _, pane := range h.panes {
@@ -459,7 +462,7 @@ func TestPresentTextFits(t *testing.T) {
 		for _, ev := range []data.Event{title, summary} {
 			i := h.S.Idx.Find(ev.ID)
 			h.S.TL.Select(i)
-			h.p.begin(newListDeck([]int{i}, i))
+			h.p.begin(newListDeck([]int{i}, i, h.S.Idx))
 			h.p.show.w.Resize(size)
 			h.flush()
 			root := h.p.show.root
@@ -691,8 +694,7 @@ func TestPresentPresenterWindow(t *testing.T) {
 func TestPresentPointerHides(t *testing.T) {
 	h := newPresentHarness(t, data.EN)
 	var calls []bool
-	PointerHider = func(w fyne.Window, hide bool) { calls = append(calls, hide) }
-	t.Cleanup(func() { PointerHider = nil })
+	h.Main.opt.PointerHider = func(w fyne.Window, hide bool) { calls = append(calls, hide) }
 	h.startTour(t, tour12, 1, fyne.NewSize(1280, 800))
 	root := h.p.show.root
 	if root.Cursor() != desktop.DefaultCursor {
@@ -723,16 +725,56 @@ func TestPresentPointerHides(t *testing.T) {
 }
 
 func TestPresentRequestAtStart(t *testing.T) {
-	RequestPresentation(PresentRequest{TourID: tour12, Start: 3})
-	h := newPresentHarness(t, data.DE)
-	if _, pending := TakePresentationRequest(); pending {
-		t.Fatal("the request was not taken")
-	}
+	h := newPresentHarness(t, data.DE, Options{Present: &PresentRequest{TourID: tour12, Start: 3}})
 	if !h.p.Active() || h.p.show.d.tourID != tour12 || h.p.show.d.Number() != 3 {
 		t.Fatal("the requested tour did not start at stop 3")
 	}
 	h.p.Close() // the main window closes: the presentation ends without revealing
 	if h.p.Active() {
 		t.Fatal("Close left the presentation running")
+	}
+}
+
+func TestPresentationFollowsOwnEventsChanging(t *testing.T) {
+	h := newPresentHarness(t, data.EN)
+	nb, err := userdb.Open(context.Background(), filepath.Join(t.TempDir(), "nb.db"), userdb.Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nb.Close()
+	p := h.AttachNotebook(nb)
+	h.flush()
+	h.startTour(t, tour12, 3, fyne.NewSize(1280, 800))
+	id := h.S.Idx.ID(h.p.show.d.Event())
+	// An own event dated before everything shifts every number by one.
+	if _, err := nb.AddOwnEvent(context.Background(), userdb.OwnEvent{Date: data.Date{Year: 2010, Precision: data.Year}, Category: data.CatPublic,
+		Title: data.Text{EN: "Early"}, Sources: []data.Source{{URL: "https://example.org/early"}}}); err != nil {
+		t.Fatal(err)
+	}
+	p.Load(false)
+	h.flush()
+	if got := h.S.Idx.ID(h.p.show.d.Event()); got != id {
+		t.Fatalf("the presentation shows %s after the renumbering, want %s", got, id)
+	}
+	if !strings.Contains(h.screenText(), norm(h.S.EventTitle(h.p.show.d.Event()))) {
+		t.Error("the slide does not show its event's title after the renumbering")
+	}
+}
+
+func TestF5AndF1WorkWhileTheTimelineHasTheFocus(t *testing.T) {
+	h := newPresentHarness(t, data.EN)
+	c := h.w.Canvas()
+	c.Focus(h.S.TL) // as at start: keys go to the focused timeline
+	h.S.TL.SelectAndReveal(10)
+	h.flush()
+	h.S.TL.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
+	if top := c.Overlays().Top(); top == nil || !strings.Contains(objectStrings(top), "F5") {
+		t.Fatal("F1 with the timeline focused did not show the keyboard shortcuts")
+	}
+	c.Overlays().Remove(c.Overlays().Top())
+	h.S.TL.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF5})
+	h.flush()
+	if !h.p.Active() {
+		t.Fatal("F5 with the timeline focused did not start presenting")
 	}
 }

@@ -50,6 +50,9 @@ type Timeline struct {
 	OnSelect func(i int) `json:"-"`
 	// OnActivate is called when the selected event is opened (Enter).
 	OnActivate func(i int) `json:"-"`
+	// OnUnhandledKey receives the keys TypedKey does not use (F1, F5), so
+	// the window can act on them while the timeline has the focus.
+	OnUnhandledKey func(e *fyne.KeyEvent) `json:"-"`
 	// OnViewportChange is called after every zoom, pan or resize.
 	OnViewportChange func(v chrono.Viewport) `json:"-"`
 
@@ -575,6 +578,10 @@ func (t *Timeline) TypedKey(e *fyne.KeyEvent) {
 		t.Zoom(ZoomStep)
 	case fyne.KeyMinus:
 		t.Zoom(1 / ZoomStep)
+	default:
+		if t.OnUnhandledKey != nil {
+			t.OnUnhandledKey(e)
+		}
 	}
 }
 
