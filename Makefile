@@ -12,8 +12,11 @@ GO       ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 TAGS     := sqlite_fts5,migrated_fynedo
 BIN      := bin/aitimeline
 # Debian/Ubuntu packages Fyne (cgo, GLFW) and go-sqlite3 need to build.
-# xz-utils: the package is a .tar.xz.
-DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev xz-utils
+# xz-utils: the package is a .tar.xz. For the tests: poppler-utils (text of
+# the hand-out and poster PDFs), desktop-file-utils (the desktop entry),
+# xvfb, xdotool, python3 and libgl1-mesa-dri (the real-window test, make e2e).
+DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev xz-utils \
+            poppler-utils desktop-file-utils xvfb xdotool python3 libgl1-mesa-dri
 ARGS     ?=
 # Packaging. The version is FyneApp.toml's [Details] Version, its one home.
 FYNE     := $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
@@ -22,7 +25,7 @@ ARCH      = $(shell $(GO) env GOARCH)
 PACKAGE   = dist/aitimeline-$(VERSION)-linux-$(ARCH).tar.xz
 PREFIX   ?= $(HOME)/.local
 
-.PHONY: run build test deps dataset check-dataset bench shots clean package package-name install uninstall
+.PHONY: run build test e2e deps dataset check-dataset bench shots clean package package-name install uninstall
 
 run: build
 	./$(BIN) $(ARGS)
@@ -35,6 +38,13 @@ test: deps
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet -tags $(TAGS) ./...
 	$(GO) test -race -tags $(TAGS) ./...
+	$(MAKE) --no-print-directory e2e
+
+# The real-window test: the app under a private Xvfb display with the real
+# GLFW driver, driven by xdotool (cmd/e2e): click latency, resize, language,
+# tabs, closing during a search, a note surviving a SIGKILL.
+e2e: build
+	$(GO) run -tags $(TAGS) ./cmd/e2e -app $(BIN)
 
 # Installs the system packages the build needs, if any are missing.
 deps:

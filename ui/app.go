@@ -159,6 +159,9 @@ func (m *Main) installTrace() {
 	m.Detail.onShown = func(i int, query, wait, build time.Duration) {
 		s.tracef("detail %d query %d wait %d build %d", i, query.Milliseconds(), wait.Milliseconds(), build.Milliseconds())
 	}
+	m.Detail.onFull = func(i int, query, wait, build time.Duration) {
+		s.tracef("detail-full %d query %d wait %d build %d", i, query.Milliseconds(), wait.Milliseconds(), build.Milliseconds())
+	}
 	s.Loc.OnChange(func(l data.Lang) { s.tracef("lang %s", l) })
 	prev := m.tabs.OnSelected
 	m.tabs.OnSelected = func(it *container.TabItem) {

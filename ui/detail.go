@@ -81,7 +81,8 @@ type DetailPane struct {
 	large    bool // reader view: larger type
 	sections []DetailSection
 	now      func() time.Time
-	onShown  func(i int, query, wait, build time.Duration) // after event i's details were applied (trace)
+	onShown  func(i int, query, wait, build time.Duration) // after event i was shown from the index (trace)
+	onFull   func(i int, query, wait, build time.Duration) // after its details were read and shown (trace)
 }
 
 func newDetailPane(s *Session, large bool) *DetailPane {
@@ -108,12 +109,24 @@ func (d *DetailPane) show(i int) {
 	}
 	if i < 0 || i >= d.s.Idx.Len() {
 		d.s.Q.Cancel(kind)
+		d.s.Q.Cancel(kind + "-rest")
 		d.shown = -1
 		d.set(d.placeholder(d.s.Loc.T("detail.none")))
 		return
 	}
 	s, view := d.s, d.s.View()
+	// What the index knows (title, date, category, claim status, era) at
+	// once, in the frame that shows the selection: the pane never shows
+	// the previous event while the details are read.
 	t0 := time.Now()
+	pre := d.indexEvent(i)
+	box := container.NewVBox(d.head(&pre)...)
+	d.shown = i
+	d.set(container.NewPadded(box))
+	if d.onShown != nil {
+		d.onShown(i, 0, 0, time.Since(t0))
+	}
+	d.s.Q.Cancel(kind + "-rest")
 	d.s.Q.Run(kind, func(ctx context.Context) func() {
 		ev, err := view.EventAt(ctx, i)
 		var rel []int
@@ -126,20 +139,38 @@ func (d *DetailPane) show(i int) {
 		t1 := time.Now()
 		return func() {
 			t2 := time.Now()
-			if s.View() != view {
+			if s.View() != view || d.shown != i {
 				return // the numbering changed meanwhile; a new show is on its way
 			}
-			d.shown = i
 			if err != nil {
 				d.set(d.placeholder(d.s.Loc.T("detail.error", "Error", err)))
 				return
 			}
-			d.set(d.view(i, &ev, rel))
-			if d.onShown != nil {
-				d.onShown(i, t1.Sub(t0), t2.Sub(t1), time.Since(t2))
+			// Then the summary; the rest (accounts, notebook, people,
+			// sources) a moment later, so the summary does not wait for
+			// every wrapped line of the sources to be laid out.
+			box.Objects = d.head(&ev)
+			box.Refresh()
+			if d.onFull != nil {
+				d.onFull(i, t1.Sub(t0), t2.Sub(t1), time.Since(t2))
 			}
+			d.s.Q.Later(kind+"-rest", 0, func() {
+				if d.shown != i || s.View() != view {
+					return
+				}
+				box.Objects = append(box.Objects, d.rest(i, &ev, rel)...)
+				box.Refresh()
+			})
 		}
 	})
+}
+
+// indexEvent is event i as far as the index knows it (no summary, people
+// or sources).
+func (d *DetailPane) indexEvent(i int) data.Event {
+	x := d.s.Idx
+	return data.Event{ID: x.ID(i), Date: x.Date(i), End: x.End(i), Category: x.Category(i), Status: x.Status(i),
+		Title: data.Text{EN: x.Title(i, data.EN), DE: x.Title(i, data.DE)}}
 }
 
 // Refresh shows the same event again (after a language switch or a change
@@ -160,7 +191,12 @@ func (d *DetailPane) placeholder(msg string) fyne.CanvasObject {
 // accounts of a disputed event come right after the summary: they are
 // what a reader of a contested story needs next, before the sources.
 func (d *DetailPane) view(i int, ev *data.Event, related []int) fyne.CanvasObject {
-	s, loc := d.s, d.s.Loc
+	return container.NewPadded(container.NewVBox(append(d.head(ev), d.rest(i, ev, related)...)...))
+}
+
+// head is what happened: title, date, category, claim status, era, summary.
+func (d *DetailPane) head(ev *data.Event) []fyne.CanvasObject {
+	loc := d.s.Loc
 	title := widget.NewLabel(loc.Text(ev.Title))
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -178,18 +214,31 @@ func (d *DetailPane) view(i int, ev *data.Event, related []int) fyne.CanvasObjec
 	if era := d.eraOf(ev); era != nil {
 		facts.Append(loc.T("detail.era"), wrapLabel(loc.Text(era.Title)))
 	}
-	parts := []fyne.CanvasObject{title, facts, wrapLabel(loc.Text(ev.Summary))}
+	if ev.Summary.IsZero() {
+		return []fyne.CanvasObject{title, facts}
+	}
+	return []fyne.CanvasObject{title, facts, wrapLabel(loc.Text(ev.Summary))}
+}
+
+// rest is everything after the summary: each side's account, the dataset's
+// note, the notebook's sections, people, organisations, the story, the
+// sources, related events and the buttons.
+func (d *DetailPane) rest(i int, ev *data.Event, related []int) []fyne.CanvasObject {
+	s, loc := d.s, d.s.Loc
+	var parts []fyne.CanvasObject
 	if len(ev.Accounts) > 0 {
 		parts = append(parts, heading(loc.T("detail.accounts")))
-		cols := container.NewGridWithColumns(min(len(ev.Accounts), 2))
+		// Containers are made with all their objects at once: each Add lays
+		// the container out again, and wrapped text is costly to lay out.
+		var boxes []fyne.CanvasObject
 		for _, a := range ev.Accounts {
-			box := container.NewVBox(heading(s.PartyName(a.Party)), wrapLabel(loc.Text(a.Text)))
+			items := []fyne.CanvasObject{heading(s.PartyName(a.Party)), wrapLabel(loc.Text(a.Text))}
 			for _, src := range a.Sources {
-				box.Add(d.sourceRow(src))
+				items = append(items, d.sourceRow(src))
 			}
-			cols.Add(box)
+			boxes = append(boxes, container.NewVBox(items...))
 		}
-		parts = append(parts, cols)
+		parts = append(parts, container.NewGridWithColumns(min(len(ev.Accounts), 2), boxes...))
 	}
 	if !ev.Note.IsZero() {
 		parts = append(parts, secondary(loc.T("detail.note")+": "+loc.Text(ev.Note), true))
@@ -229,16 +278,16 @@ func (d *DetailPane) view(i int, ev *data.Event, related []int) fyne.CanvasObjec
 	prev := widget.NewButtonWithIcon(loc.T("detail.previous"), theme.NavigateBackIcon(), func() { s.TL.Step(-1) })
 	next := widget.NewButtonWithIcon(loc.T("detail.next"), theme.NavigateNextIcon(), func() { s.TL.Step(1) })
 	next.IconPlacement = widget.ButtonIconTrailingText
-	nav := container.NewHBox(prev, next)
+	nav := []fyne.CanvasObject{prev, next}
 	if s.BasePos(i) >= 0 { // an own event is not the dataset's to cite
 		e := *ev
-		nav.Add(widget.NewButtonWithIcon(loc.T("detail.cite_event"), theme.ContentCopyIcon(), func() {
+		nav = append(nav, widget.NewButtonWithIcon(loc.T("detail.cite_event"), theme.ContentCopyIcon(), func() {
 			s.App.Clipboard().SetContent(cite.EventCitation(e, s.DS.Meta.Version, d.now(), loc.Lang()))
 			s.Status.Set("detail", loc.T("detail.event_cited"))
 		}))
 	}
-	parts = append(parts, nav)
-	return container.NewPadded(container.NewVBox(parts...))
+	parts = append(parts, container.NewHBox(nav...))
+	return parts
 }
 
 // story shows the story threads of event i with the previous and next
@@ -249,7 +298,7 @@ func (d *DetailPane) story(i int) fyne.CanvasObject {
 	if len(ths) == 0 {
 		return nil
 	}
-	box := container.NewVBox(heading(loc.T("detail.story")))
+	items := []fyne.CanvasObject{heading(loc.T("detail.story"))}
 	for _, th := range ths {
 		evs := s.TD.ThreadEvents(th)
 		pos := -1
@@ -259,17 +308,17 @@ func (d *DetailPane) story(i int) fyne.CanvasObject {
 				break
 			}
 		}
-		box.Add(secondary(loc.T("detail.story_position", "Story", s.ThreadTitle(s.Idx.ThreadID(th)), "N", pos+1, "Total", len(evs)), true))
+		items = append(items, secondary(loc.T("detail.story_position", "Story", s.ThreadTitle(s.Idx.ThreadID(th)), "N", pos+1, "Total", len(evs)), true))
 		if pos > 0 {
 			p := int(evs[pos-1])
-			box.Add(d.link("← "+loc.T("detail.story_previous")+": "+s.Loc.ShortDate(s.Idx.Date(p))+" · "+s.EventTitle(p), func() { s.Reveal(p) }))
+			items = append(items, d.link("← "+loc.T("detail.story_previous")+": "+s.Loc.ShortDate(s.Idx.Date(p))+" · "+s.EventTitle(p), func() { s.Reveal(p) }))
 		}
 		if pos >= 0 && pos+1 < len(evs) {
 			n := int(evs[pos+1])
-			box.Add(d.link("→ "+loc.T("detail.story_next")+": "+s.Loc.ShortDate(s.Idx.Date(n))+" · "+s.EventTitle(n), func() { s.Reveal(n) }))
+			items = append(items, d.link("→ "+loc.T("detail.story_next")+": "+s.Loc.ShortDate(s.Idx.Date(n))+" · "+s.EventTitle(n), func() { s.Reveal(n) }))
 		}
 	}
-	return box
+	return container.NewVBox(items...)
 }
 
 // link is an in-app link whose text wraps inside the pane, so a long title
@@ -302,15 +351,15 @@ func (d *DetailPane) sourceRow(src data.Source) fyne.CanvasObject {
 	meta := secondary(loc.T("detail.source_meta", "Publisher", src.Publisher, "Date", date,
 		"Language", languageName(loc, src.Language), "Domain", Domain(src.URL)), true)
 	open := widget.NewButtonWithIcon(loc.T("detail.open"), externalLinkIcon, func() { OpenSourceURL(s.App, s.Win, loc, s.Status, src.URL) })
-	buttons := container.NewHBox(open)
+	buttons := []fyne.CanvasObject{open}
 	if src.ArchiveURL != "" {
-		buttons.Add(widget.NewButtonWithIcon(loc.T("detail.open_archive"), theme.HistoryIcon(), func() { OpenSourceURL(s.App, s.Win, loc, s.Status, src.ArchiveURL) }))
+		buttons = append(buttons, widget.NewButtonWithIcon(loc.T("detail.open_archive"), theme.HistoryIcon(), func() { OpenSourceURL(s.App, s.Win, loc, s.Status, src.ArchiveURL) }))
 	}
-	buttons.Add(widget.NewButtonWithIcon(loc.T("detail.copy_citation"), theme.ContentCopyIcon(), func() {
+	buttons = append(buttons, widget.NewButtonWithIcon(loc.T("detail.copy_citation"), theme.ContentCopyIcon(), func() {
 		s.App.Clipboard().SetContent(Citation(loc, src, d.now()))
 		s.Status.Set("detail", loc.T("detail.copied"))
 	}))
-	return container.NewVBox(t, meta, buttons)
+	return container.NewVBox(t, meta, container.NewHBox(buttons...))
 }
 
 // languageName names a source's language in the UI's language ("Deutsch",

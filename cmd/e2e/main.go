@@ -6,7 +6,9 @@
 // language switches, that the People and Sources tabs open, and that closing
 // the window (the window manager's close message, WM_DELETE_WINDOW, not a
 // kill) while a search runs ends the process within 2 s with the
-// preferences saved. The app reports its steps through AITIMELINE_TRACE.
+// preferences saved, and that a note typed in the notebook survives a
+// SIGKILL 1.5 s after the last key. The app reports its steps through
+// AITIMELINE_TRACE.
 //
 //	go run -tags sqlite_fts5,migrated_fynedo ./cmd/e2e [-app bin/aitimeline] [-events 100000]
 //
@@ -23,6 +25,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"aitimeline/data"
@@ -178,8 +181,11 @@ func (r *run) main(appPath string, n int) error {
 		r.xdo("mousemove", "--window", r.win, x, y, "click", "1")
 		sel, okSel := r.wait("select "+ref, 2*time.Second, before)
 		det, okDet := r.wait("detail "+ref, 2*time.Second, before)
-		r.check(okSel && okDet && r.ms(det)-t0 <= 100, "click selects event %s (after %d ms) and the detail pane shows it %d ms after the click (limit 100)",
-			ref, r.ms(sel)-t0, r.ms(det)-t0)
+		r.check(okSel && okDet && r.ms(det)-t0 <= 100, "click selects event %s (after %d ms) and the detail pane shows it %d ms after the click (limit 100; %s)",
+			ref, r.ms(sel)-t0, r.ms(det)-t0, strings.Join(strings.Fields(det)[2:], " "))
+		full, okFull := r.wait("detail-full "+ref, 2*time.Second, before)
+		r.check(okFull && r.ms(full)-t0 <= 300, "its summary, read off the UI goroutine, follows %d ms after the click (limit 300; %s)",
+			r.ms(full)-t0, strings.Join(strings.Fields(full)[2:], " "))
 	} else {
 		r.check(false, "the app reported no labelled event to click")
 	}
@@ -235,6 +241,61 @@ func (r *run) main(appPath string, n int) error {
 	prefs, _ := os.ReadFile(filepath.Join(home, ".config", "fyne", "io.github.aitimeline.aitimeline", "preferences.json"))
 	r.check(closed && strings.Contains(string(prefs), "window.width") && strings.Contains(string(prefs), "layout.list_detail"),
 		"the close took the app's close path and saved window size and split positions")
+
+	// 7. A note typed in the notebook survives a hard kill 1.5 s after the
+	// last key (it is saved at most 1 s after the last key).
+	return r.noteSurvivesKill(appPath, db, dir, home)
+}
+
+// noteSurvivesKill starts the app on a fresh notebook, selects an event,
+// types a note, kills the process with SIGKILL 1.5 s after the last key and
+// reads the notebook with the command line.
+func (r *run) noteSurvivesKill(appPath, db, dir, home string) error {
+	nbPath := filepath.Join(dir, "notebook.db")
+	trace := filepath.Join(dir, "trace2.log")
+	r.trace = trace
+	app := exec.Command(appPath, "--dataset", db, "--lang", "en", "--notebook", nbPath)
+	app.Env = append(os.Environ(), "DISPLAY="+r.display, "HOME="+home, "AITIMELINE_TRACE="+trace,
+		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "XDG_CACHE_HOME="+filepath.Join(home, ".cache"), "LANG=en_US.UTF-8")
+	app.Stdout, app.Stderr = os.Stdout, os.Stderr
+	if err := app.Start(); err != nil {
+		return err
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- app.Wait() }()
+	defer app.Process.Kill()
+	if _, ok := r.wait("notebook ready", 60*time.Second, 0); !ok {
+		return fmt.Errorf("the notebook did not load (trace: %s)", r.tail())
+	}
+	win := ""
+	for k := 0; k < 50 && win == ""; k++ {
+		out, _ := r.xdo("search", "--pid", strconv.Itoa(app.Process.Pid))
+		if f := strings.Fields(out); len(f) > 0 {
+			win = f[len(f)-1]
+		} else {
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	if win == "" {
+		return fmt.Errorf("no window found for the notebook run")
+	}
+	r.xdo("windowactivate", "--sync", win)
+	before := r.lines()
+	r.xdo("key", "--window", win, "Home")
+	if _, ok := r.wait("detail", 5*time.Second, before); !ok {
+		r.check(false, "Home did not select an event (trace: %s)", r.tail())
+		return nil
+	}
+	time.Sleep(300 * time.Millisecond)
+	r.xdo("key", "--window", win, "ctrl+shift+n")
+	time.Sleep(400 * time.Millisecond)
+	words := "Musk alleged a breach e2e kill test"
+	r.xdo("type", "--window", win, "--delay", "20", words)
+	time.Sleep(1500 * time.Millisecond)
+	app.Process.Signal(syscall.SIGKILL)
+	<-exited
+	out, err := exec.Command(appPath, "note", "list", "--notebook", nbPath, "--lang", "en").CombinedOutput()
+	r.check(err == nil && strings.Contains(string(out), words), "a note typed 1.5 s before SIGKILL is in the notebook: %q", strings.TrimSpace(string(out)))
 	return nil
 }
 
