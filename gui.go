@@ -145,16 +145,25 @@ func startGUI(opts guiOptions) error {
 	w.SetMaster()
 	w.ShowAndRun()
 	cancel()
+	tracef := func(format string, args ...any) {
+		if trace != nil {
+			trace(format, args...)
+		}
+	}
+	tracef("run ended")
 	if mw != nil {
 		// The window has closed: let the last note's write finish (it is
 		// short; the bound only guards against a hung disk).
 		mw.S.Q.WaitSaves(10 * time.Second)
+		tracef("saves done")
 	}
 	if nb != nil {
 		nb.Close()
+		tracef("notebook closed")
 	}
 	if st != nil {
 		st.Close()
+		tracef("dataset closed")
 	}
 	return nil
 }

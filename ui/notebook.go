@@ -46,6 +46,7 @@ type NotebookPane struct {
 	marksFor     string          // that event's ID
 	tagEntry     *widget.Entry
 	lastForm     *ownEventForm // the own-event editor opened last (tests)
+	pendingEdit  string        // open this event's note as soon as its editor is there
 	tab          *notebookTab
 	// undo is what the last deletion can bring back (a note, an own event).
 	undo *undoable
@@ -68,7 +69,12 @@ func newNotebookPane(m *Main, nb *userdb.Notebook) *NotebookPane {
 	m.Detail.AddSection(p.detailSection)
 	m.People.Extra = p.personSection
 	m.Sources.Extra = p.sourceSection
-	s.OnSelect(func(int) { p.flushEditor() })
+	s.OnSelect(func(i int) {
+		p.flushEditor()
+		if i < 0 || s.Idx.ID(i) != p.pendingEdit {
+			p.pendingEdit = ""
+		}
+	})
 	p.tab = newNotebookTab(p)
 	return p
 }

@@ -118,6 +118,10 @@ func (ed *noteEditor) load() {
 			}
 			ed.showOthers(others)
 			ed.render()
+			if p.pendingEdit == t.ID && p.editor == ed {
+				p.pendingEdit = ""
+				ed.Edit()
+			}
 		}
 	})
 }
@@ -159,6 +163,7 @@ func (ed *noteEditor) Edit() {
 	}
 	ed.editing = true
 	ed.render()
+	ed.p.s.tracef("note edit %s", ed.target.ID)
 	if c := fyne.CurrentApp().Driver().CanvasForObject(ed.entry); c != nil {
 		c.Focus(ed.entry)
 	} else {
@@ -197,6 +202,7 @@ func (ed *noteEditor) saveNow() {
 		}
 		ed.mine = n
 		ed.setState(p.s.Loc.T("notebook.note_saved", "Time", time.Now().Format("15:04:05")))
+		p.s.tracef("note saved %s %d", t.ID, len(body))
 		isNote := strings.TrimSpace(body) != ""
 		if t.Kind == userdb.KindEvent && isNote != wasNote {
 			p.setAnn(t.ID, func(a *userdb.Annotation) {
@@ -396,16 +402,21 @@ func (p *NotebookPane) fillMarks() {
 	p.marks.Refresh()
 }
 
-// EditSelectedNote opens the selected event's note for writing.
+// EditSelectedNote opens the selected event's note for writing: at once,
+// or as soon as the detail pane has built its notebook section (a key
+// pressed right after selecting an event).
 func (p *NotebookPane) EditSelectedNote() {
-	if p.selectedID() == "" {
+	id := p.selectedID()
+	if id == "" {
 		p.s.Status.Set("notebook", p.s.Loc.T("notebook.select_first"))
 		return
 	}
 	p.s.ShowTab("timeline")
-	if p.editor != nil && p.editor.target.ID == p.selectedID() {
+	if p.editor != nil && p.editor.target.ID == id && p.editor.loaded {
 		p.editor.Edit()
+		return
 	}
+	p.pendingEdit = id
 }
 
 // --- notes on people and sources ---

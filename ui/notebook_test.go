@@ -676,3 +676,26 @@ func TestCiteThisEventCopiesTheEventsCitation(t *testing.T) {
 		}
 	})
 }
+
+func TestNoteShortcutRightAfterSelecting(t *testing.T) {
+	h := newNBHarness(t, data.EN)
+	i := h.S.Idx.Find("2015-12-11-openai-founded")
+	h.S.TL.SelectAndReveal(i)
+	// The key comes before the detail pane has read the event and built
+	// its notebook section: the note opens for writing when it is there.
+	h.p.EditSelectedNote()
+	h.flush()
+	if h.p.editor == nil || !h.p.editor.editing {
+		t.Fatal("the note did not open for writing")
+	}
+	// Selecting another event in between forgets the request.
+	h.S.TL.SelectAndReveal(i + 1)
+	h.flush()
+	h.S.TL.SelectAndReveal(i + 2)
+	h.p.EditSelectedNote()
+	h.S.TL.SelectAndReveal(i + 3)
+	h.flush()
+	if h.p.editor.editing {
+		t.Fatal("a note opened for an event that is no longer selected")
+	}
+}
