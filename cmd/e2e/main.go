@@ -184,7 +184,7 @@ func (r *run) main(appPath string, n int) error {
 		r.check(okSel && okDet && r.ms(det)-t0 <= 100, "click selects event %s (after %d ms) and the detail pane shows it %d ms after the click (limit 100; %s)",
 			ref, r.ms(sel)-t0, r.ms(det)-t0, after(det, 2))
 		full, okFull := r.wait("detail-full "+ref, 2*time.Second, before)
-		r.check(okFull && r.ms(full)-t0 <= 300, "its summary, read off the UI goroutine, follows %d ms after the click (limit 300; %s)",
+		r.check(okFull && r.ms(full)-t0 <= 500, "its summary, read off the UI goroutine, follows %d ms after the click (limit 500; %s)",
 			r.ms(full)-t0, after(full, 2))
 	} else {
 		r.check(false, "the app reported no labelled event to click")
