@@ -78,6 +78,7 @@ type Main struct {
 	Sources     *SourcesPane
 	Export      *Exporter
 	Notebook    *NotebookPane // nil without a notebook
+	Presenter   *Presenter
 	overview    *timeline.Overview
 	legend      *fyne.Container
 	toolbar     *toolbar
@@ -136,7 +137,9 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, loc *i18n.Localizer
 	win.SetCloseIntercept(m.RequestClose)
 	win.Canvas().Focus(s.TL) // keys work at once, without a click
 	m.installTrace()
-	m.AddPane(NewPresenter(m)) // after installKeys: it adds F5 to the window's keys
+	m.Presenter = NewPresenter(m)
+	m.AddPane(m.Presenter) // after installKeys: it adds F5 to the window's keys
+	m.installWelcome()
 	return m
 }
 

@@ -80,9 +80,11 @@ type DetailPane struct {
 	shown    int  // the event shown (-1: none)
 	large    bool // reader view: larger type
 	sections []DetailSection
-	now      func() time.Time
-	onShown  func(i int, query, wait, build time.Duration) // after event i was shown from the index (trace)
-	onFull   func(i int, query, wait, build time.Duration) // after its details were read and shown (trace)
+	// Welcome, when set, is shown while no event is selected (first start).
+	Welcome func() fyne.CanvasObject
+	now     func() time.Time
+	onShown func(i int, query, wait, build time.Duration) // after event i was shown from the index (trace)
+	onFull  func(i int, query, wait, build time.Duration) // after its details were read and shown (trace)
 }
 
 func newDetailPane(s *Session, large bool) *DetailPane {
@@ -111,6 +113,10 @@ func (d *DetailPane) show(i int) {
 		d.s.Q.Cancel(kind)
 		d.s.Q.Cancel(kind + "-rest")
 		d.shown = -1
+		if d.Welcome != nil && !d.large {
+			d.set(container.NewPadded(container.NewVBox(d.Welcome(), secondary(d.s.Loc.T("detail.none"), true))))
+			return
+		}
 		d.set(d.placeholder(d.s.Loc.T("detail.none")))
 		return
 	}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/data"
 	"aitimeline/data/userdb"
@@ -776,5 +777,40 @@ func TestF5AndF1WorkWhileTheTimelineHasTheFocus(t *testing.T) {
 	h.flush()
 	if !h.p.Active() {
 		t.Fatal("F5 with the timeline focused did not start presenting")
+	}
+}
+
+func TestWelcomePanelOffersToursUntilDismissed(t *testing.T) {
+	h := newPresentHarness(t, data.DE)
+	if !strings.Contains(h.detailText(), "Beginnen mit: ") {
+		t.Fatalf("first start: no welcome panel:\n%s", h.detailText())
+	}
+	var start, dismiss *widget.Button
+	walkObjects(h.Detail.root, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok {
+			switch {
+			case strings.HasPrefix(b.Text, "Beginnen mit: ") && start == nil:
+				start = b
+			case b.Text == "Nicht mehr anzeigen":
+				dismiss = b
+			}
+		}
+	})
+	test.Tap(start)
+	h.flush()
+	if !h.p.Active() || h.p.show.d.tourID != h.S.Tours()[0].ID {
+		t.Fatal("the welcome panel's first button did not present the first tour")
+	}
+	h.press(fyne.KeyEscape)
+	h.S.TL.Select(-1)
+	h.flush()
+	test.Tap(dismiss)
+	if strings.Contains(h.detailText(), "Beginnen mit: ") || !h.S.Prefs.Bool(prefWelcomeDismissed) {
+		t.Fatal("the welcome panel did not go away for good")
+	}
+	// A new window on the same preferences shows none.
+	m2 := NewMain(h.a, test.NewWindow(nil), h.S.Store, h.S.Loc, Options{Runner: NewTestRunner().Runner})
+	if strings.Contains(objectStrings(m2.Detail.root), "Beginnen mit: ") {
+		t.Fatal("the dismissed welcome panel came back")
 	}
 }
