@@ -71,8 +71,8 @@ func MergeIndex(base *Index, extra []Event) (*Index, []int32) {
 	}
 	addExtra := func(e *Event) {
 		x.ids.add(e.ID)
-		x.titles[0].add(e.Title.EN)
-		x.titles[1].add(e.Title.DE)
+		x.titles[0].add(e.Title.In(EN)) // an own event may have one language only
+		x.titles[1].add(e.Title.In(DE))
 		x.date, x.end = append(x.date, pack(e.Date)), append(x.end, pack(e.End))
 		x.imp = append(x.imp, uint8(min(max(e.Importance, 1), 5)))
 		x.cat, x.status = append(x.cat, vocabIndex(Categories, e.Category)), append(x.status, vocabIndex(Statuses, e.Status))

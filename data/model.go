@@ -27,9 +27,10 @@ type Text struct {
 	DE string `json:"de" toml:"de"`
 }
 
-// In returns the text in lang, falling back to English.
+// In returns the text in lang, falling back to the other language (a
+// user's own event may be written in one language only).
 func (t Text) In(lang Lang) string {
-	if lang == DE && t.DE != "" {
+	if lang == DE && t.DE != "" || t.EN == "" {
 		return t.DE
 	}
 	return t.EN

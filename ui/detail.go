@@ -74,12 +74,14 @@ type DetailSection func(i int, ev *data.Event) fyne.CanvasObject
 // the details off the UI goroutine and drops a result a newer selection
 // has overtaken.
 type DetailPane struct {
-	s        *Session
-	root     *fyne.Container
-	scroll   *container.Scroll
-	shown    int  // the event shown (-1: none)
-	large    bool // reader view: larger type
-	sections []DetailSection
+	s         *Session
+	root      *fyne.Container
+	scroll    *container.Scroll
+	shown     int        // the event shown (-1: none)
+	shownID   string     // its ID (the user's own events may renumber it)
+	numbering *EventView // the numbering shownID was shown in
+	large     bool       // reader view: larger type
+	sections  []DetailSection
 	// Welcome, when set, is shown while no event is selected (first start).
 	Welcome func() fyne.CanvasObject
 	now     func() time.Time
@@ -88,9 +90,19 @@ type DetailPane struct {
 }
 
 func newDetailPane(s *Session, large bool) *DetailPane {
-	d := &DetailPane{s: s, root: container.NewStack(), shown: -1, large: large, now: time.Now}
+	d := &DetailPane{s: s, root: container.NewStack(), shown: -1, large: large, now: time.Now, numbering: s.View()}
 	d.scroll = container.NewVScroll(d.root)
 	d.show(-1)
+	s.OnFilter(func() {
+		// The user's own events renumbered the events: show the same event
+		// under its new number (what is selected stays selected by ID too).
+		if v := s.View(); v != d.numbering {
+			d.numbering = v
+			if d.shownID != "" {
+				d.show(s.Idx.Find(d.shownID))
+			}
+		}
+	})
 	return d
 }
 
@@ -112,7 +124,7 @@ func (d *DetailPane) show(i int) {
 	if i < 0 || i >= d.s.Idx.Len() {
 		d.s.Q.Cancel(kind)
 		d.s.Q.Cancel(kind + "-rest")
-		d.shown = -1
+		d.shown, d.shownID = -1, ""
 		if d.Welcome != nil && !d.large {
 			d.set(container.NewPadded(container.NewVBox(d.Welcome(), secondary(d.s.Loc.T("detail.none"), true))))
 			return
@@ -127,8 +139,9 @@ func (d *DetailPane) show(i int) {
 	t0 := time.Now()
 	pre := d.indexEvent(i)
 	box := container.NewVBox(d.head(&pre)...)
-	d.shown = i
-	d.set(container.NewPadded(box))
+	same := d.shownID == pre.ID
+	d.shown, d.shownID = i, pre.ID
+	d.setKeepScroll(container.NewPadded(box), same)
 	if d.onShown != nil {
 		d.onShown(i, 0, 0, time.Since(t0))
 	}
@@ -180,13 +193,38 @@ func (d *DetailPane) indexEvent(i int) data.Event {
 }
 
 // Refresh shows the same event again (after a language switch or a change
-// of its notes).
-func (d *DetailPane) Refresh() { d.show(d.shown) }
+// of its notes), where the reader had scrolled to.
+func (d *DetailPane) Refresh() {
+	if d.shownID == "" {
+		d.show(-1)
+		return
+	}
+	d.show(d.s.Idx.Find(d.shownID))
+}
 
-func (d *DetailPane) set(o fyne.CanvasObject) {
+func (d *DetailPane) set(o fyne.CanvasObject) { d.setKeepScroll(o, false) }
+
+// ScrollTo scrolls the pane so that o (a part of it) is in view, near the top.
+func (d *DetailPane) ScrollTo(o fyne.CanvasObject) {
+	d.scroll.Refresh() // the content may have grown (a note opened for writing)
+	drv := fyne.CurrentApp().Driver()
+	y := drv.AbsolutePositionForObject(o).Y - drv.AbsolutePositionForObject(d.scroll).Y + d.scroll.Offset.Y
+	if top, bottom := d.scroll.Offset.Y, d.scroll.Offset.Y+d.scroll.Size().Height; y >= top && y+o.Size().Height <= bottom {
+		return // already in view
+	}
+	d.scroll.ScrollToOffset(fyne.NewPos(0, max(0, y-theme.Padding()*4)))
+}
+
+// setKeepScroll shows o, at the top unless keep (the same event again).
+func (d *DetailPane) setKeepScroll(o fyne.CanvasObject, keep bool) {
+	off := d.scroll.Offset
 	d.root.Objects = []fyne.CanvasObject{o}
 	d.root.Refresh()
-	d.scroll.ScrollToTop()
+	if keep {
+		d.scroll.ScrollToOffset(off)
+	} else {
+		d.scroll.ScrollToTop()
+	}
 }
 
 func (d *DetailPane) placeholder(msg string) fyne.CanvasObject {
@@ -211,11 +249,15 @@ func (d *DetailPane) head(ev *data.Event) []fyne.CanvasObject {
 	}
 	title.Wrapping = fyne.TextWrapWord
 
+	status := widget.NewFormItem(loc.T("detail.status"), container.NewBorder(nil, nil, container.NewCenter(timeline.NewSwatch(ev.Category, ev.Status, 14)), nil,
+		wrapLabel(loc.T("status."+string(ev.Status))+": "+loc.T("status_help."+string(ev.Status)))))
+	if ev.Status == "" { // the user's own event: no claim status of the dataset's
+		status = widget.NewFormItem(loc.T("detail.status"), wrapLabel(loc.T("detail.own_event")))
+	}
 	facts := widget.NewForm(
 		widget.NewFormItem(loc.T("detail.date"), wrapLabel(loc.DateRange(ev.Date, ev.End))),
 		widget.NewFormItem(loc.T("detail.category"), container.NewHBox(timeline.NewSwatch(ev.Category, data.StFact, 14), widget.NewLabel(loc.T("category."+string(ev.Category))))),
-		widget.NewFormItem(loc.T("detail.status"), container.NewBorder(nil, nil, container.NewCenter(timeline.NewSwatch(ev.Category, ev.Status, 14)), nil,
-			wrapLabel(loc.T("status."+string(ev.Status))+": "+loc.T("status_help."+string(ev.Status))))),
+		status,
 	)
 	if era := d.eraOf(ev); era != nil {
 		facts.Append(loc.T("detail.era"), wrapLabel(loc.Text(era.Title)))
@@ -258,7 +300,11 @@ func (d *DetailPane) rest(i int, ev *data.Event, related []int) []fyne.CanvasObj
 		parts = append(parts, heading(loc.T("detail.people")))
 		for _, p := range ev.People {
 			id := p.PersonID
-			parts = append(parts, d.link(s.PersonName(id)+" – "+loc.Text(p.Role), func() { s.ShowPerson(id) }))
+			text := s.PersonName(id)
+			if role := loc.Text(p.Role); role != "" {
+				text += " – " + role
+			}
+			parts = append(parts, d.link(text, func() { s.ShowPerson(id) }))
 		}
 	}
 	if len(ev.Organizations) > 0 {
@@ -351,11 +397,20 @@ func (d *DetailPane) sourceRow(src data.Source) fyne.CanvasObject {
 	if dt, err := data.ParseDate(src.Date); err == nil {
 		date = loc.Date(dt)
 	}
-	t := widget.NewLabel(src.Title)
+	title := src.Title
+	if title == "" { // a user's own source may have none
+		title = src.URL
+	}
+	t := widget.NewLabel(title)
 	t.Wrapping = fyne.TextWrapWord
 	t.TextStyle.Italic = true
-	meta := secondary(loc.T("detail.source_meta", "Publisher", src.Publisher, "Date", date,
-		"Language", languageName(loc, src.Language), "Domain", Domain(src.URL)), true)
+	var bits []string
+	for _, b := range []string{src.Publisher, date, languageName(loc, src.Language), Domain(src.URL)} {
+		if b != "" && (len(bits) == 0 || bits[len(bits)-1] != b) {
+			bits = append(bits, b)
+		}
+	}
+	meta := secondary(strings.Join(bits, " · "), true)
 	open := widget.NewButtonWithIcon(loc.T("detail.open"), externalLinkIcon, func() { OpenSourceURL(s.App, s.Win, loc, s.Status, src.URL) })
 	buttons := []fyne.CanvasObject{open}
 	if src.ArchiveURL != "" {

@@ -75,7 +75,16 @@ func (x *Exporter) windowSelection(scope ExportScope) func(int) bool {
 	s := x.s
 	switch scope {
 	case ScopeFiltered:
-		return s.Match()
+		// The events kept now, not the live filter (whose marks may change
+		// while the export runs).
+		if m := s.Matched(); m != nil {
+			in := make([]bool, s.Idx.Len())
+			for _, i := range m {
+				in[i] = true
+			}
+			return func(i int) bool { return i >= 0 && i < len(in) && in[i] }
+		}
+		return nil
 	case ScopeVisible:
 		lo, hi, rows := s.Window()
 		if rows != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"sort"
 	"strings"
 
@@ -39,6 +40,8 @@ type NotebookPane struct {
 	loaded bool
 	// afterLoad runs once after the next Load has applied (select a new event).
 	afterLoad func()
+	loadGen   int // the newest Load
+	marksGen  int // changes with every mark set in memory (setAnn)
 
 	editor       *noteEditor     // the note of the event in the detail pane, if any
 	dialogEditor *noteEditor     // the note on a person or source in a dialog, if any
@@ -88,8 +91,22 @@ func (m *Main) AttachNotebook(nb *userdb.Notebook) *NotebookPane {
 	m.Notebook = p
 	m.AddTab("notebook", p)
 	m.installNotebookKeys()
+	m.RefreshMenu() // the File and View menus gain the notebook's items
 	p.Load(true)
 	return p
+}
+
+// KeyHelp lists the notebook's keys for Help → Keyboard shortcuts.
+func (p *NotebookPane) KeyHelp() [][2]string {
+	loc := p.s.Loc
+	mod := loc.T("keys.ctrl")
+	return [][2]string{
+		{mod + "+" + loc.T("keys.shift") + "+N", loc.T("notebook.menu.note")},
+		{mod + "+" + loc.T("keys.shift") + "+S", loc.T("notebook.menu.star")},
+		{mod + "+" + loc.T("keys.shift") + "+E", loc.T("notebook.menu.add_event")},
+		{mod + "+Z", loc.T("notebook.menu.undo")},
+		{loc.T("keys.esc"), loc.T("notebook.key_done")},
+	}
 }
 
 // S is the window's session.
@@ -99,11 +116,18 @@ func (p *NotebookPane) S() *Session { return p.s }
 func (p *NotebookPane) Notebook() *userdb.Notebook { return p.nb }
 
 // Load reads what the window shows of the notebook (annotations, own events,
-// tours, the author) off the UI goroutine and applies it. first also checks
-// the file and the dataset version in the background and tells the user.
+// tours, the author) and applies it. It reads through the save queue, after
+// every write queued before it, and prepares a new numbering of the events
+// off the UI goroutine only when the own events changed. A mark changed
+// while it read (its write queued after the read) is not undone: the load
+// is repeated. first also checks the file and the dataset version in the
+// background and tells the user.
 func (p *NotebookPane) Load(first bool) {
-	nb := p.nb
-	p.s.Q.Run("notebook-load", func(ctx context.Context) func() {
+	nb, s := p.nb, p.s
+	p.loadGen++
+	gen, marksGen := p.loadGen, p.marksGen
+	old := ownSignature(p.own)
+	s.Q.Save(func(ctx context.Context) func() {
 		ann, err1 := nb.Annotations(ctx)
 		own, err2 := nb.OwnEvents(ctx)
 		tours, err3 := nb.Tours(ctx)
@@ -112,17 +136,42 @@ func (p *NotebookPane) Load(first bool) {
 		if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
 			return func() { p.fail(err) }
 		}
+		var ov *OwnView
+		if first || ownSignature(own) != old {
+			evs := make([]data.Event, len(own))
+			for k, e := range own {
+				evs[k] = e.Event()
+			}
+			ov = s.PrepareOwnEvents(evs)
+		}
 		return func() {
-			p.ann, p.own, p.tours, p.author = ann, own, tours, author
+			if gen != p.loadGen {
+				return // a newer load is on its way
+			}
+			if marksGen != p.marksGen {
+				p.Load(first) // marks changed while reading: read again after their writes
+				return
+			}
+			p.ann, p.tours, p.author = ann, tours, author
 			p.tags = p.tags[:0]
 			for _, t := range tags {
 				p.tags = append(p.tags, t.Tag)
 			}
-			p.applyOwn()
+			if ov != nil {
+				p.own = own
+				p.ownBy = make(map[string]userdb.OwnEvent, len(own))
+				for _, e := range own {
+					p.ownBy[e.ID] = e
+				}
+				s.ApplyOwnEvents(ov)
+			}
 			p.loaded = true
 			p.redraw()
+			if p.marksFor != "" {
+				p.fillMarks()
+			}
 			p.m.RefreshMenu() // own tours in View → Present tour
-			p.s.tracef("notebook ready %d %d", len(p.own), len(p.ann))
+			s.tracef("notebook ready %d %d", len(p.own), len(p.ann))
 			if first {
 				p.afterFirstLoad()
 			}
@@ -134,16 +183,16 @@ func (p *NotebookPane) Load(first bool) {
 	})
 }
 
-// applyOwn puts the own events on the timeline (only when they changed: the
-// index is rebuilt).
-func (p *NotebookPane) applyOwn() {
-	p.ownBy = make(map[string]userdb.OwnEvent, len(p.own))
-	evs := make([]data.Event, len(p.own))
-	for k, e := range p.own {
-		p.ownBy[e.ID] = e
-		evs[k] = e.Event()
+// ownSignature identifies a list of own events and their versions.
+func ownSignature(evs []userdb.OwnEvent) string {
+	var b strings.Builder
+	for _, e := range evs {
+		b.WriteString(e.ID)
+		b.WriteByte(' ')
+		b.WriteString(strconv.FormatInt(e.Modified.UnixMilli(), 10))
+		b.WriteByte('\n')
 	}
-	p.s.SetOwnEvents(evs)
+	return b.String()
 }
 
 // redraw shows changed annotations: badges, list, filter, tab.
@@ -293,6 +342,7 @@ func (p *NotebookPane) setAnn(id string, change func(a *userdb.Annotation)) {
 		next[id] = a
 	}
 	p.ann = next
+	p.marksGen++
 	p.redraw()
 	if p.marksFor == id {
 		p.fillMarks()
@@ -374,10 +424,20 @@ func (p *NotebookPane) Undo() {
 	p.save(u.restore, func(err error) {
 		if err == nil {
 			p.s.Status.Set("notebook", p.s.Loc.T("notebook.restored"))
+			p.reloadEditors()
 			p.Load(false)
-			p.m.Detail.Refresh()
 		}
 	})
+}
+
+// reloadEditors reads the open notes again (the file changed under them),
+// saving what is being typed first.
+func (p *NotebookPane) reloadEditors() {
+	for _, ed := range []*noteEditor{p.editor, p.dialogEditor} {
+		if ed != nil {
+			ed.reload()
+		}
+	}
 }
 
 // flushEditor saves the note being edited now (selection change, quit).
@@ -418,6 +478,9 @@ func (m *Main) installNotebookKeys() {
 	c.AddShortcut(scNote, func(fyne.Shortcut) { p.EditSelectedNote() })
 	c.AddShortcut(scStar, func(fyne.Shortcut) { p.ToggleStarSelected() })
 	c.AddShortcut(scUndo, func(fyne.Shortcut) { p.Undo() })
+	// The driver delivers Ctrl+Z as Fyne's own undo shortcut when no field
+	// has the focus (a focused field undoes its typing itself).
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { p.Undo() })
 }
 
 // MenuItems adds the notebook's items to the File and View menus.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"fyne.io/fyne/v2/canvas"
 	"image/color"
 	"strings"
@@ -26,6 +27,17 @@ type noteEntry struct {
 	widget.Entry
 	onFocusLost func()
 	onEscape    func()
+	// onShortcut acts on the window's own shortcuts (star, new event),
+	// which a focused field would otherwise swallow; it reports whether
+	// it did.
+	onShortcut func(fyne.Shortcut) bool
+}
+
+func (e *noteEntry) TypedShortcut(sc fyne.Shortcut) {
+	if e.onShortcut != nil && e.onShortcut(sc) {
+		return
+	}
+	e.Entry.TypedShortcut(sc)
 }
 
 func newNoteEntry() *noteEntry {
@@ -72,19 +84,38 @@ type noteEditor struct {
 	loaded  bool
 	mine    userdb.Note // this author's note as last saved (ID 0: none)
 	saved   string      // body as last saved or loaded
-	saving  bool        // a save is queued or running
+	hasNote bool        // the file has a live note of this author on the target
+	setting bool        // the text is being set by the program, not typed
+	kind    string      // the runner kind of this editor's autosave timer
 }
 
 func (p *NotebookPane) newNoteEditor(t userdb.Target, label userdb.Label) *noteEditor {
 	ed := &noteEditor{p: p, target: t, label: label, body: container.NewStack(), others: container.NewVBox(),
 		state: secondary("", false)}
+	ed.kind = fmt.Sprintf("note-autosave-%p", ed)
 	ed.entry = newNoteEntry()
 	ed.entry.OnChanged = func(string) {
+		if ed.setting {
+			return
+		}
 		ed.setState(p.s.Loc.T("notebook.note_unsaved"))
-		p.s.Q.Later("note-autosave", autosaveAfter, ed.saveNow)
+		p.s.Q.Later(ed.kind, autosaveAfter, ed.saveNow)
 	}
 	ed.entry.onFocusLost = ed.saveNow
 	ed.entry.onEscape = func() { ed.finish() }
+	ed.entry.onShortcut = func(sc fyne.Shortcut) bool {
+		switch sc.ShortcutName() {
+		case scStar.ShortcutName():
+			if t.Kind == userdb.KindEvent {
+				p.setStar(t.ID, !p.ann[t.ID].Starred)
+			}
+			return true
+		case scNewEvent.ShortcutName():
+			p.ShowOwnEventEditor(userdb.OwnEvent{})
+			return true
+		}
+		return false
+	}
 	ed.box = container.NewVBox(ed.body, ed.state, ed.others)
 	ed.render()
 	ed.load()
@@ -103,6 +134,7 @@ func (ed *noteEditor) load() {
 				return
 			}
 			ed.loaded = true
+			ed.mine = userdb.Note{}
 			var others []userdb.Note
 			for _, n := range notes {
 				if n.Author == p.author {
@@ -111,9 +143,12 @@ func (ed *noteEditor) load() {
 					others = append(others, n)
 				}
 			}
+			ed.hasNote = strings.TrimSpace(ed.mine.Body) != ""
 			if !ed.editing {
+				// Not being edited: show the file's text. (Text being
+				// edited stays; the next save writes it.)
 				ed.saved = ed.mine.Body
-				ed.entry.SetText(ed.mine.Body)
+				ed.setText(ed.mine.Body)
 				ed.setState("")
 			}
 			ed.showOthers(others)
@@ -164,10 +199,18 @@ func (ed *noteEditor) Edit() {
 	ed.editing = true
 	ed.render()
 	ed.p.s.tracef("note edit %s", ed.target.ID)
+	// The cursor goes to the end: more words are added, not put in front.
+	text := ed.entry.Text
+	ed.entry.CursorRow = strings.Count(text, "\n")
+	ed.entry.CursorColumn = len([]rune(text[strings.LastIndex(text, "\n")+1:]))
+	ed.entry.Refresh()
 	if c := fyne.CurrentApp().Driver().CanvasForObject(ed.entry); c != nil {
 		c.Focus(ed.entry)
 	} else {
 		ed.p.s.Win.Canvas().Focus(ed.entry)
+	}
+	if ed == ed.p.editor {
+		ed.p.m.Detail.ScrollTo(ed.box)
 	}
 }
 
@@ -178,10 +221,17 @@ func (ed *noteEditor) finish() {
 	ed.render()
 }
 
+// setText puts text in the entry without it counting as typing.
+func (ed *noteEditor) setText(text string) {
+	ed.setting = true
+	ed.entry.SetText(text)
+	ed.setting = false
+}
+
 // saveNow writes the note if its text changed since the last save.
 func (ed *noteEditor) saveNow() {
 	p := ed.p
-	p.s.Q.Cancel("note-autosave")
+	p.s.Q.Cancel(ed.kind)
 	body := ed.entry.Text
 	if !ed.loaded || body == ed.saved || p.nb.ReadOnly() {
 		return
@@ -189,7 +239,6 @@ func (ed *noteEditor) saveNow() {
 	ed.saved = body
 	ed.setState(p.s.Loc.T("notebook.note_saving"))
 	nb, t, label := p.nb, ed.target, ed.label
-	wasNote := strings.TrimSpace(ed.mine.Body) != "" && ed.mine.Deleted.IsZero() && ed.mine.ID != 0
 	var n userdb.Note
 	p.save(func(ctx context.Context) (err error) {
 		n, err = nb.SaveNote(ctx, t, body, label)
@@ -203,7 +252,11 @@ func (ed *noteEditor) saveNow() {
 		ed.mine = n
 		ed.setState(p.s.Loc.T("notebook.note_saved", "Time", time.Now().Format("15:04:05")))
 		p.s.tracef("note saved %s %d", t.ID, len(body))
+		// Whether there was a note is known here, in the order of the
+		// saves, not when this one was queued.
 		isNote := strings.TrimSpace(body) != ""
+		wasNote := ed.hasNote
+		ed.hasNote = isNote
 		if t.Kind == userdb.KindEvent && isNote != wasNote {
 			p.setAnn(t.ID, func(a *userdb.Annotation) {
 				if isNote {
@@ -217,16 +270,36 @@ func (ed *noteEditor) saveNow() {
 	})
 }
 
-// delete moves the note to the trash, with Undo.
+// delete moves the note to the trash, with Undo: undo writes the text back
+// (after any note written on the target since, so nothing is lost).
 func (ed *noteEditor) delete() {
 	p := ed.p
-	ed.entry.SetText("")
-	id := ed.mine.ID
+	old, label, t := ed.entry.Text, ed.label, ed.target
+	if strings.TrimSpace(old) == "" {
+		old = ed.saved
+	}
+	ed.setText("")
 	ed.saveNow()
 	ed.editing = false
 	ed.render()
 	nb := p.nb
-	p.offerUndo("notebook.note_deleted", func(ctx context.Context) error { return nb.RestoreNote(ctx, id) })
+	p.offerUndo("notebook.note_deleted", func(ctx context.Context) error {
+		text := old
+		if cur, ok, err := nb.Note(ctx, t); err != nil {
+			return err
+		} else if ok && cur.Deleted.IsZero() && strings.TrimSpace(cur.Body) != "" {
+			text = cur.Body + "\n\n" + old
+		}
+		_, err := nb.SaveNote(ctx, t, text, label)
+		return err
+	})
+}
+
+// reload reads the notes again (after an import, a restore, an undo or a
+// new author name), keeping text being edited.
+func (ed *noteEditor) reload() {
+	ed.saveNow()
+	ed.load()
 }
 
 func (ed *noteEditor) setState(s string) { setSecondary(ed.state, s) }

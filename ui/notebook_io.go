@@ -154,11 +154,21 @@ const (
 // Citavi, JabRef, pandoc), optionally with a citation of each event itself.
 func (p *NotebookPane) ShowCiteDialog() {
 	s, loc := p.s, p.s.Loc
+	// Events in the window only (a note may outlive its event); own events
+	// count as in the notebook even without a mark.
 	var starred, annotated []string
 	for id, a := range p.ann {
+		if s.Idx.Find(id) < 0 {
+			continue
+		}
 		annotated = append(annotated, id)
 		if a.Starred {
 			starred = append(starred, id)
+		}
+	}
+	for id := range p.ownBy {
+		if _, ok := p.ann[id]; !ok && s.Idx.Find(id) >= 0 {
+			annotated = append(annotated, id)
 		}
 	}
 	type choice struct {
@@ -181,7 +191,7 @@ func (p *NotebookPane) ShowCiteDialog() {
 	radio := widget.NewRadioGroup(labels, nil)
 	radio.SetSelected(labels[0])
 	formats := []cite.Format{cite.BibTeX, cite.RIS, cite.CSLJSON}
-	fnames := []string{"BibTeX (.bib)", "RIS (.ris)", "CSL-JSON (.json)"}
+	fnames := []string{"BibLaTeX (.bib)", "RIS (.ris)", "CSL-JSON (.json)"}
 	exts := []string{".bib", ".ris", ".json"}
 	fsel := widget.NewSelect(fnames, nil)
 	fsel.SetSelectedIndex(0)
@@ -203,30 +213,30 @@ func (p *NotebookPane) ShowCiteDialog() {
 		if !ok {
 			return
 		}
+		// The events are kept by ID: the numbering may change before the
+		// file name is confirmed (own events loading or imported).
 		scope, f, events := pickScope(), formats[max(fsel.SelectedIndex(), 0)], withEvents.Checked
-		var rows []int
+		var ids []string
 		switch scope {
 		case citeSelected:
-			rows = []int{s.TL.Selected()}
+			if i := s.TL.Selected(); i >= 0 {
+				ids = []string{s.Idx.ID(i)}
+			}
 		case citeFiltered:
-			rows = append(rows, s.Matched()...)
-		case citeStarred, citeAnnotated:
-			ids := annotated
-			if scope == citeStarred {
-				ids = starred
+			for _, i := range s.Matched() {
+				ids = append(ids, s.Idx.ID(i))
 			}
-			for _, id := range ids {
-				if i := s.Idx.Find(id); i >= 0 {
-					rows = append(rows, i)
-				}
-			}
+		case citeStarred:
+			ids = starred
+		case citeAnnotated:
+			ids = annotated
 		}
-		if len(rows) == 0 {
+		if len(ids) == 0 {
 			showInfo(s, loc.T("cite.title"), loc.T("cite.nothing"))
 			return
 		}
 		chooseSaveFile(s, loc.T("cite.title"), loc.T("export.start"), nil, name, func(path string) {
-			p.writeCitations(path, rows, f, events)
+			p.writeCitations(path, ids, f, events)
 		})
 	}, s.Win)
 	d.Resize(fyne.NewSize(min(600, s.Win.Canvas().Size().Width-40), 0))
@@ -234,7 +244,7 @@ func (p *NotebookPane) ShowCiteDialog() {
 }
 
 // writeCitations reads the events' details and writes the citations.
-func (p *NotebookPane) writeCitations(path string, rows []int, f cite.Format, withEvents bool) {
+func (p *NotebookPane) writeCitations(path string, ids []string, f cite.Format, withEvents bool) {
 	s, loc := p.s, p.s.Loc
 	view, meta, lang := s.View(), s.DS.Meta, loc.Lang()
 	var skipped int // set by the job, read after it
@@ -247,7 +257,11 @@ func (p *NotebookPane) writeCitations(path string, rows []int, f cite.Format, wi
 	p.runFileJob(path, more, func(ctx context.Context, w io.Writer) error {
 		var events []data.Event
 		var ownSources []data.Source
-		for _, i := range rows {
+		for _, id := range ids {
+			i := view.Idx.Find(id)
+			if i < 0 {
+				continue // gone from the window meanwhile (an own event deleted)
+			}
 			e, err := view.EventAt(ctx, i)
 			if err != nil {
 				return err
@@ -325,24 +339,55 @@ func DetectImport(name string, b []byte) ImportKind {
 }
 
 // importFrom reads and imports a file off the UI goroutine (after queued
-// saves), then reloads the notebook and reports.
+// saves), then reloads the notebook and reports. A notebook export by
+// another name asks first whether it is the user's own notebook from
+// another computer (then its notes become the user's) or a colleague's.
 func (p *NotebookPane) importFrom(name string, r io.ReadCloser) {
 	s, loc := p.s, p.s.Loc
-	nb, lang := p.nb, loc.Lang()
 	s.Status.Set("notebook", loc.T("notebook.importing", "File", name))
 	p.flushEditor()
 	s.Q.Save(func(ctx context.Context) func() {
 		defer r.Close()
 		b, err := io.ReadAll(io.LimitReader(r, userdb.MaxImportBytes+1))
-		var rep userdb.ImportReport
 		if err == nil && int64(len(b)) > userdb.MaxImportBytes {
 			err = &userdb.TooLargeError{Limit: userdb.MaxImportBytes}
 		}
 		kind := DetectImport(name, b)
+		author := exportAuthor(b)
+		return func() {
+			if err != nil || kind != ImportNotebook || author == "" || author == p.author {
+				p.runImport(name, b, kind, false, err)
+				return
+			}
+			d := dialog.NewCustomConfirm(loc.T("notebook.import_title"), loc.T("notebook.import_mine"), loc.T("notebook.import_colleague"),
+				wrapLabel(loc.T("notebook.import_whose", "Author", author)), func(mine bool) { p.runImport(name, b, kind, mine, nil) }, s.Win)
+			d.Resize(fyne.NewSize(min(520, s.Win.Canvas().Size().Width-60), 0))
+			d.Show()
+		}
+	})
+}
+
+// exportAuthor is the author a notebook export names ("" if none).
+func exportAuthor(b []byte) string {
+	var head struct {
+		Author string `json:"author"`
+	}
+	json.Unmarshal(bytes.TrimPrefix(b, []byte("\uFEFF")), &head)
+	return strings.TrimSpace(head.Author)
+}
+
+// runImport imports the file's bytes (adopting its author for one's own
+// notebook) off the UI goroutine and reports.
+func (p *NotebookPane) runImport(name string, b []byte, kind ImportKind, mine bool, readErr error) {
+	s, loc := p.s, p.s.Loc
+	nb, lang := p.nb, loc.Lang()
+	s.Q.Save(func(ctx context.Context) func() {
+		var rep userdb.ImportReport
+		err := readErr
 		if err == nil {
 			switch kind {
 			case ImportNotebook:
-				rep, err = nb.ImportJSON(ctx, bytes.NewReader(b), userdb.ImportOptions{})
+				rep, err = nb.ImportJSON(ctx, bytes.NewReader(b), userdb.ImportOptions{AdoptAuthor: mine})
 			case ImportOwnCSV:
 				rep, err = nb.ImportOwnEventsCSV(ctx, bytes.NewReader(b))
 			case ImportTimelineJS:
@@ -351,16 +396,25 @@ func (p *NotebookPane) importFrom(name string, r io.ReadCloser) {
 				err = errUnknownImport
 			}
 		}
+		author, _ := nb.Author(ctx)
 		return func() {
 			s.Status.Clear("notebook")
 			if err != nil {
 				showInfo(s, loc.T("notebook.import_title"), loc.T("notebook.import_failed", "File", name, "Error", p.errorText(err)))
 				return
 			}
-			showInfo(s, loc.T("notebook.import_title"), rep.Message(loc))
-			p.editor = nil // notes may have changed under it
+			msg := rep.Message(loc)
+			if fileAuthor := exportAuthor(b); mine && fileAuthor != "" && author != fileAuthor {
+				msg += "\n\n" + loc.T("notebook.import_not_adopted", "Author", fileAuthor, "Me", author)
+			}
+			showInfo(s, loc.T("notebook.import_title"), msg)
+			if author != "" {
+				p.author = author
+			}
+			p.undo = nil
+			p.m.RefreshMenu()
+			p.reloadEditors() // notes may have changed under them
 			p.Load(false)
-			p.m.Detail.Refresh()
 		}
 	})
 }
@@ -423,15 +477,16 @@ func (p *NotebookPane) ShowRestore() {
 func (p *NotebookPane) restore(b userdb.Backup) {
 	s, loc, nb := p.s, p.s.Loc, p.nb
 	p.flushEditor()
-	p.editor = nil
 	p.save(func(ctx context.Context) error { _, err := nb.RestoreBackup(ctx, b.Path); return err }, func(err error) {
 		if err != nil {
 			showInfo(s, loc.T("notebook.restore_title"), userdb.Message(loc, err))
 			return
 		}
 		s.Status.Set("notebook", loc.T("notebook.restored_backup", "Date", loc.Date(dateOfTime(b.Time))))
+		p.undo = nil
+		p.m.RefreshMenu()
+		p.reloadEditors()
 		p.Load(false)
-		p.m.Detail.Refresh()
 	})
 }
 
@@ -446,14 +501,22 @@ func (p *NotebookPane) ShowAuthor() {
 				return
 			}
 			name := strings.TrimSpace(e.Text)
-			p.save(func(ctx context.Context) error { return nb.SetAuthor(ctx, name) }, func(err error) {
+			p.flushEditor() // what is being typed is saved under the old name first
+			var stored string
+			p.save(func(ctx context.Context) error {
+				if err := nb.SetAuthor(ctx, name); err != nil {
+					return err
+				}
+				var err error
+				stored, err = nb.Author(ctx) // as the notebook cleaned it
+				return err
+			}, func(err error) {
 				if err != nil {
 					showInfo(s, loc.T("notebook.author_title"), userdb.Message(loc, err))
 					return
 				}
-				p.author = name
-				p.editor = nil
-				p.m.Detail.Refresh()
+				p.author = stored
+				p.reloadEditors()
 			})
 		}, s.Win)
 	d.Resize(fyne.NewSize(min(480, s.Win.Canvas().Size().Width-40), 0))

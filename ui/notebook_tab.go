@@ -175,13 +175,9 @@ func (t *notebookTab) reload() {
 		var found map[userdb.Target]bool
 		toks := data.QueryTokens(q)
 		if len(toks) > 0 {
-			hits, err := nb.Search(ctx, q, 5000)
-			if err != nil {
+			var err error
+			if found, err = nb.MatchingTargets(ctx, q); err != nil {
 				return func() { p.fail(err) }
-			}
-			found = map[userdb.Target]bool{}
-			for _, h := range hits {
-				found[h.Target] = true
 			}
 		}
 		rows := buildNotebookRows(idx, ann, own, notes, people, me, lang)

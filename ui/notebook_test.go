@@ -174,6 +174,21 @@ func TestDeleteNoteCanBeUndone(t *testing.T) {
 	if !h.p.Annotated(a) {
 		t.Error("the restored note has no badge")
 	}
+	if txt := h.detailText(); strings.Contains(txt, "Noch keine Notiz") || !strings.Contains(txt, "Notiz") {
+		t.Errorf("the detail pane does not show the restored note:\n%s", txt)
+	}
+	// Ctrl+Z outside a text field arrives as Fyne's undo shortcut.
+	ed = h.p.editor
+	ed.delete()
+	h.flush()
+	type shortcutCanvas interface{ TypedShortcut(fyne.Shortcut) }
+	if c, ok := h.w.Canvas().(shortcutCanvas); ok {
+		c.TypedShortcut(&fyne.ShortcutUndo{})
+		h.flush()
+		if h.noteOn(t, a) != "Notiz" {
+			t.Error("Ctrl+Z did not undo the deletion")
+		}
+	}
 }
 
 func TestStarFlagTagsFilterAndBadges(t *testing.T) {
@@ -267,8 +282,9 @@ func TestOwnEventFromTheEditorAppearsEverywhere(t *testing.T) {
 	if h.S.TL.Selected() != i {
 		t.Errorf("the new event is not selected (selected %d, want %d)", h.S.TL.Selected(), i)
 	}
-	if txt := h.detailText(); !strings.Contains(txt, "Your own event") || !strings.Contains(txt, "Zebra hearing") {
-		t.Errorf("detail pane:\n%s", txt)
+	if txt := h.detailText(); !strings.Contains(txt, "Your own event") || !strings.Contains(txt, "Zebra hearing") ||
+		!strings.Contains(txt, "example.org") || !strings.Contains(txt, "Elon Musk") || strings.Contains(txt, "status.") {
+		t.Errorf("detail pane of an own event (its source, its people, no raw keys):\n%s", txt)
 	}
 	// Search finds it by a word of its summary (through the notebook's index).
 	test.Type(h.Search.Entry(), "made-up")
@@ -553,6 +569,8 @@ func TestImportRefusedFileChangesNothingAndSaysWhy(t *testing.T) {
 	b, _ := json.Marshal(doc)
 	h.p.importFrom("bea.json", readCloser(string(b)))
 	h.flush()
+	h.tapOverlayButton(t, "Von jemand anderem")
+	h.flush()
 	if txt := objectStrings(h.w.Canvas().Overlays().Top()); !strings.Contains(txt, "1 neu") {
 		t.Errorf("report: %q", txt)
 	}
@@ -697,5 +715,117 @@ func TestNoteShortcutRightAfterSelecting(t *testing.T) {
 	h.flush()
 	if h.p.editor.editing {
 		t.Fatal("a note opened for an event that is no longer selected")
+	}
+}
+
+func TestSearchHitsAndListsFollowANewOwnEvent(t *testing.T) {
+	h := newNBHarness(t, data.EN)
+	test.Type(h.Search.Entry(), "Lee Sedol")
+	h.flush()
+	rows := h.List.Rows()
+	if len(rows) != 1 {
+		t.Fatalf("search rows %v", rows)
+	}
+	id := h.S.Idx.ID(rows[0])
+	h.People.Show("sam-altman")
+	h.flush()
+	var before []string
+	for _, i := range h.People.events {
+		before = append(before, h.S.Idx.ID(i))
+	}
+	// An own event dated before everything renumbers every event.
+	if _, err := h.nb.AddOwnEvent(context.Background(), userdb.OwnEvent{Date: data.Date{Year: 2014, Precision: data.Year}, Category: data.CatPublic,
+		Title: data.Text{EN: "Early"}, Sources: []data.Source{{URL: "https://example.org/early"}}}); err != nil {
+		t.Fatal(err)
+	}
+	h.p.Load(false)
+	h.flush()
+	if rows := h.List.Rows(); len(rows) != 1 || h.S.Idx.ID(rows[0]) != id {
+		t.Fatalf("after the renumbering the search row is %v (%s), want %s", rows, h.S.Idx.ID(rows[0]), id)
+	}
+	var after []string
+	for _, i := range h.People.events {
+		after = append(after, h.S.Idx.ID(i))
+	}
+	if strings.Join(after, ",") != strings.Join(before, ",") {
+		t.Fatalf("the person's events changed with the renumbering:\n%v\n%v", before, after)
+	}
+}
+
+// tapOverlayButton taps the button labelled text in the top dialog.
+func (h *nbHarness) tapOverlayButton(t *testing.T, text string) {
+	t.Helper()
+	var btn *widget.Button
+	walkObjects(h.w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			btn = b
+		}
+	})
+	if btn == nil {
+		t.Fatalf("no button %q in the dialog:\n%s", text, objectStrings(h.w.Canvas().Overlays().Top()))
+	}
+	test.Tap(btn)
+}
+
+func TestImportingOnesOwnExportMakesTheNotesOnesOwn(t *testing.T) {
+	ctx := context.Background()
+	// The old computer's notebook, by Jana.
+	old, err := userdb.Open(ctx, filepath.Join(t.TempDir(), "old.db"), userdb.Options{Author: "Jana Weber", NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.SaveNote(ctx, userdb.EventTarget("2015-12-11-openai-founded"), "my old note", userdb.Label{})
+	var exp strings.Builder
+	old.ExportJSON(ctx, &exp)
+	old.Close()
+	h := newNBHarness(t, data.EN) // the new computer: author "Ada Test", nothing written yet
+	h.p.importFrom("notebook.json", readCloser(exp.String()))
+	h.flush()
+	if txt := objectStrings(h.w.Canvas().Overlays().Top()); !strings.Contains(txt, "Jana Weber") {
+		t.Fatalf("the question does not name the file's author:\n%s", txt)
+	}
+	h.tapOverlayButton(t, "It is mine")
+	h.flush()
+	if h.p.author != "Jana Weber" {
+		t.Fatalf("author is %q after importing one's own notebook", h.p.author)
+	}
+	h.selectEvent(t, "2015-12-11-openai-founded")
+	if ed := h.p.editor; ed.mine.Body != "my old note" {
+		t.Fatalf("the imported note is not the user's own: mine %q", ed.mine.Body)
+	}
+	h.p.editor.Edit()
+	if !h.p.editor.editing {
+		t.Fatal("one's own imported note cannot be edited")
+	}
+}
+
+func TestEditingAnExistingNoteAddsAtTheEndAndShowsTheEditor(t *testing.T) {
+	id := "2024-02-29-musk-sues-openai-state-court" // a long event: the note is below the fold
+	h := newNBHarness(t, data.EN, func(nb *userdb.Notebook) {
+		nb.SaveNote(context.Background(), userdb.EventTarget(id), "first line\nsecond", userdb.Label{})
+	})
+	h.w.Resize(fyne.NewSize(1280, 700))
+	h.selectEvent(t, id)
+	h.p.EditSelectedNote()
+	h.flush()
+	ed := h.p.editor
+	test.Type(ed.entry, " and more")
+	if ed.entry.Text != "first line\nsecond and more" {
+		t.Fatalf("typing after opening the note gave %q", ed.entry.Text)
+	}
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(ed.entry).Y - d.AbsolutePositionForObject(h.Detail.scroll).Y
+	if y < 0 || y > h.Detail.scroll.Size().Height {
+		t.Fatalf("the note's field is out of view (at %.0f in a pane %.0f high)", y, h.Detail.scroll.Size().Height)
+	}
+	// The window's star key works while typing in the note.
+	type shortcutTarget interface{ TypedShortcut(fyne.Shortcut) }
+	ed.entry.TypedShortcut(scStar)
+	h.flush()
+	if !h.p.Starred(id) {
+		t.Error("Ctrl+Shift+S in the note did not star the event")
+	}
+	if ed.entry.Text != "first line\nsecond and more" {
+		t.Errorf("the shortcut changed the note: %q", ed.entry.Text)
 	}
 }

@@ -70,6 +70,15 @@ type PeoplePane struct {
 
 func newPeoplePane(s *Session) *PeoplePane {
 	p := &PeoplePane{s: s, search: widget.NewEntry(), profile: container.NewStack()}
+	view := s.View()
+	s.OnFilter(func() { // the user's own events renumber the events: list the person's again
+		if v := s.View(); v != view {
+			view = v
+			if p.person != "" {
+				p.loadEvents(p.person)
+			}
+		}
+	})
 	p.search.OnChanged = func(string) { p.filter() }
 	p.grid = widget.NewGridWrap(func() int { return len(p.shown) },
 		func() fyne.CanvasObject {
@@ -194,6 +203,12 @@ func (p *PeoplePane) Show(id string) {
 	p.events = nil
 	s.ShowTab("people")
 	p.renderProfile()
+	p.loadEvents(id)
+}
+
+// loadEvents finds person id's events off the UI goroutine.
+func (p *PeoplePane) loadEvents(id string) {
+	s := p.s
 	idx := s.Idx
 	s.Q.Run("person", func(ctx context.Context) func() {
 		num, ok := idx.PersonNumber(id)
@@ -210,7 +225,7 @@ func (p *PeoplePane) Show(id string) {
 			}
 		}
 		return func() {
-			if p.person == id {
+			if p.person == id && s.Idx == idx {
 				p.events = evs
 				p.evList.Refresh()
 				p.evList.ScrollToTop()

@@ -24,6 +24,7 @@ type SearchBar struct {
 	people *fyne.Container // matching people, shown above the list
 
 	raw      []data.Hit // the last result, unfiltered
+	rawView  *EventView // the numbering raw's N are in
 	hitsFor  string     // the text raw belongs to
 	submit   bool       // Enter was pressed before the hits arrived
 	peopleOf []string   // IDs of the people matching the text
@@ -107,7 +108,7 @@ func (b *SearchBar) run() {
 					hits = append(hits, data.Hit{N: i, ID: s.Idx.ID(i)})
 				}
 			}
-			b.raw, b.hitsFor = hits, q
+			b.raw, b.hitsFor, b.rawView = hits, q, s.View()
 			b.showPeople(people)
 			b.apply()
 			if b.submit && b.entry.Text == q {
@@ -123,6 +124,16 @@ func (b *SearchBar) run() {
 // while a search is on its way still counts.
 func (b *SearchBar) apply() {
 	s := b.s
+	if v := s.View(); b.rawView != v {
+		// The user's own events changed the numbering: find the hits again.
+		kept := b.raw[:0]
+		for _, h := range b.raw {
+			if h.N = v.Idx.Find(h.ID); h.N >= 0 {
+				kept = append(kept, h)
+			}
+		}
+		b.raw, b.rawView = kept, v
+	}
 	match := s.Match()
 	var rows []int
 	for _, h := range b.raw {

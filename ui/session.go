@@ -119,15 +119,35 @@ func newSession(a fyne.App, win fyne.Window, store *data.Store, loc *i18n.Locali
 
 // SetOwnEvents shows the user's own events alongside the dataset's: the
 // index, the timeline's data, the filter and the selection are rebuilt
-// (the selection and the window are kept).
-func (s *Session) SetOwnEvents(evs []data.Event) {
+// (the selection and the window are kept). PrepareOwnEvents and
+// ApplyOwnEvents do the same in two steps, the costly one off the UI
+// goroutine.
+func (s *Session) SetOwnEvents(evs []data.Event) { s.ApplyOwnEvents(s.PrepareOwnEvents(evs)) }
+
+// OwnView is a numbering with the user's own events and the timeline's
+// data for it, made off the UI goroutine.
+type OwnView struct {
+	view *EventView
+	td   *timeline.Data
+}
+
+// PrepareOwnEvents merges evs into the dataset's events: the index and the
+// timeline's data. It reads only what never changes, so it may run on any
+// goroutine.
+func (s *Session) PrepareOwnEvents(evs []data.Event) *OwnView {
+	v := newEventView(s.Store, s.base, evs)
+	return &OwnView{view: v, td: timeline.NewData(v.Idx, s.DS)}
+}
+
+// ApplyOwnEvents shows a prepared numbering (UI goroutine).
+func (s *Session) ApplyOwnEvents(ov *OwnView) {
 	selID := ""
 	if i := s.TL.Selected(); i >= 0 {
 		selID = s.Idx.ID(i)
 	}
-	s.view = newEventView(s.Store, s.base, evs)
-	s.Idx = s.view.Idx
-	s.TD = timeline.NewData(s.Idx, s.DS)
+	s.view = ov.view
+	s.Idx = ov.view.Idx
+	s.TD = ov.td
 	s.compileFilter()
 	s.TL.SetData(s.TD, s.Idx.Find(selID), s.match)
 	for _, f := range s.onFilter {

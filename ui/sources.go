@@ -50,7 +50,18 @@ const (
 )
 
 func newSourcesPane(s *Session) *SourcesPane {
+	view := s.View()
+	var self *SourcesPane
+	s.OnFilter(func() {
+		if v := s.View(); v != view {
+			view = v
+			if self != nil && self.selected != nil {
+				self.loadCited(self.selected.ID)
+			}
+		}
+	})
 	p := &SourcesPane{s: s, summary: widget.NewLabel(""), filter: widget.NewEntry(), detail: container.NewVBox()}
+	self = p
 	p.summary.Wrapping = fyne.TextWrapWord
 	p.filter.OnChanged = func(string) { p.apply() }
 	p.table = widget.NewTable(func() (int, int) { return len(p.rows), srcCols },
@@ -237,7 +248,13 @@ func (p *SourcesPane) choose(src *data.Source) {
 	p.selected = src
 	p.cited = nil
 	p.renderDetail()
-	st, id := p.s.Store, src.ID
+	p.loadCited(src.ID)
+}
+
+// loadCited finds the events citing source id off the UI goroutine (again
+// when the user's own events renumber the events).
+func (p *SourcesPane) loadCited(id string) {
+	st := p.s.Store
 	p.s.Q.Run("source-events", func(ctx context.Context) func() {
 		evs, err := st.SourceEvents(ctx, id)
 		if err != nil || ctx.Err() != nil {

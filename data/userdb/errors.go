@@ -273,7 +273,7 @@ func (in Info) Notices(loc *i18n.Localizer) []string {
 func (r ImportReport) Message(loc *i18n.Localizer) string {
 	msg := loc.T("notebook.import.done", "Added", r.Added, "Updated", r.Updated, "Unchanged", r.Unchanged, "Conflicts", r.Conflicts)
 	if r.Skipped > 0 {
-		msg += " " + loc.T("notebook.import.skipped", "Count", r.Skipped)
+		msg += " " + loc.N("notebook.import.skipped", r.Skipped)
 	}
 	return msg
 }

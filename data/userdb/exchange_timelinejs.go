@@ -28,19 +28,20 @@ func (nb *Notebook) ImportTimelineJS(ctx context.Context, r io.Reader, lang data
 	if err != nil {
 		return ImportReport{}, err
 	}
-	evs, skipped, err := timelineJSEvents(doc, lang)
+	evs, skipped, dups, err := timelineJSEvents(doc, lang)
 	if err != nil {
 		return ImportReport{}, err
 	}
 	rep, err := nb.importOwnEvents(ctx, evs)
 	rep.Skipped = skipped
+	rep.Unchanged += dups // an event the file repeats is there once
 	return rep, err
 }
 
 // timelineJSEvents converts and checks every event; the first event that
 // cannot be an own event for another reason than a missing link fails the
 // whole import (as *ImportError naming it: "events[3]").
-func timelineJSEvents(doc *interop.Imported, lang data.Lang) (evs []OwnEvent, skipped int, err error) {
+func timelineJSEvents(doc *interop.Imported, lang data.Lang) (evs []OwnEvent, skipped, dups int, err error) {
 	seen := map[string]bool{}
 	for k, ie := range doc.Events {
 		e := OwnEvent{Date: ie.Date, End: ie.End, Category: data.CatPublic}
@@ -71,23 +72,27 @@ func timelineJSEvents(doc *interop.Imported, lang data.Lang) (evs []OwnEvent, sk
 			skipped++
 			continue
 		}
-		key := ie.ID
-		if key == "" {
-			key = ie.Date.String() + "\x00" + title
+		// The ID comes from what the event is, not only from its slide
+		// number (files number their slides "1", "2", … alike), so the
+		// same event from the same file gets the same ID again.
+		var links []string
+		for _, src := range e.Sources {
+			links = append(links, src.URL)
 		}
-		sum := sha256.Sum256([]byte(key))
+		sum := sha256.Sum256([]byte(strings.Join([]string{ie.ID, ie.Date.String(), ie.End.String(), title, summary, strings.Join(links, " ")}, "\x00")))
 		e.ID = OwnEventPrefix + "tljs-" + hex.EncodeToString(sum[:6])
 		if seen[e.ID] {
-			continue // the same event twice in one file
+			dups++ // the same event twice in one file
+			continue
 		}
 		seen[e.ID] = true
 		c, err := e.clean()
 		if err != nil {
-			return nil, 0, &ImportError{Where: "events[" + itoa(k) + "]", Err: err}
+			return nil, 0, 0, &ImportError{Where: "events[" + itoa(k) + "]", Err: err}
 		}
 		evs = append(evs, c)
 	}
-	return evs, skipped, nil
+	return evs, skipped, dups, nil
 }
 
 // hostOf is a URL's host without "www.", the best publisher a bare link gives.

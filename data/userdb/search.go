@@ -139,3 +139,35 @@ func matchesAny(word string, toks []string) bool {
 	}
 	return false
 }
+
+// MatchingTargets is every target whose live notes (by body) or own event
+// (by title and summary) match every word of q, unranked and uncapped: the
+// Notebook tab filters by it. Input with no word gives none.
+func (nb *Notebook) MatchingTargets(ctx context.Context, q string) (map[Target]bool, error) {
+	expr := data.MatchExpr(q)
+	out := map[Target]bool{}
+	if expr == "" {
+		return out, nil
+	}
+	err := each(ctx, nb.r, `SELECT n.kind, n.target FROM notes_fts f JOIN notes n ON n.id = f.rowid
+	  WHERE notes_fts MATCH ?1 AND n.deleted IS NULL`, func(r *sql.Rows) error {
+		var t Target
+		err := r.Scan(&t.Kind, &t.ID)
+		out[t] = true
+		return err
+	}, expr)
+	if err != nil {
+		return nil, err
+	}
+	err = each(ctx, nb.r, `SELECT e.id FROM own_events_fts f JOIN own_events e ON e.n = f.rowid
+	  WHERE own_events_fts MATCH ?1 AND e.deleted IS NULL`, func(r *sql.Rows) error {
+		t := Target{Kind: KindEvent}
+		err := r.Scan(&t.ID)
+		out[t] = true
+		return err
+	}, expr)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}

@@ -1,6 +1,7 @@
 package userdb
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -82,5 +83,25 @@ func TestExcerpt(t *testing.T) {
 	}
 	if got := excerpt("line one\nline two", nil); strings.Contains(got, "\n") {
 		t.Errorf("excerpt keeps a newline: %q", got)
+	}
+}
+
+func TestMatchingTargetsIsUncapped(t *testing.T) {
+	nb, _ := newNB(t)
+	for k := 0; k < rankCap+50; k++ {
+		mustSave(t, nb, EventTarget(fmt.Sprintf("ev-%d", k)), "Gründungsmythos prüfen")
+	}
+	mustSave(t, nb, EventTarget("other"), "nothing to see")
+	n := mustSave(t, nb, EventTarget("gone"), "Gründungsmythos gelöscht")
+	nb.DeleteNote(ctx, n.ID)
+	got, err := nb.MatchingTargets(ctx, "grundungsmythos")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != rankCap+50 || got[EventTarget("other")] || got[EventTarget("gone")] {
+		t.Fatalf("%d targets (want %d, no trashed or unrelated)", len(got), rankCap+50)
+	}
+	if got, _ := nb.MatchingTargets(ctx, `"" OR *`); len(got) != 0 {
+		t.Fatalf("operators only: %v", got)
 	}
 }
