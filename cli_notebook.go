@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -574,8 +575,12 @@ func runNotesImport(args []string, e env, loc *i18n.Localizer) error {
 	if len(pos) != 1 {
 		return fail(loc, "notebookcli.err.import_args")
 	}
-	if _, err := checkLang(*lang, loc); err != nil {
+	textLang, err := checkLang(*lang, loc)
+	if err != nil {
 		return err
+	}
+	if textLang == "" {
+		textLang = loc.Lang()
 	}
 	path, err := notebookPath(*notebook, e, loc)
 	if err != nil {
@@ -598,12 +603,25 @@ func runNotesImport(args []string, e env, loc *i18n.Localizer) error {
 		var rep userdb.ImportReport
 		var err error
 		if kind == "json" {
-			rep, err = nb.ImportJSON(ctx, r, userdb.ImportOptions{AdoptAuthor: *adopt})
+			// A notebook export, or a TimelineJS file (its events become
+			// own events, their texts in --lang).
+			var b []byte
+			if b, err = io.ReadAll(io.LimitReader(r, userdb.MaxImportBytes+1)); err == nil && int64(len(b)) > userdb.MaxImportBytes {
+				err = &userdb.TooLargeError{Limit: userdb.MaxImportBytes}
+			}
+			if err == nil && ui.DetectImport(file, b) == ui.ImportTimelineJS {
+				rep, err = nb.ImportTimelineJS(ctx, bytes.NewReader(b), textLang)
+			} else if err == nil {
+				rep, err = nb.ImportJSON(ctx, bytes.NewReader(b), userdb.ImportOptions{AdoptAuthor: *adopt})
+			}
 		} else {
 			rep, err = nb.ImportOwnEventsCSV(ctx, r)
 		}
 		if err != nil {
 			msg := userdb.Message(loc, err)
+			if _, _, ok := interop.Message(err); ok {
+				msg = ui.LocalizedError(loc, err)
+			}
 			var pe *os.PathError
 			if errors.As(err, &pe) {
 				msg = osError(err, loc)

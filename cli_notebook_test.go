@@ -996,3 +996,26 @@ func TestNoteFirstLine(t *testing.T) {
 		}
 	}
 }
+
+func TestNotesImportTakesATimelineJSFile(t *testing.T) {
+	nbPath := filepath.Join(t.TempDir(), "nb.db")
+	file := filepath.Join(t.TempDir(), "class.json")
+	os.WriteFile(file, []byte(`{"events":[{"start_date":{"year":"2023","month":"7","day":"12"},"text":{"headline":"Gründung von xAI","text":"<a href=\"https://example.org/x\">Bericht</a>"}},
+	 {"start_date":{"year":"2024"},"text":{"headline":"Ohne Quelle"}}]}`), 0o644)
+	r := runCLI(t, nil, "notes", "import", file, "--notebook", nbPath, "--lang", "de")
+	if r.code != 0 || !strings.Contains(r.stdout, "neu: 1") || !strings.Contains(r.stdout, "ausgelassen") {
+		t.Fatalf("%+v", r)
+	}
+	nb, err := userdb.Open(context.Background(), nbPath, userdb.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nb.Close()
+	evs, _ := nb.OwnEvents(context.Background())
+	if len(evs) != 1 || evs[0].Title.DE != "Gründung von xAI" {
+		t.Fatalf("own events %+v", evs)
+	}
+	// A broken TimelineJS file: one localized line, nothing written.
+	os.WriteFile(file, []byte(`{"events":[{"start_date":`), 0o644)
+	failsWithOneLine(t, runCLI(t, nil, "notes", "import", file, "--notebook", nbPath), "class.json")
+}

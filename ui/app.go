@@ -240,6 +240,7 @@ func (m *Main) layout() fyne.CanvasObject {
 	}
 	top := container.NewBorder(nil, container.NewVBox(m.overview, m.legend), nil, nil, s.TL)
 	listPane := container.NewBorder(m.Search.People(), nil, nil, nil, m.List.Widget())
+	m.Search.relayout = listPane.Refresh
 	m.hsplit = container.NewHSplit(listPane, m.Detail.Widget())
 	m.hsplit.Offset = s.Prefs.Split("list_detail", 0.42)
 	m.vsplit = container.NewVSplit(top, m.hsplit)
@@ -371,6 +372,9 @@ func (m *Main) installKeys() {
 		})
 	}
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if c.Overlays().Top() != nil {
+			return // a dialog is open: its keys are not the timeline's (Esc must not clear the selection behind it)
+		}
 		if !m.windowKey(e) && m.SelectedTab() == "timeline" {
 			s.TL.TypedKey(e)
 		}
@@ -378,7 +382,7 @@ func (m *Main) installKeys() {
 	// Keys the focused timeline does not use (F1, F5) are the window's.
 	s.TL.OnUnhandledKey = func(e *fyne.KeyEvent) { m.windowKey(e) }
 	c.SetOnTypedRune(func(r rune) {
-		if m.SelectedTab() == "timeline" {
+		if c.Overlays().Top() == nil && m.SelectedTab() == "timeline" {
 			s.TL.TypedRune(r)
 		}
 	})

@@ -9,10 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -149,58 +146,16 @@ func (x *Exporter) ShowDialog(format string) {
 	if s.Match() != nil {
 		radio.SetSelected(choices[1]) // a reader who filtered most likely wants what they see
 	}
-	folder := s.Prefs.String(prefExportDir, defaultExportDir())
-	folderLabel := widget.NewLabel(folder)
-	folderLabel.Truncation = fyne.TextTruncateEllipsis
-	pick := widget.NewButton(loc.T("export.choose_folder"), func() {
-		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err == nil && u != nil && u.Scheme() == "file" {
-				folder = u.Path()
-				folderLabel.SetText(folder)
-			}
-		}, s.Win)
-		if u, err := storage.ListerForURI(storage.NewFileURI(folder)); err == nil {
-			fd.SetLocation(u)
-		}
-		fd.Show()
-	})
-	name := widget.NewEntry()
-	name.SetText("aitimeline." + format)
-	form := widget.NewForm(
-		widget.NewFormItem(loc.T("export.which"), radio),
-		widget.NewFormItem(loc.T("export.folder"), container.NewBorder(nil, nil, nil, pick, folderLabel)),
-		widget.NewFormItem(loc.T("export.file_name"), name))
-	d := dialog.NewCustomConfirm(loc.T("export.title", "Format", formatName(format)), loc.T("export.start"), loc.T("filter.cancel"), form, func(ok bool) {
-		if !ok {
-			return
-		}
+	which := []*widget.FormItem{widget.NewFormItem(loc.T("export.which"), radio)}
+	chooseSaveFile(s, loc.T("export.title", "Format", formatName(format)), loc.T("export.start"), which, "aitimeline."+format, func(path string) {
 		scope := ScopeAll
 		for k, c := range choices {
 			if c == radio.Selected {
 				scope = scopes[k]
 			}
 		}
-		file := filepath.Base(name.Text)
-		if file == "" || file == "." || file == string(filepath.Separator) {
-			file = "aitimeline." + format
-		}
-		if filepath.Ext(file) == "" {
-			file += "." + format
-		}
-		path := filepath.Join(folder, file)
-		s.Prefs.SetString(prefExportDir, folder)
-		if _, err := os.Stat(path); err == nil {
-			dialog.ShowConfirm(loc.T("export.overwrite_title"), loc.T("export.overwrite", "File", file), func(yes bool) {
-				if yes {
-					x.start(path, format, scope)
-				}
-			}, s.Win)
-			return
-		}
 		x.start(path, format, scope)
-	}, s.Win)
-	d.Resize(fyne.NewSize(min(640, s.Win.Canvas().Size().Width-40), 0))
-	d.Show()
+	})
 }
 
 func formatName(format string) string {

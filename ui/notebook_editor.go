@@ -398,11 +398,11 @@ func (p *NotebookPane) fillMarks() {
 	s, loc, id := p.s, p.s.Loc, p.marksFor
 	a := p.ann[id]
 	ro := p.nb.ReadOnly()
-	starText, starIcon := loc.T("notebook.star"), theme.CheckButtonIcon()
+	starIcon := theme.CheckButtonIcon()
 	if a.Starred {
-		starText, starIcon = loc.T("notebook.starred"), theme.CheckButtonCheckedIcon()
+		starIcon = theme.CheckButtonCheckedIcon()
 	}
-	star := widget.NewButtonWithIcon(starText, starIcon, func() { p.setStar(id, !p.ann[id].Starred) })
+	star := widget.NewButtonWithIcon(loc.T("notebook.star"), starIcon, func() { p.setStar(id, !p.ann[id].Starred) })
 	names := []string{loc.T("notebook.flag_none")}
 	for _, f := range userdb.Flags {
 		names = append(names, userdb.FlagName(loc, f))

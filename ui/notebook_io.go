@@ -57,7 +57,17 @@ func chooseSaveFile(s *Session, title, confirm string, extra []*widget.FormItem,
 			return
 		}
 		ext := filepath.Ext(defName)
-		file := filepath.Base(strings.TrimSpace(name.Text))
+		typed := strings.TrimSpace(name.Text)
+		if filepath.IsAbs(typed) || strings.HasPrefix(typed, "~"+string(filepath.Separator)) {
+			// A whole path typed into the name: its folder is meant.
+			if strings.HasPrefix(typed, "~") {
+				if home, err := os.UserHomeDir(); err == nil {
+					typed = filepath.Join(home, typed[2:])
+				}
+			}
+			folder = filepath.Dir(typed)
+		}
+		file := filepath.Base(typed)
 		if file == "" || file == "." || file == string(filepath.Separator) {
 			file = defName
 		}
@@ -130,7 +140,7 @@ func (p *NotebookPane) runFileJob(path string, more func() string, fill func(ctx
 				dialog.ShowError(fmt.Errorf("%s", loc.T("export.failed", "Error", err)), s.Win)
 				return
 			}
-			msg := loc.T("notebook.exported", "File", name)
+			msg := loc.T("notebook.exported", "File", path)
 			if more != nil {
 				if m := more(); m != "" {
 					msg += " " + m
@@ -458,10 +468,11 @@ func (p *NotebookPane) ShowRestore() {
 				labels = append(labels, loc.T("notebook.restore_item", "Date", loc.Date(dateOfTime(b.Time)), "Time", b.Time.Format("15:04"),
 					"Kind", backupKindName(loc, b.Kind), "Notes", notes))
 			}
-			chosen := -1
+			chosen := 0 // the newest, chosen until the user picks another
 			list := widget.NewList(func() int { return len(labels) }, func() fyne.CanvasObject { return widget.NewLabel("") },
 				func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(labels[id]) })
 			list.OnSelected = func(id widget.ListItemID) { chosen = id }
+			list.Select(0)
 			body := container.NewBorder(wrapLabel(loc.T("notebook.restore_intro")), nil, nil, nil, list)
 			d := dialog.NewCustomConfirm(loc.T("notebook.restore_title"), loc.T("notebook.restore_do"), loc.T("filter.cancel"),
 				container.NewGridWrap(fyne.NewSize(min(560, s.Win.Canvas().Size().Width-60), 320), body), func(ok bool) {

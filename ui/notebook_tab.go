@@ -79,7 +79,11 @@ func newNotebookTab(p *NotebookPane) *notebookTab {
 		t.list.UnselectAll()
 	}
 	t.empty = container.NewPadded(secondary("", true))
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(t.tag, t.kind, t.starred, t.count), t.text)
+	// The choices get room for their words ("All tags", "Alle Schlagwörter").
+	wide := func(o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(190, o.MinSize().Height), o)
+	}
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(wide(t.tag), wide(t.kind), t.starred, t.count), t.text)
 	t.item = container.NewTabItemWithIcon("", theme.DocumentCreateIcon(), container.NewBorder(container.NewPadded(bar), nil, nil, nil,
 		container.NewStack(t.list, t.empty)))
 	t.relabel()

@@ -571,7 +571,7 @@ func TestImportRefusedFileChangesNothingAndSaysWhy(t *testing.T) {
 	h.flush()
 	h.tapOverlayButton(t, "Von jemand anderem")
 	h.flush()
-	if txt := objectStrings(h.w.Canvas().Overlays().Top()); !strings.Contains(txt, "1 neu") {
+	if txt := objectStrings(h.w.Canvas().Overlays().Top()); !strings.Contains(txt, "neu: 1") {
 		t.Errorf("report: %q", txt)
 	}
 	h.selectEvent(t, "2015-12-11-openai-founded")
@@ -827,5 +827,42 @@ func TestEditingAnExistingNoteAddsAtTheEndAndShowsTheEditor(t *testing.T) {
 	}
 	if ed.entry.Text != "first line\nsecond and more" {
 		t.Errorf("the shortcut changed the note: %q", ed.entry.Text)
+	}
+}
+
+func TestSaveDialogTakesAWholePathTypedAsTheName(t *testing.T) {
+	h := newNBHarness(t, data.EN)
+	dir := t.TempDir()
+	var got string
+	chooseSaveFile(h.S, "Export", "Export", nil, "notes.md", func(path string) { got = path })
+	var name *widget.Entry
+	walkObjects(h.w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.Text == "notes.md" {
+			name = e
+		}
+	})
+	if name == nil {
+		t.Fatal("no file name field")
+	}
+	name.SetText(filepath.Join(dir, "sub", "mine"))
+	h.tapOverlayButton(t, "Export")
+	if want := filepath.Join(dir, "sub", "mine.md"); got != want {
+		t.Fatalf("saving to %q, want %q", got, want)
+	}
+}
+
+func TestEscInADialogLeavesTheSelectionAlone(t *testing.T) {
+	h := newNBHarness(t, data.EN)
+	h.selectEvent(t, "2015-12-11-openai-founded")
+	sel := h.S.TL.Selected()
+	h.ShowAbout()
+	h.w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if h.S.TL.Selected() != sel {
+		t.Fatal("Esc in a dialog cleared the selection behind it")
+	}
+	h.w.Canvas().Overlays().Remove(h.w.Canvas().Overlays().Top())
+	h.w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if h.S.TL.Selected() != -1 {
+		t.Fatal("without a dialog Esc no longer clears the selection")
 	}
 }

@@ -110,7 +110,7 @@ func (p *NotebookPane) ShowOwnEventEditor(ev userdb.OwnEvent) {
 	sort.Slice(f.orgKey, func(a, b int) bool { return s.OrgName(f.orgKey[a]) < s.OrgName(f.orgKey[b]) })
 	pick := func(keys []string, name func(string) string, set map[string]bool, ph string) fyne.CanvasObject {
 		cl := newCheckList(keys, name, func(k string) bool { return set[k] }, func(k string, on bool) { Toggle(&set, k, on) }, ph)
-		return container.NewGridWrap(fyne.NewSize(300, 170), container.NewBorder(cl.search, nil, nil, nil, cl.list))
+		return container.NewGridWrap(fyne.NewSize(230, 170), container.NewBorder(cl.search, nil, nil, nil, cl.list))
 	}
 	addSrc := widget.NewButtonWithIcon(loc.T("own.add_source"), theme.ContentAddIcon(), func() { f.addSource(data.Source{}) })
 	form := widget.NewForm(
@@ -124,7 +124,7 @@ func (p *NotebookPane) ShowOwnEventEditor(ev userdb.OwnEvent) {
 			pick(f.peopleKeys, s.PersonName, f.people, loc.T("filter.search_people")),
 			pick(f.orgKey, s.OrgName, f.orgs, loc.T("filter.search_orgs")))),
 	)
-	body := container.NewVBox(secondary(loc.T("own.intro"), true), form, heading(loc.T("detail.sources")), f.sources, container.NewHBox(addSrc), f.problem)
+	body := container.NewVBox(secondary(loc.T("own.intro"), true), form, heading(loc.T("detail.sources")), f.sources, container.NewHBox(addSrc))
 	title := loc.T("own.new_title")
 	if ev.ID != "" {
 		title = loc.T("own.edit_title")
@@ -132,8 +132,11 @@ func (p *NotebookPane) ShowOwnEventEditor(ev userdb.OwnEvent) {
 	save := widget.NewButtonWithIcon(loc.T("own.save"), theme.DocumentSaveIcon(), f.submit)
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton(loc.T("filter.cancel"), func() { f.dlg.Hide() })
+	// What is wrong shows above the form, where it is seen whatever was
+	// scrolled to.
 	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(
-		fyne.NewSize(min(760, s.Win.Canvas().Size().Width-40), min(620, s.Win.Canvas().Size().Height-120)), container.NewVScroll(container.NewPadded(body))), s.Win)
+		fyne.NewSize(min(760, s.Win.Canvas().Size().Width-40), min(620, s.Win.Canvas().Size().Height-120)),
+		container.NewBorder(f.problem, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))), s.Win)
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
 	f.dlg.Show()
 	p.lastForm = f

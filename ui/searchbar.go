@@ -29,6 +29,8 @@ type SearchBar struct {
 	submit   bool       // Enter was pressed before the hits arrived
 	peopleOf []string   // IDs of the people matching the text
 
+	relayout func() // lays out what holds the people row again
+
 	// Extra adds hits from elsewhere (the notebook's notes and own events):
 	// the IDs of events a query finds, called off the UI goroutine.
 	Extra func(ctx context.Context, q string) []string
@@ -224,4 +226,7 @@ func (b *SearchBar) showPeople(ids []string) {
 		b.people.Show()
 	}
 	b.people.Refresh()
+	if b.relayout != nil {
+		b.relayout() // the row came or went: the list above which it sits moves
+	}
 }

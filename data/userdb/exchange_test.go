@@ -540,7 +540,7 @@ func TestExportMarkdown(t *testing.T) {
 	}
 	b.Reset()
 	nb.ExportMarkdown(ctx, &b, FromDataset(ds), i18nDE())
-	for _, want := range []string{"# Notizbuch", "## 11.\u00a0Dezember 2015 · OpenAI wird gegründet", "★ Mit Stern · Markierung: Lila · Schlagwörter:",
+	for _, want := range []string{"# Notizbuch", "## 11.\u00a0Dezember 2015 · OpenAI wird gegründet", "★ Mit Stern · Farbmarkierung: Lila · Schlagwörter:",
 		"### Notiz von Ada (10.01.2026)", "**Quellen**", "*Eigenes Ereignis*", "*Nicht mehr im Datensatz", "## Notizen zu Personen"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("German export lacks %q", want)
