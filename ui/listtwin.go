@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/data"
@@ -46,7 +48,7 @@ func newListTwin(s *Session) *ListTwin {
 			date := widget.NewLabel("00.00.0000")
 			title := newHLText()
 			badge := widget.NewLabel("")
-			dateBox := container.NewGridWrap(fyne.NewSize(118, date.MinSize().Height), date)
+			dateBox := container.NewGridWrap(lt.dateCell(), date)
 			return container.NewBorder(nil, nil, container.NewHBox(timeline.NewSwatch(data.CatGovernance, data.StFact, 12), dateBox), badge, title)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
@@ -57,7 +59,12 @@ func newListTwin(s *Session) *ListTwin {
 			c := o.(*fyne.Container)
 			left := c.Objects[1].(*fyne.Container)
 			left.Objects[0].(*timeline.Swatch).SetStyle(s.Idx.Category(i), s.Idx.Status(i))
-			left.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(s.Loc.ShortDate(s.Idx.Date(i)))
+			dateBox := left.Objects[1].(*fyne.Container)
+			if cell := lt.dateCell(); dateBox.MinSize() != cell {
+				dateBox.Layout = layout.NewGridWrapLayout(cell) // the text size changed
+				dateBox.Refresh()
+			}
+			dateBox.Objects[0].(*widget.Label).SetText(s.Loc.ShortDate(s.Idx.Date(i)))
 			badge := c.Objects[2].(*widget.Label)
 			b := ""
 			if lt.Annotation != nil {
@@ -95,6 +102,19 @@ func newListTwin(s *Session) *ListTwin {
 		}
 	})
 	return lt
+}
+
+// dateCell is the size of the list's date column at the theme's text size:
+// room for the longest short date in either language.
+func (lt *ListTwin) dateCell() fyne.Size {
+	th := fyne.CurrentApp().Settings().Theme()
+	size, pad := th.Size(theme.SizeNameText), th.Size(theme.SizeNameInnerPadding)
+	w := float32(0)
+	for _, sample := range []string{"30.09.2026", "Sep 30, 2026", "Sept. 2026", "Dez. 2026"} {
+		w = max(w, fyne.MeasureText(sample, size, fyne.TextStyle{}).Width)
+	}
+	h := fyne.MeasureText("0", size, fyne.TextStyle{}).Height
+	return fyne.NewSize(float32(int(w+2*pad+4)), h+2*pad)
 }
 
 // Refresh redraws the rows (their badges changed).

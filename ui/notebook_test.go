@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"encoding/json"
-	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -614,52 +613,6 @@ func TestSafeMarkdownDropsDangerousLinks(t *testing.T) {
 	}
 }
 
-// TestNotebookScreens renders the annotated event and the Notebook tab to
-// PNG files when AITIMELINE_SHOTS names a folder (for the README).
-func TestNotebookScreens(t *testing.T) {
-	dir := os.Getenv("AITIMELINE_SHOTS")
-	if dir == "" {
-		t.Skip("set AITIMELINE_SHOTS=folder to render the notebook screens")
-	}
-	for _, lang := range []data.Lang{data.EN, data.DE} {
-		h := newNBHarness(t, lang)
-		h.a.Settings().SetTheme(NewTheme(ThemeLight, 1))
-		h.w.Resize(fyne.NewSize(1400, 900))
-		id := "2024-02-29-musk-sues-openai-state-court"
-		if h.S.Idx.Find(id) < 0 {
-			id = h.ds.Events[len(h.ds.Events)/2].ID
-		}
-		h.selectEvent(t, id)
-		h.p.ToggleStarSelected()
-		h.p.addTag(id, "lawsuit")
-		h.p.addTag(id, "thesis ch. 3")
-		h.p.setFlag(id, userdb.FlagOrange)
-		ed := h.p.editor
-		ed.Edit()
-		test.Type(ed.entry, "Musk **alleged** that OpenAI broke its founding promise; OpenAI replied with his own emails.\n\n- compare the complaint with the reply\n- check the dates")
-		ed.finish()
-		h.flush()
-		// Scroll the detail pane to the notebook section.
-		d := fyne.CurrentApp().Driver()
-		off := d.AbsolutePositionForObject(h.p.marks).Y - d.AbsolutePositionForObject(h.Detail.scroll).Y + h.Detail.scroll.Offset.Y
-		h.Detail.scroll.ScrollToOffset(fyne.NewPos(0, off-60))
-		h.w.Content().Refresh()
-		save := func(name string) {
-			img := h.w.Canvas().Capture()
-			f, err := os.Create(filepath.Join(dir, name))
-			if err != nil {
-				t.Fatal(err)
-			}
-			png.Encode(f, img)
-			f.Close()
-		}
-		save("notebook-event-" + string(lang) + ".png")
-		h.ShowTab("notebook")
-		h.flush()
-		h.w.Content().Refresh()
-		save("notebook-tab-" + string(lang) + ".png")
-	}
-}
 
 func TestCiteThisEventCopiesTheEventsCitation(t *testing.T) {
 	h := newNBHarness(t, data.DE, func(nb *userdb.Notebook) {

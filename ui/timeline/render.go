@@ -15,7 +15,9 @@ import (
 	"aitimeline/ui/chrono"
 )
 
-// Vertical geometry of the widget, in pixels.
+// Vertical geometry of the widget, in pixels at the default text size; the
+// widget scales them with the theme's text size (metrics), so that at 200 %
+// text rows of labels, lane titles and the axis do not overlap.
 const (
 	eraH      = 22
 	axisH     = 44
@@ -29,6 +31,23 @@ const (
 	// its strip of bubbles. The timeline shows as many lanes as fit.
 	minLaneH = laneHeadH + rowH + stripH
 )
+
+// metrics are the geometry above scaled by k (the theme's text size over
+// the default one, at least 1).
+type metrics struct {
+	k                                               float32
+	eraH, axisH, rowH, stripH, laneHeadH, tickSpace float32
+	storyH, minLaneH                                float32
+}
+
+// defaultTextSize is Fyne's default text size, the size the constants fit.
+const defaultTextSize = 14
+
+func metricsFor(textSize float32) metrics {
+	k := max(textSize/defaultTextSize, 1)
+	return metrics{k: k, eraH: eraH * k, axisH: axisH * k, rowH: rowH * k, stripH: stripH * k, laneHeadH: laneHeadH * k,
+		tickSpace: tickSpace * k, storyH: storyH, minLaneH: minLaneH * k}
+}
 
 // labelCaps are the widths a label may be cut to: the layout packs labels at
 // the first, and a label with free room up to the next one in its row is
@@ -278,6 +297,7 @@ type palette struct {
 	gap, fgDim                   color.Color
 	catByNum                     []color.Color // by position in data.Categories
 	textSize, small              float32
+	metrics
 }
 
 func (p *palette) update(th fyne.Theme, v fyne.ThemeVariant) {
@@ -294,6 +314,7 @@ func (p *palette) update(th fyne.Theme, v fyne.ThemeVariant) {
 	p.gen++
 	p.fg, p.accent, p.muted, p.sep, p.inputBg = fg, accent, muted, sep, inputBg
 	p.textSize, p.small = textSize, small
+	p.metrics = metricsFor(th.Size(theme.SizeNameText))
 	p.overlay, p.focus = th.Color(theme.ColorNameOverlayBackground, v), th.Color(theme.ColorNameFocus, v)
 	p.band0, p.band1 = withAlpha(fg, 0x10), withAlpha(fg, 0x20)
 	p.bubble, p.stroke = withAlpha(accent, 0x40), withAlpha(fg, 0x60)
@@ -385,7 +406,7 @@ func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *renderer) Destroy() {}
 
 func (r *renderer) MinSize() fyne.Size {
-	return fyne.NewSize(320, eraH+axisH+2*minLaneH)
+	return fyne.NewSize(320, r.pal.eraH+r.pal.axisH+2*r.pal.minLaneH)
 }
 
 // Layout positions everything for a new size. The window's scale was
@@ -447,13 +468,13 @@ type geometry struct {
 
 func (r *renderer) geometry() geometry {
 	s := r.size
-	g := geometry{lanesTop: eraH, lanesBottom: s.Height - axisH}
+	g := geometry{lanesTop: r.pal.eraH, lanesBottom: s.Height - r.pal.axisH}
 	n := max(len(r.t.lanes), 1)
 	g.laneH = (g.lanesBottom - g.lanesTop) / float32(n)
 	if len(r.t.lanes) > 1 {
-		g.head = laneHeadH
+		g.head = r.pal.laneHeadH
 	}
-	g.rows = max(int((g.laneH-g.head-stripH)/rowH), 1)
+	g.rows = max(int((g.laneH-g.head-r.pal.stripH)/r.pal.rowH), 1)
 	return g
 }
 
@@ -534,7 +555,7 @@ func (r *renderer) draw() {
 		if w < tx1-tx0 {
 			tx := r.texts.next()
 			setText(tx, title, pal.small, pal.muted, true)
-			place(tx, tx0, 3, w, eraH-4)
+			place(tx, tx0, 3, w, r.pal.eraH-4)
 		}
 	}
 
@@ -572,7 +593,7 @@ func (r *renderer) draw() {
 // drawAxis draws minor tick lines and labels, and the major labels below.
 func (r *renderer) drawAxis(vp chrono.Viewport, g geometry) {
 	pal, s := &r.pal, r.size
-	chrono.TicksInto(vp, tickSpace, &r.ticks)
+	chrono.TicksInto(vp, r.pal.tickSpace, &r.ticks)
 	ticks := &r.ticks
 	for _, tk := range ticks.Minor {
 		x := vp.X(tk.T)
@@ -643,8 +664,8 @@ func (r *renderer) drawLanes(vp chrono.Viewport, g geometry) {
 			place(tx, 4, top+1, 0, pal.small)
 		}
 		p := &r.placements[li]
-		rowY := func(row int) float32 { return top + g.head + float32(row)*rowH + rowH/2 }
-		overflowY := min(top+g.head+float32(g.rows)*rowH+stripH/2, top+g.laneH-stripH/2)
+		rowY := func(row int) float32 { return top + g.head + float32(row)*r.pal.rowH + r.pal.rowH/2 }
+		overflowY := min(top+g.head+float32(g.rows)*r.pal.rowH+r.pal.stripH/2, top+g.laneH-r.pal.stripH/2)
 		r.widenLabels(p, vp)
 		for k, lb := range p.Labels {
 			y := rowY(lb.Row)
@@ -702,34 +723,34 @@ func (r *renderer) drawLanes(vp chrono.Viewport, g geometry) {
 				setText(r.selText, tx.Text, pal.textSize, pal.accent, true)
 				place(r.selText, tx0, ty, sw, pal.textSize)
 				styleRect(r.selBg, withAlpha(pal.inputBg, 0xf0), 4)
-				place(r.selBg, tx0-4, y-rowH/2+2, sw+8, rowH-4)
+				place(r.selBg, tx0-4, y-r.pal.rowH/2+2, sw+8, r.pal.rowH-4)
 				w = sw
 			} else {
 				show(tx)
 				tx.Move(fyne.NewPos(tx0, ty))
 			}
-			r.hits = append(r.hits, hit{x0: min(tx0, lb.X-markerPx/2), y0: y - rowH/2, x1: max(tx0+w, lb.X+markerPx/2), y1: y + rowH/2, ref: lb.Ref})
+			r.hits = append(r.hits, hit{x0: min(tx0, lb.X-markerPx/2), y0: y - r.pal.rowH/2, x1: max(tx0+w, lb.X+markerPx/2), y1: y + r.pal.rowH/2, ref: lb.Ref})
 		}
 		for _, m := range p.Markers {
 			r.drawMarker(int(m.Ref), m.X, overflowY)
 			r.badge(int(m.Ref), m.X, overflowY)
-			r.hits = append(r.hits, hit{x0: m.X - markerPx, y0: overflowY - stripH/2, x1: m.X + markerPx, y1: overflowY + stripH/2, ref: m.Ref})
+			r.hits = append(r.hits, hit{x0: m.X - markerPx, y0: overflowY - r.pal.stripH/2, x1: m.X + markerPx, y1: overflowY + r.pal.stripH/2, ref: m.Ref})
 		}
-		p.Clusters = chrono.MergeClusters(p.Clusters, func(n int) float32 { return max(r.text.bubbleWidth(n, pal.small)+10, stripH) }, 3)
+		p.Clusters = chrono.MergeClusters(p.Clusters, func(n int) float32 { return max(r.text.bubbleWidth(n, pal.small)+10, r.pal.stripH) }, 3)
 		for _, c := range p.Clusters {
 			label := r.text.bubble(c.Count)
 			w := r.text.bubbleWidth(c.Count, pal.small) + 10
-			bw := max(w, stripH)
+			bw := max(w, r.pal.stripH)
 			// Keep the whole bubble in the window, also for a bucket the
 			// window's edge cuts.
 			c.X = min(max(c.X, bw/2), s.Width-bw/2)
 			bub := r.bubbles.next()
-			styleRect(bub, pal.bubble, (stripH-2)/2)
-			place(bub, c.X-bw/2, overflowY-(stripH-2)/2, bw, stripH-2)
+			styleRect(bub, pal.bubble, (r.pal.stripH-2)/2)
+			place(bub, c.X-bw/2, overflowY-(r.pal.stripH-2)/2, bw, r.pal.stripH-2)
 			tx := r.texts.next()
 			setText(tx, label, pal.small, pal.fg, true)
 			place(tx, c.X-w/2+5, overflowY-pal.small*0.7, 0, pal.small) // no width: no resize as counts change
-			r.hits = append(r.hits, hit{x0: c.X - bw/2, y0: overflowY - stripH/2, x1: c.X + bw/2, y1: overflowY + stripH/2, ref: -1, lane: int32(li), t0: c.T0, t1: c.T1})
+			r.hits = append(r.hits, hit{x0: c.X - bw/2, y0: overflowY - r.pal.stripH/2, x1: c.X + bw/2, y1: overflowY + r.pal.stripH/2, ref: -1, lane: int32(li), t0: c.T0, t1: c.T1})
 		}
 	}
 	if selDrawn {
@@ -823,7 +844,7 @@ func (r *renderer) drawStory(vp chrono.Viewport, g geometry) {
 	evs := t.data.ThreadEvents(ths[0])
 	lo := sort.Search(len(evs), func(k int) bool { return t.data.T[evs[k]] >= vp.Start })
 	hi := sort.Search(len(evs), func(k int) bool { return t.data.T[evs[k]] >= vp.End })
-	y := g.lanesBottom - storyH/2
+	y := g.lanesBottom - r.pal.storyH/2
 	x0, x1 := float32(0), r.size.Width
 	if lo > 0 || hi == lo {
 		x0 = max(vp.X(t.data.T[evs[max(lo-1, 0)]]), 0)

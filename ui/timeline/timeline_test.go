@@ -559,3 +559,16 @@ func TestLabelsUseTheRoomTheyHave(t *testing.T) {
 		t.Fatalf("selected label %q", tl.r.selText.Text)
 	}
 }
+
+func TestGeometryScalesWithTextSize(t *testing.T) {
+	m1, m2 := metricsFor(14), metricsFor(28)
+	if m2.rowH != 2*m1.rowH || m2.axisH != 2*m1.axisH || m2.minLaneH != 2*m1.minLaneH || m2.tickSpace != 2*m1.tickSpace {
+		t.Fatalf("200 %% text: %+v, 100 %%: %+v", m2, m1)
+	}
+	if small := metricsFor(12); small != m1 {
+		t.Fatalf("smaller text must not shrink the geometry below the default: %+v", small)
+	}
+	if a, b := lanesFor(700, m1), lanesFor(700, m2); b >= a {
+		t.Fatalf("at 200 %% text a 700 px timeline holds %d lanes, at 100 %% %d: lanes must get taller", b, a)
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/i18n"
@@ -155,7 +156,7 @@ func (t *Timeline) Resize(s fyne.Size) {
 	old := t.Size()
 	t.BaseWidget.Resize(s)
 	if s.Height != old.Height && s.Height > 0 {
-		if fit := lanesFor(s.Height); fit != t.laneFit {
+		if fit := lanesFor(s.Height, t.metrics()); fit != t.laneFit {
 			t.laneFit = fit
 			t.lanes = t.data.Lanes(t.mode, fit, t.keep)
 			t.Refresh()
@@ -175,9 +176,14 @@ func (t *Timeline) Resize(s fyne.Size) {
 
 // lanesFor is how many lanes a timeline of height h holds, each with room
 // for its title, a row of labels and its strip of bubbles.
-func lanesFor(h float32) int {
-	n := int((h - eraH - axisH) / minLaneH)
+func lanesFor(h float32, m metrics) int {
+	n := int((h - m.eraH - m.axisH) / m.minLaneH)
 	return min(max(n, 2), maxLanes)
+}
+
+// metrics is the widget's geometry at the theme's current text size.
+func (t *Timeline) metrics() metrics {
+	return metricsFor(t.Theme().Size(theme.SizeNameText))
 }
 
 // ShowRange shows the time range [from, to).
