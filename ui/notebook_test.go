@@ -613,7 +613,6 @@ func TestSafeMarkdownDropsDangerousLinks(t *testing.T) {
 	}
 }
 
-
 func TestCiteThisEventCopiesTheEventsCitation(t *testing.T) {
 	h := newNBHarness(t, data.DE, func(nb *userdb.Notebook) {
 		nb.AddOwnEvent(context.Background(), userdb.OwnEvent{Date: data.Date{Year: 2022, Precision: data.Year}, Category: data.CatPublic,
