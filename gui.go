@@ -68,80 +68,110 @@ func startGUI(opts guiOptions) error {
 	a.Settings().SetTheme(ui.NewTheme(prefs.Theme(), prefs.TextScale()))
 
 	trace := openTrace(os.Getenv("AITIMELINE_TRACE"))
-	w := a.NewWindow(loc.T("app.name"))
-	w.SetContent(container.NewCenter(container.NewVBox(widget.NewLabel(loc.T("app.loading")), widget.NewProgressBarInfinite())))
-	w.Resize(prefs.WindowSize())
 	ctx, cancel := context.WithCancel(context.Background())
 	var st *data.Store
 	var nb *userdb.Notebook
 	var mw *ui.Main
+	// The dataset and the notebook open beside each other, on goroutines,
+	// while the window is made.
+	type opened struct {
+		st    *data.Store
+		err   error
+		nb    *userdb.Notebook
+		nbErr error
+		path  string
+	}
+	open := func(path string, needBook bool) <-chan opened {
+		ch := make(chan opened, 1)
+		go func() {
+			o := opened{path: path}
+			bookc := make(chan opened, 1)
+			if needBook {
+				go func() {
+					b, err := openNotebook(ctx, opts.notebook, loc)
+					bookc <- opened{nb: b, nbErr: err}
+				}()
+			} else {
+				bookc <- opened{}
+			}
+			o.st, o.err = bundle.Open(ctx, path, os.Getenv)
+			ob := <-bookc
+			o.nb, o.nbErr = ob.nb, ob.nbErr
+			ch <- o
+		}()
+		return ch
+	}
+	first := open(opts.dataset, true) // while GLFW makes the window
+	w := a.NewWindow(loc.T("app.name"))
+	w.Resize(prefs.WindowSize())
 	w.SetCloseIntercept(func() { // until the main view takes over
 		cancel()
 		w.Close()
 	})
 	var load func(path string)
+	// show builds the main view on what was opened (on the UI goroutine, or
+	// before the app runs).
+	show := func(o opened) {
+		if ctx.Err() != nil {
+			if o.st != nil {
+				o.st.Close()
+			}
+			if o.nb != nil {
+				o.nb.Close()
+			}
+			return
+		}
+		if o.nb != nil {
+			nb = o.nb
+		}
+		if o.err != nil {
+			msg := bundle.Message(loc, o.path, o.err)
+			if o.path != "" {
+				// A dataset from elsewhere was refused: say why, then
+				// show the bundled one.
+				dialog.ShowInformation(loc.T("app.name"), msg, w)
+				load("")
+				return
+			}
+			lbl := widget.NewLabel(msg)
+			lbl.Wrapping = fyne.TextWrapWord
+			w.SetContent(container.NewPadded(lbl))
+			return
+		}
+		st = o.st
+		mw = ui.NewMain(a, w, st, loc, ui.Options{Version: AppVersion, Trace: trace, Present: opts.present, PointerHider: hidePointer})
+		if nb != nil {
+			mw.AttachNotebook(nb)
+		} else if o.nbErr != nil {
+			dialog.ShowInformation(loc.T("notebook.title"), loc.T("notebook.unavailable", "Error", userdb.Message(loc, o.nbErr)), w)
+		}
+	}
+	placeholder := func() {
+		w.SetContent(container.NewCenter(container.NewVBox(widget.NewLabel(loc.T("app.loading")), widget.NewProgressBarInfinite())))
+	}
 	load = func(path string) {
-		needBook := nb == nil
+		placeholder()
+		ch := open(path, nb == nil)
 		go func() {
-			// The notebook opens beside the dataset, not after it.
-			type opened struct {
-				nb  *userdb.Notebook
-				err error
-			}
-			bookc := make(chan opened, 1)
-			if needBook {
-				go func() {
-					b, err := openNotebook(ctx, opts.notebook, loc)
-					bookc <- opened{b, err}
-				}()
-			} else {
-				bookc <- opened{}
-			}
-			store, err := bundle.Open(ctx, path, os.Getenv)
-			ob := <-bookc
-			book, bookErr := ob.nb, ob.err
-			if err != nil && book != nil { // no window to use it in; a later load opens it again
-				book.Close()
-				book, bookErr = nil, nil
-			}
-			fyne.Do(func() {
-				if ctx.Err() != nil {
-					if store != nil {
-						store.Close()
-					}
-					if book != nil {
-						book.Close()
-					}
-					return
-				}
-				if book != nil {
-					nb = book
-				}
-				if err != nil {
-					msg := bundle.Message(loc, path, err)
-					if path != "" {
-						// A dataset from elsewhere was refused: say why, then
-						// show the bundled one.
-						dialog.ShowInformation(loc.T("app.name"), msg, w)
-						load("")
-						return
-					}
-					lbl := widget.NewLabel(msg)
-					lbl.Wrapping = fyne.TextWrapWord
-					w.SetContent(container.NewPadded(lbl))
-					return
-				}
-				st = store
-				mw = ui.NewMain(a, w, st, loc, ui.Options{Version: AppVersion, Trace: trace, Present: opts.present, PointerHider: hidePointer})
-				if nb != nil {
-					mw.AttachNotebook(nb)
-				} else if bookErr != nil {
-					dialog.ShowInformation(loc.T("notebook.title"), loc.T("notebook.unavailable", "Error", userdb.Message(loc, bookErr)), w)
-				}
-			})
+			o := <-ch
+			fyne.Do(func() { show(o) })
 		}()
 	}
-	load(opts.dataset)
+	// Warm, the bundled dataset and the notebook are open in a few tens of
+	// milliseconds: then the first frame is the main view, not a
+	// placeholder that is replaced a moment later (measured in
+	// BENCHMARKS.md, "Start-up"). A slow open (a million events, a cold
+	// disk) gets the placeholder and loads behind it.
+	select {
+	case o := <-first:
+		show(o)
+	case <-time.After(250 * time.Millisecond):
+		placeholder()
+		go func() {
+			o := <-first
+			fyne.Do(func() { show(o) })
+		}()
+	}
 	w.SetMaster()
 	w.ShowAndRun()
 	cancel()

@@ -59,9 +59,13 @@ type Localizer struct {
 	listeners []func(data.Lang)
 }
 
+// sharedBundle parses the catalogs once per process: a bundle
+// is only read once loaded, so every Localizer can share it.
+var sharedBundle = sync.OnceValues(newBundle)
+
 // New returns a Localizer for lang (English for anything but "de").
 func New(lang data.Lang) (*Localizer, error) {
-	b, err := newBundle()
+	b, err := sharedBundle()
 	if err != nil {
 		return nil, err
 	}

@@ -162,12 +162,44 @@ func (c *labelCache) get(t *Timeline, ref int32, k int) (string, float32) {
 		return lt.full, lt.fullW
 	}
 	if lt.filled&(1<<k) == 0 {
+		// The cut is the first of the lengths n, n*9/10, … whose text
+		// fits (referenceCut in the tests), found from a proportional guess
+		// with two or three measurements instead of one per step: measuring
+		// every title at each step cost 39 ms of the start.
 		r := []rune(lt.full)
-		s, w := lt.full, lt.fullW
-		for len(r) > 1 && w > labelCaps[k] {
-			r = r[:len(r)*9/10]
-			s = strings.TrimRight(string(r), " ,.;:–-") + "…"
-			w = fyne.MeasureText(s, c.size, fyne.TextStyle{}).Width
+		lens := []int{len(r)}
+		for l := len(r); l > 1; {
+			l = l * 9 / 10
+			lens = append(lens, l)
+		}
+		cut := func(j int) (string, float32) {
+			s := strings.TrimRight(string(r[:lens[j]]), " ,.;:–-") + "…"
+			return s, fyne.MeasureText(s, c.size, fyne.TextStyle{}).Width
+		}
+		if len(lens) == 1 {
+			lt.cut[k], lt.cutW[k] = lt.full, lt.fullW
+			lt.filled |= 1 << k
+			return lt.cut[k], lt.cutW[k]
+		}
+		guess := float32(len(r)) * labelCaps[k] / lt.fullW * 1.05
+		j := 1
+		for j < len(lens)-1 && float32(lens[j]) > guess {
+			j++
+		}
+		s, w := cut(j)
+		if w <= labelCaps[k] {
+			for j > 1 {
+				s2, w2 := cut(j - 1)
+				if w2 > labelCaps[k] {
+					break
+				}
+				j, s, w = j-1, s2, w2
+			}
+		} else {
+			for j < len(lens)-1 && w > labelCaps[k] {
+				j++
+				s, w = cut(j)
+			}
 		}
 		lt.cut[k], lt.cutW[k] = s, max(w, 0.5)
 		lt.filled |= 1 << k
