@@ -116,15 +116,49 @@ func vacuumInto(ctx context.Context, path, dst string) error {
 	return err
 }
 
-// autoBackup makes the day's backup unless there is one already.
+// autoBackup makes the day's backup unless there is one already. Two
+// processes opening the notebook at once agree through a lock file made
+// with O_EXCL: one makes the backup, the other leaves it (a lock older
+// than staleDailyLock, left by a crash, is taken over).
 func (nb *Notebook) autoBackup(ctx context.Context) (Backup, error) {
 	today := nb.opts.Now().Format("20060102")
-	for _, f := range nb.backupFiles() {
-		if f.kind == BackupDaily && f.stamp[:8] == today {
-			return Backup{}, nil
+	if nb.hasDaily(today) {
+		return Backup{}, nil
+	}
+	dir := nb.BackupDir()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return Backup{}, err
+	}
+	lock := filepath.Join(dir, ".daily-"+nb.stem()+"-"+today+".lock")
+	for try := 0; ; try++ {
+		f, err := os.OpenFile(lock, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		if err == nil {
+			f.Close()
+			break
 		}
+		if st, serr := os.Stat(lock); try == 0 && serr == nil && time.Since(st.ModTime()) > staleDailyLock {
+			os.Remove(lock)
+			continue
+		}
+		return Backup{}, nil // another process is making today's backup
+	}
+	defer os.Remove(lock)
+	if nb.hasDaily(today) { // made while this process waited for the lock
+		return Backup{}, nil
 	}
 	return nb.backup(ctx, BackupDaily)
+}
+
+// staleDailyLock is when a daily backup's lock is taken to be left by a crash.
+const staleDailyLock = 10 * time.Minute
+
+func (nb *Notebook) hasDaily(today string) bool {
+	for _, f := range nb.backupFiles() {
+		if f.kind == BackupDaily && f.stamp[:8] == today {
+			return true
+		}
+	}
+	return false
 }
 
 type backupFile struct {
