@@ -98,6 +98,19 @@ func TestHandoutOfATourInGerman(t *testing.T) {
 	if strings.Contains(txt, founded.Title.EN) && founded.Title.EN != founded.Title.DE {
 		t.Error("the German hand-out has the English title")
 	}
+	// In English: the dataset's English texts, and the teacher's German
+	// words where there are no English ones.
+	h.pp.ShowHandout(tour.ID)
+	f = h.pp.last
+	f.lang.SetSelectedIndex(0)
+	f.next()
+	h.saveAs(t, "lesson.pdf")
+	en := pdfText(t, filepath.Join(dir, "lesson.pdf"))
+	for _, want := range []string{"Gründung und Bruch", "Fragen Sie: Was wurde versprochen?", strings.Join(strings.Fields(founded.Title.EN), " ")} {
+		if !strings.Contains(en, want) {
+			t.Errorf("the English hand-out lacks %q", want)
+		}
+	}
 }
 
 func TestHandoutOfTheFilteredRangeAndWorksheet(t *testing.T) {

@@ -512,6 +512,17 @@ func TestTourExportImportRoundTrip(t *testing.T) {
 	if len(h2.storedTours(t)) != 1 {
 		t.Error("the second import added a tour")
 	}
+	// Exported for TimelineJS from the English window: what was written in
+	// German only stands in for the missing English.
+	dir2 := t.TempDir()
+	h2.S.Prefs.SetString(prefExportDir, dir2)
+	h2.tp.ed.exportMenu.Items[1].Action()
+	h2.saveAs(t, "en.json")
+	en, _ := os.ReadFile(filepath.Join(dir2, "en.json"))
+	if err := json.Unmarshal(en, &doc); err != nil || doc.Title.Text.Headline != "Gründung und Bruch" || !strings.Contains(doc.Events[0].Text.Text, "Start here.") ||
+		!strings.Contains(doc.Events[2].Text.Text, "Klage lesen") {
+		t.Errorf("English TimelineJS of a German tour (%v):\n%s", err, en)
+	}
 }
 
 func TestTourImportHostileFilesChangeNothing(t *testing.T) {
@@ -662,5 +673,50 @@ func TestTourScreens(t *testing.T) {
 		off := d.AbsolutePositionForObject(h.tp.ed.detail).Y - d.AbsolutePositionForObject(h.Detail.scroll).Y + h.Detail.scroll.Offset.Y
 		h.Detail.scroll.ScrollToOffset(fyne.NewPos(0, off-40))
 		save("detail-tour-section")
+	}
+}
+
+func TestToursMenusKeysAndLanguageSwitch(t *testing.T) {
+	h := newTourHarness(t, data.EN)
+	labels := map[string]*fyne.MenuItem{}
+	for _, m := range h.w.MainMenu().Items {
+		for _, it := range m.Items {
+			labels[m.Label+" → "+it.Label] = it
+		}
+	}
+	for _, want := range []string{"File → Hand-out …", "File → Poster …", "File → Export view as image …", "View → Tours"} {
+		if labels[want] == nil {
+			t.Errorf("no menu item %s", want)
+		}
+	}
+	if it := labels["View → Tours"]; it != nil && it.Shortcut != scTours {
+		t.Error("View → Tours does not show Ctrl+T")
+	}
+	h.w.Canvas().Unfocus()
+	h.press(scTours)
+	if h.SelectedTab() != "tours" {
+		t.Errorf("Ctrl+T shows the %s tab", h.SelectedTab())
+	}
+	var keys []string
+	for _, r := range h.KeyHelp() {
+		keys = append(keys, r[0]+" "+r[1])
+	}
+	if k := strings.Join(keys, "\n"); !strings.Contains(k, "Alt+↑ Alt+↓ tours: move the selected stop") || !strings.Contains(k, "Ctrl+T") {
+		t.Errorf("keyboard help lacks the tour keys:\n%s", k)
+	}
+	h.tp.Open(h.tp.tours[0].ID)
+	h.SetLang(data.DE)
+	h.flush()
+	de := visibleStrings(h.w)
+	for _, want := range []string{"Rundgänge", "Neuer Rundgang …", "Handout …", "Exportieren …", "In meine Rundgänge kopieren", "Mitgeliefert · 12 Stationen",
+		h.S.DS.Tours[0].Title.DE} {
+		if !strings.Contains(de, want) {
+			t.Errorf("German window lacks %q", want)
+		}
+	}
+	for _, gone := range []string{"New tour …", "Comes with the app", "Copy to my tours"} {
+		if strings.Contains(de, gone) {
+			t.Errorf("German window still shows %q", gone)
+		}
 	}
 }
