@@ -192,6 +192,12 @@ func TestPosterDialogWritesSheets(t *testing.T) {
 		t.Fatalf("bad sheets: problem %q", f.problem.Text)
 	}
 	f.sheets.SetText("2")
+	f.from.SetText("1990")
+	f.to.SetText("1991")
+	f.next()
+	if !f.problem.Visible() || !strings.Contains(f.problem.Text, "keine Ereignisse") {
+		t.Fatalf("empty range: problem %q", f.problem.Text)
+	}
 	f.from.SetText("2023")
 	f.to.SetText("2024")
 	f.paper.SetSelectedIndex(0) // A4

@@ -284,7 +284,7 @@ func TestTourEmptyTitleIsNotSavedAndSaysWhy(t *testing.T) {
 	ed := h.tp.ed
 	ed.titleDE.SetText("")
 	h.flush()
-	if !ed.problem.Visible() || !strings.Contains(ed.problem.Text, "Titel") {
+	if !ed.problem.Visible() || !strings.Contains(ed.problem.Text, "bleibt der Rundgang so gespeichert") {
 		t.Fatalf("empty title: problem %q", ed.problem.Text)
 	}
 	if ts := h.storedTours(t); ts[0].Title.DE != "Stunde 1" {
@@ -333,6 +333,33 @@ func TestTourAddFromDetailPaneAndFind(t *testing.T) {
 	ts := h.storedTours(t)
 	if len(ts[0].Stops) != 2 || ts[0].Stops[0].EventID != id || !strings.Contains(strings.ToLower(h.S.EventTitle(h.S.Idx.Find(ts[0].Stops[1].EventID))), "sue") {
 		t.Fatalf("stops %+v", ts[0].Stops)
+	}
+}
+
+func TestTourFromSearchHitsGoesThroughTime(t *testing.T) {
+	h := newTourHarness(t, data.EN)
+	test.Type(h.Search.Entry(), "lawsuit")
+	h.flush()
+	hits := h.List.Rows()
+	if !h.List.Hits() || len(hits) < 3 {
+		t.Fatalf("search: %d hits", len(hits))
+	}
+	h.tp.ShowNewTour()
+	nd := h.tp.lastNew
+	if !strings.Contains(nd.origin.Selected, "search hits") {
+		t.Fatalf("a new tour while searching starts from %q", nd.origin.Selected)
+	}
+	nd.titleEN.SetText("Lawsuits")
+	nd.create()
+	h.flush()
+	st := h.storedTours(t)[0].Stops
+	if len(st) != len(hits) {
+		t.Fatalf("%d stops for %d hits", len(st), len(hits))
+	}
+	for k := 1; k < len(st); k++ {
+		if h.S.Idx.Find(st[k-1].EventID) > h.S.Idx.Find(st[k].EventID) {
+			t.Fatalf("stops not in date order: %v", stopIDs(st))
+		}
 	}
 }
 
@@ -519,6 +546,7 @@ func TestTourExportImportRoundTrip(t *testing.T) {
 	h2.tp.ed.exportMenu.Items[1].Action()
 	h2.saveAs(t, "en.json")
 	en, _ := os.ReadFile(filepath.Join(dir2, "en.json"))
+	doc.Title.Text.Headline, doc.Events = "", nil
 	if err := json.Unmarshal(en, &doc); err != nil || doc.Title.Text.Headline != "Gründung und Bruch" || !strings.Contains(doc.Events[0].Text.Text, "Start here.") ||
 		!strings.Contains(doc.Events[2].Text.Text, "Klage lesen") {
 		t.Errorf("English TimelineJS of a German tour (%v):\n%s", err, en)
