@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -249,7 +250,7 @@ func TestImageExportScalesTheViewWithoutTouchingIt(t *testing.T) {
 		f := h.pp.last
 		f.scale.SetSelected(f.scale.Options[k-1])
 		f.next()
-		name := "view" + itoa(k) + ".png"
+		name := "view" + strconv.Itoa(k) + ".png"
 		h.saveAs(t, name)
 		fh, err := os.Open(filepath.Join(dir, name))
 		if err != nil {

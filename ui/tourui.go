@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -167,11 +169,11 @@ func (tp *TourPane) updateWhy() {
 		tp.why.SetText(loc.T("classroomui.no_notebook"))
 		tp.why.Show()
 	case nb.ReadOnly():
-		reason := loc.T("notebook.read_only_short")
-		if err := nb.Info().ReadOnly; err != nil {
-			reason = userdb.Message(loc, err)
+		msg := loc.T("classroomui.read_only")
+		if err := nb.Info().ReadOnly; err != nil && !errors.Is(err, userdb.ErrReadOnly) {
+			msg += " " + userdb.Message(loc, err) // why: a newer app's notebook, no write access …
 		}
-		tp.why.SetText(loc.T("classroomui.read_only", "Reason", reason))
+		tp.why.SetText(msg)
 		tp.why.Show()
 	default:
 		tp.why.Hide()
@@ -278,6 +280,9 @@ func (tp *TourPane) TabShown(on bool) {
 	}
 	if tp.stale {
 		tp.notebookChanged()
+	}
+	if tp.ed.tour.ID != "" {
+		tp.ed.fillButtons() // Present may have been wired since
 	}
 }
 

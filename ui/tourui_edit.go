@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -373,7 +374,7 @@ func (ed *tourEditor) fillStopRow(k int, c *fyne.Container) {
 	num := left.Objects[0].(*fyne.Container).Objects[0].(*widget.Label)
 	date := left.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
 	title := c.Objects[0].(*widget.Label)
-	num.SetText(itoa(k+1) + ".")
+	num.SetText(strconv.Itoa(k+1) + ".")
 	text := ""
 	if i := s.Idx.Find(st.EventID); i >= 0 {
 		date.SetText(loc.ShortDate(s.Idx.Date(i)))
@@ -391,20 +392,9 @@ func (ed *tourEditor) fillStopRow(k int, c *fyne.Container) {
 	title.SetText(text)
 }
 
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
-}
-
-// selectStop shows stop k's note (saving what was typed first).
+// selectStop shows stop k's note and what can be done with it (what was
+// typed in the note before is in the working copy and saved with it).
 func (ed *tourEditor) selectStop(k int) {
-	if k == ed.sel {
-		ed.fillNote()
-		ed.fillButtons()
-		return
-	}
 	ed.sel = k
 	ed.fillNote()
 	ed.fillButtons()

@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -566,7 +567,7 @@ func TestTourImportHostileFilesChangeNothing(t *testing.T) {
 		for _, e := range events {
 			st = append(st, `{"event":"`+e+`"}`)
 		}
-		return `{"format":"aitimeline-tour","version":` + itoa(version) + `,"tour":{"id":"x","title":{"de":"Fremd"},"stops":[` + strings.Join(st, ",") + `]}}`
+		return `{"format":"aitimeline-tour","version":` + strconv.Itoa(version) + `,"tour":{"id":"x","title":{"de":"Fremd"},"stops":[` + strings.Join(st, ",") + `]}}`
 	}
 	for _, c := range []struct{ name, body, want string }{
 		{"bad json", `{"format":"aitimeline-tour",`, "kein gültiges JSON"},
