@@ -299,6 +299,9 @@ func (ed *tourEditor) fill() {
 		ed.viewBox.Show()
 		ed.heading.SetText(tourTitle(t, loc.Lang(), loc))
 		kind := loc.T("classroomui.bundled_line")
+		if tp.Writable() {
+			kind += " " + loc.T("classroomui.bundled_copy")
+		}
 		if t.Own {
 			kind = loc.T("classroomui.own_locked_line")
 		}

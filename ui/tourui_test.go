@@ -702,6 +702,28 @@ func TestTourScreens(t *testing.T) {
 		off := d.AbsolutePositionForObject(h.tp.ed.detail).Y - d.AbsolutePositionForObject(h.Detail.scroll).Y + h.Detail.scroll.Offset.Y
 		h.Detail.scroll.ScrollToOffset(fyne.NewPos(0, off-40))
 		save("detail-tour-section")
+		h.tp.Show()
+		h.w.Resize(fyne.NewSize(1280, 800)) // the window's first size
+		h.tp.ed.showFind()
+		test.Type(h.tp.findEntry, "musk")
+		h.flush()
+		save("tours-find-1280")
+
+		// No notebook: the bundled tours, and why nothing can be made.
+		h2 := newHarness(t, lang)
+		h2.a.Settings().SetTheme(NewTheme(ThemeLight, 1))
+		h2.addClassroom()
+		h2.Tours().Show()
+		h2.Tours().Open(h2.Tours().tours[0].ID)
+		h2.flush()
+		h2.w.Content().Refresh()
+		img := h2.w.Canvas().Capture()
+		f, err := os.Create(filepath.Join(dir, "tours-no-notebook-"+string(lang)+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		png.Encode(f, img)
+		f.Close()
 	}
 }
 
