@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -76,10 +77,15 @@ func (m *Main) addClassroom() {
 		c.AddShortcut(scStopUp, func(fyne.Shortcut) { tp.keyMove(-1) })
 		c.AddShortcut(scStopDown, func(fyne.Shortcut) { tp.keyMove(1) })
 		m.S.OnSelect(func(int) { tp.ed.selectionChanged() })
-		// A notebook reload (import, restore, undo) ends in SetOwnEvents,
-		// which tells the filter's listeners: the tours may have changed.
+		// New own events renumber the window (the filter's listeners hear
+		// of it): stops on them get their titles.
 		m.S.OnFilter(tp.notebookChanged)
 		m.Detail.AddSection(tp.ed.detailSection)
+		tp.Present = func(id string) {
+			if m.Presenter != nil {
+				m.Presenter.PresentTour(id, 0)
+			}
+		}
 	}
 	tp.attach()
 	m.RefreshMenu()
@@ -289,14 +295,33 @@ func (tp *TourPane) TabShown(on bool) {
 // Close saves what is being typed (the shell waits for the writes).
 func (tp *TourPane) Close() { tp.ed.saveNow() }
 
-// MenuItems adds View → Tours.
+// MenuItems adds View → Tours. The menus are rebuilt after every reload
+// of the notebook (they list its tours under View → Present tour), which
+// is when tours may have changed under the tab (an import, a restored
+// backup, an undone deletion): the tab follows then too.
 func (tp *TourPane) MenuItems(menu string) []*fyne.MenuItem {
 	if menu != "view" {
 		return nil
 	}
+	if tourSignature(tp.s.Tours()) != tourSignature(tp.tours) {
+		fyne.Do(tp.notebookChanged) // after the menu is built
+	}
 	it := fyne.NewMenuItem(tp.s.Loc.T("classroomui.menu_tours"), tp.Show)
 	it.Shortcut = scTours
 	return []*fyne.MenuItem{it}
+}
+
+// tourSignature sums up a list of tours: IDs, titles, intros and stops.
+func tourSignature(ts []Tour) string {
+	var b strings.Builder
+	for _, t := range ts {
+		b.WriteString(t.ID + "\x00" + t.Title.EN + "\x00" + t.Title.DE + "\x00" + t.Intro.EN + "\x00" + t.Intro.DE)
+		for _, st := range t.Stops {
+			b.WriteString("\x01" + st.EventID + "\x00" + st.Note.EN + "\x00" + st.Note.DE)
+		}
+		b.WriteString("\x02")
+	}
+	return b.String()
 }
 
 // KeyHelp lists the tour manager's keys for Help → Keyboard shortcuts.
