@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -124,14 +123,7 @@ func runTourExport(args []string, e env, loc *i18n.Localizer) error {
 		if *format == "aitour" {
 			return interop.WriteTour(w, ui.TourFile(t, st.Meta().Version))
 		}
-		evs, stops, err := ui.TourEvents(context.Background(), st, t)
-		if err != nil {
-			return err
-		}
-		tl := i18n.Must(l)
-		return interop.WriteTimelineJS(w, ui.TimelineJSDoc(t.Title, t.Intro, evs, stops), interop.TimelineJSOptions{Lang: l,
-			Group:        func(c data.Category) string { return tl.T("category." + string(c)) },
-			SourcesLabel: tl.T("detail.sources")})
+		return ui.WriteTourTimelineJS(context.Background(), w, st, t, i18n.Must(l))
 	}
 	return writeOut(*out, e, loc, write)
 }
@@ -272,7 +264,7 @@ func runPoster(args []string, e env, loc *i18n.Localizer) error {
 	if !ok {
 		return fail(loc, "cli.err.lanes", "Value", *lanes)
 	}
-	across, down, ok := parseSheets(*pages)
+	across, down, ok := ui.ParseSheets(*pages)
 	if !ok {
 		return fail(loc, "cli.err.pages", "Value", *pages, "Max", printout.MaxSheets)
 	}
@@ -295,17 +287,4 @@ func runPoster(args []string, e env, loc *i18n.Localizer) error {
 	td := timeline.NewData(st.Index(), st.Context())
 	opt := printout.PosterOptions{Paper: p, Across: across, Down: down, Lanes: mode, From: f, To: t2, Meta: st.Meta(), Created: time.Now()}
 	return writeOut(*out, e, loc, func(w io.Writer) error { return printout.WritePoster(w, td, loc, opt) })
-}
-
-// parseSheets reads "4" (four sheets across) or "2x2".
-func parseSheets(s string) (across, down int, ok bool) {
-	a, d, found := strings.Cut(strings.ToLower(strings.TrimSpace(s)), "x")
-	var err1, err2 error
-	across, err1 = strconv.Atoi(a)
-	down = 1
-	if found {
-		down, err2 = strconv.Atoi(d)
-	}
-	ok = err1 == nil && err2 == nil && across >= 1 && down >= 1 && across <= printout.MaxSheets && down <= printout.MaxSheets
-	return across, down, ok
 }
