@@ -73,6 +73,11 @@ dataset:
 check-dataset:
 	$(GO) run -tags $(TAGS) ./cmd/datasetbuild -check
 
+# The README's screenshots (assets/screenshots/), rendered with Fyne's software painter.
+shots:
+	mkdir -p assets/screenshots
+	AITIMELINE_SHOTS=$(CURDIR)/assets/screenshots $(GO) test -tags $(TAGS) -run '^TestScreens$$' -count=1 ./ui/
+
 # Speed and memory benchmarks (see BENCHMARKS.md).
 bench: deps
 	./.ci/bench

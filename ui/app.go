@@ -139,6 +139,7 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, loc *i18n.Localizer
 	m.installTrace()
 	m.Presenter = NewPresenter(m)
 	m.AddPane(m.Presenter) // after installKeys: it adds F5 to the window's keys
+	m.addClassroom()
 	m.installWelcome()
 	return m
 }

@@ -91,7 +91,7 @@ func (m *Main) AttachNotebook(nb *userdb.Notebook) *NotebookPane {
 	m.Notebook = p
 	m.AddTab("notebook", p)
 	m.installNotebookKeys()
-	m.RefreshMenu() // the File and View menus gain the notebook's items
+	m.addClassroom() // own tours can be made now (it refreshes the menus)
 	p.Load(true)
 	return p
 }
