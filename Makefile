@@ -77,6 +77,11 @@ check-dataset:
 shots:
 	mkdir -p assets/screenshots
 	AITIMELINE_SHOTS=$(CURDIR)/assets/screenshots $(GO) test -tags $(TAGS) -run '^TestScreens$$' -count=1 ./ui/
+	$(GO) build -tags $(TAGS) -o bin/aitimeline .
+	bin/aitimeline render --lang de --size 1600x900 --out assets/screenshots/timeline-de.png
+	bin/aitimeline render --lang en --size 1600x900 --out assets/screenshots/timeline-en.png
+	bin/aitimeline handout --tour conflict-in-12-steps --lang de --out /tmp/aitimeline-handout-de.pdf
+	pdftoppm -png -r 60 -f 3 -l 3 -singlefile /tmp/aitimeline-handout-de.pdf assets/screenshots/handout-de-page3
 
 # Speed and memory benchmarks (see BENCHMARKS.md).
 bench: deps
