@@ -465,9 +465,10 @@ func (ed *tourEditor) changed(text bool) {
 	ed.saveNow()
 }
 
-// saveNow saves the tour shown if it changed. A tour needs a title: until
-// it has one again, the line under the stops says so and the tour as last
-// saved stays in the notebook.
+// saveNow saves the tour shown if it changed. A tour needs a title: while
+// both titles are blank the line under the stops says so and the tour is
+// saved under the title it had, so nothing else typed meanwhile is lost on
+// quit or when another tour is opened.
 func (ed *tourEditor) saveNow() {
 	tp, loc := ed.tp, ed.tp.s.Loc
 	tp.s.Q.Cancel("tour-autosave")
@@ -475,13 +476,18 @@ func (ed *tourEditor) saveNow() {
 	if !ed.dirty || !ed.editable || nb == nil {
 		return
 	}
-	if strings.TrimSpace(ed.tour.Title.EN) == "" && strings.TrimSpace(ed.tour.Title.DE) == "" {
-		ed.setProblem(loc.T("classroomui.title_missing"))
-		return
-	}
 	ed.dirty = false
 	t := notebookTour(ed.tour)
 	before, _ := tp.find(t.ID)
+	untitled := blankTitle(t.Title)
+	if untitled {
+		if blankTitle(before.Title) {
+			ed.dirty = true // nothing to save it under yet
+			ed.setProblem(loc.T("classroomui.title_missing"))
+			return
+		}
+		t.Title = before.Title
+	}
 	ed.saving++
 	ed.setState(loc.T("classroomui.saving"))
 	tp.putOwn(t)
@@ -500,16 +506,26 @@ func (ed *tourEditor) saveNow() {
 				return
 			}
 			if err != nil {
+				ed.dirty = true // the next change, quit or switch tries again
 				ed.setState("")
 				ed.setProblem(loc.T("classroomui.save_failed", "Error", userdb.Message(loc, err)))
 				return
 			}
 			if ed.saving == 0 && !ed.dirty {
-				ed.setProblem("")
+				if blankTitle(ed.tour.Title) {
+					ed.setProblem(loc.T("classroomui.title_missing"))
+				} else {
+					ed.setProblem("")
+				}
 				ed.setState(loc.T("classroomui.saved", "Time", time.Now().Format("15:04")))
 			}
 		}
 	})
+}
+
+// blankTitle reports a title with no text in either language.
+func blankTitle(t data.Text) bool {
+	return strings.TrimSpace(t.EN) == "" && strings.TrimSpace(t.DE) == ""
 }
 
 // notebookTour is an own tour as the notebook stores it.

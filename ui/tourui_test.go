@@ -285,7 +285,7 @@ func TestTourEmptyTitleIsNotSavedAndSaysWhy(t *testing.T) {
 	ed := h.tp.ed
 	ed.titleDE.SetText("")
 	h.flush()
-	if !ed.problem.Visible() || !strings.Contains(ed.problem.Text, "bleibt der Rundgang so gespeichert") {
+	if !ed.problem.Visible() || !strings.Contains(ed.problem.Text, "behält er seinen letzten Titel") {
 		t.Fatalf("empty title: problem %q", ed.problem.Text)
 	}
 	if ts := h.storedTours(t); ts[0].Title.DE != "Stunde 1" {

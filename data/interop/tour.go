@@ -55,10 +55,11 @@ const (
 	TourVersion = 1
 )
 
-// Limits of a tour file.
+// Limits of a tour file: those of the notebook (data/userdb), so that every
+// tour a teacher can save can be shared.
 const (
-	TourMaxStops = 500
-	TourMaxTitle = 300
+	TourMaxStops = 1000
+	TourMaxTitle = 500
 	TourMaxText  = 20000
 )
 

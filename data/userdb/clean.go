@@ -51,7 +51,7 @@ func line(s string) string {
 		case unicode.IsSpace(r):
 			space = b.Len() > 0
 			continue
-		case unicode.IsControl(r) || r == '\uFEFF':
+		case unicode.IsControl(r) || r == '\uFEFF' || isBidiControl(r):
 			continue
 		}
 		if space {
@@ -61,6 +61,13 @@ func line(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isBidiControl reports the embedding, override and isolate controls
+// (U+202A–U+202E, U+2066–U+2069): an imported "Evil\u202Eroot" would be
+// shown reversed in lists and menus. Marks (LRM, RLM) stay.
+func isBidiControl(r rune) bool {
+	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // multiline cleans a multi-line field (a note, a summary): valid UTF-8,
@@ -74,7 +81,7 @@ func multiline(s string) string {
 		if r == '\n' || r == '\t' {
 			return r
 		}
-		if unicode.IsControl(r) || r == '\uFEFF' {
+		if unicode.IsControl(r) || r == '\uFEFF' || isBidiControl(r) {
 			return -1
 		}
 		return r
