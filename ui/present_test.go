@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/data"
@@ -789,7 +790,7 @@ func TestWelcomePanelOffersToursUntilDismissed(t *testing.T) {
 	walkObjects(h.Detail.root, func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok {
 			switch {
-			case strings.HasPrefix(b.Text, "Beginnen mit: ") && start == nil:
+			case b.Text == "" && b.Icon == theme.MediaPlayIcon() && start == nil:
 				start = b
 			case b.Text == "Nicht mehr anzeigen":
 				dismiss = b

@@ -138,7 +138,7 @@ func newTourPane(m *Main, pp *PrintPane) *TourPane {
 	tp.newBtn = widget.NewButtonWithIcon("", theme.ContentAddIcon(), tp.ShowNewTour)
 	tp.impBtn = widget.NewButtonWithIcon("", theme.DownloadIcon(), tp.ShowImport)
 	tp.ed = newTourEditor(tp)
-	left := container.NewBorder(container.NewVBox(container.NewGridWithColumns(2, tp.newBtn, tp.impBtn), tp.why), nil, nil, nil, tp.list)
+	left := container.NewBorder(container.NewVBox(tp.newBtn, tp.impBtn, tp.why), nil, nil, nil, tp.list)
 	split := container.NewHSplit(left, tp.ed.root)
 	split.Offset = 0.28
 	tp.item = container.NewTabItemWithIcon("", theme.MediaPlayIcon(), split)

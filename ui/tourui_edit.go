@@ -34,9 +34,11 @@ type tourEditor struct {
 	filling  bool // the fields are being set from tour: not a change
 	sel      int  // the selected stop, -1 for none
 
-	root *fyne.Container
-	none *fyne.Container // "choose a tour" when none is shown
-	body *fyne.Container
+	root       *fyne.Container
+	bodyScroll *container.Scroll // the editor, scrolled when the window is small
+	none       *container.Scroll
+	noneText   *widget.RichText // "choose a tour" when none is shown
+	body       *fyne.Container
 
 	// Read-only view of title and intro.
 	heading   *widget.Label
@@ -155,10 +157,10 @@ func newTourEditor(tp *TourPane) *tourEditor {
 	}
 	ed.titleEN = line(func(v string) { ed.tour.Title.EN = v })
 	ed.titleDE = line(func(v string) { ed.tour.Title.DE = v })
-	ed.introEN = multi(3, func(v string) { ed.tour.Intro.EN = v })
-	ed.introDE = multi(3, func(v string) { ed.tour.Intro.DE = v })
-	ed.noteEN = multi(3, func(v string) { ed.setNote(func(n *data.Text) { n.EN = v }) })
-	ed.noteDE = multi(3, func(v string) { ed.setNote(func(n *data.Text) { n.DE = v }) })
+	ed.introEN = multi(2, func(v string) { ed.tour.Intro.EN = v })
+	ed.introDE = multi(2, func(v string) { ed.tour.Intro.DE = v })
+	ed.noteEN = multi(2, func(v string) { ed.setNote(func(n *data.Text) { n.EN = v }) })
+	ed.noteDE = multi(2, func(v string) { ed.setNote(func(n *data.Text) { n.DE = v }) })
 	pair := func(capEN, capDE string, en, de fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewGridWithColumns(2, container.NewBorder(caption(capEN), nil, nil, nil, en), container.NewBorder(caption(capDE), nil, nil, nil, de))
 	}
@@ -225,8 +227,15 @@ func newTourEditor(tp *TourPane) *tourEditor {
 	bottom := container.NewVBox(ed.noteBox, ed.problem, ed.state, widget.NewSeparator(), actions)
 	center := container.NewBorder(ed.stopsHead, nil, nil, ed.side, ed.stops)
 	ed.body = container.NewBorder(top, bottom, nil, nil, center)
-	ed.none = container.NewCenter(secondary("", true))
-	ed.root = container.NewStack(ed.none, ed.body)
+	// In a scroll: a wrapping text's minimum height before its first layout
+	// is one word per line, which made the window taller than the screen.
+	hint := secondary("", true)
+	hint.Segments[0].(*widget.TextSegment).Style.Alignment = fyne.TextAlignCenter
+	ed.none, ed.noneText = container.NewVScroll(container.NewPadded(hint)), hint
+	// The editor scrolls when the window is smaller than it (large text on
+	// a projector) instead of making the window larger than the screen.
+	ed.bodyScroll = container.NewScroll(ed.body)
+	ed.root = container.NewStack(ed.none, ed.bodyScroll)
 	ed.fill()
 	return ed
 }
@@ -249,7 +258,7 @@ func (ed *tourEditor) relabel() {
 	ed.exportMenu.Items[0].Label = loc.T("classroomui.export_aitour")
 	ed.exportMenu.Items[1].Label = loc.T("classroomui.export_timelinejs")
 	ed.del.SetText(loc.T("classroomui.delete"))
-	setSecondary(ed.none.Objects[0].(*widget.RichText), loc.T("classroomui.choose"))
+	setSecondary(ed.noneText, loc.T("classroomui.choose"))
 	ed.fill()
 }
 
@@ -278,12 +287,12 @@ func (ed *tourEditor) fill() {
 	tp, loc := ed.tp, ed.tp.s.Loc
 	t := ed.tour
 	if t.ID == "" {
-		ed.body.Hide()
+		ed.bodyScroll.Hide()
 		ed.none.Show()
 		return
 	}
 	ed.none.Hide()
-	ed.body.Show()
+	ed.bodyScroll.Show()
 	ed.editable = t.Own && tp.Writable()
 	ed.filling = true
 	defer func() { ed.filling = false }()

@@ -32,13 +32,15 @@ func (m *Main) welcome() fyne.CanvasObject {
 	items := []fyne.CanvasObject{title, wrapLabel(loc.T("welcome.text"))}
 	for _, t := range BundledTours(s.DS) {
 		id := t.ID
-		b := widget.NewButtonWithIcon(loc.T("welcome.start_with", "Title", loc.Text(t.Title)), theme.MediaPlayIcon(), func() {
+		b := widget.NewButtonWithIcon("", theme.MediaPlayIcon(), func() {
 			if m.Presenter != nil {
 				m.Presenter.PresentTour(id, 0)
 			}
 		})
-		b.Alignment = widget.ButtonAlignLeading
-		items = append(items, b)
+		b.Importance = widget.HighImportance
+		// The tour's title wraps beside its button: a long German title on
+		// the button itself made the window wider than the screen at 200 %.
+		items = append(items, container.NewBorder(nil, nil, container.NewCenter(b), nil, wrapLabel(loc.T("welcome.start_with", "Title", loc.Text(t.Title)))))
 	}
 	items = append(items, secondary(loc.T("welcome.hint"), true),
 		container.NewHBox(widget.NewButtonWithIcon(loc.T("welcome.dismiss"), theme.CancelIcon(), m.DismissWelcome)))
