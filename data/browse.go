@@ -13,6 +13,7 @@ func (s *Store) Sources(ctx context.Context) ([]Source, error) {
 	  FROM sources ORDER BY publisher COLLATE NOCASE, date, id`, func(r *sql.Rows) error {
 		var x Source
 		err := r.Scan(&x.ID, &x.Publisher, &x.Title, &x.Date, &x.URL, &x.ArchiveURL, &x.Language, &x.Kind, &x.Citations)
+		x.unmarkTitle()
 		out = append(out, x)
 		return err
 	})

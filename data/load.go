@@ -315,6 +315,7 @@ func (s *Store) readEvents(ctx context.Context, lo int, out []Event) error {
 				if err := r.Scan(&n, &acc, &x.ID, &x.Publisher, &x.Title, &x.Date, &x.URL, &x.ArchiveURL, &x.Language, &x.Kind, &x.Citations); err != nil {
 					return err
 				}
+				x.unmarkTitle()
 				e, err := at(n)
 				if err != nil {
 					return err

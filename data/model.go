@@ -215,8 +215,24 @@ type Source struct {
 	ArchiveURL string `json:"archive_url"`
 	Language   string `json:"language"`
 	Kind       string `json:"kind"`
+	// TitleFromURL: the page was read but its headline not seen, so Title
+	// is made of the URL's words (the dataset's text marks it with
+	// URLTitleMarker; the store removes the marker and sets this).
+	TitleFromURL bool `json:"title_from_url,omitempty"`
 	// Citations is how many events cite the source (filled by store queries that count it).
 	Citations int `json:"-"`
+}
+
+// URLTitleMarker ends a source title, in the dataset's text, that was made
+// from the words of the page's URL (DATASET.md, "Titles").
+const URLTitleMarker = "(title from URL; page read)"
+
+// unmarkTitle moves the URL-title marker from Title to TitleFromURL, so that
+// no reader, hand-out or citation shows the curators' English note.
+func (s *Source) unmarkTitle() {
+	if t, ok := strings.CutSuffix(s.Title, URLTitleMarker); ok {
+		s.Title, s.TitleFromURL = strings.TrimSpace(t), true
+	}
 }
 
 // EventPerson is a person's part in an event.

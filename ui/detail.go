@@ -405,7 +405,11 @@ func (d *DetailPane) sourceRow(src data.Source) fyne.CanvasObject {
 	t.Wrapping = fyne.TextWrapWord
 	t.TextStyle.Italic = true
 	var bits []string
-	for _, b := range []string{src.Publisher, date, languageName(loc, src.Language), Domain(src.URL)} {
+	fromURL := ""
+	if src.TitleFromURL {
+		fromURL = loc.T("detail.title_from_url")
+	}
+	for _, b := range []string{src.Publisher, date, languageName(loc, src.Language), Domain(src.URL), fromURL} {
 		if b != "" && (len(bits) == 0 || bits[len(bits)-1] != b) {
 			bits = append(bits, b)
 		}
