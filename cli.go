@@ -267,6 +267,10 @@ func runExport(args []string, e env, loc *i18n.Localizer) error {
 		} else {
 			_, err = st.ExportJSON(context.Background(), w, nil)
 		}
+		var de *data.DatasetError
+		if errors.As(err, &de) { // rows found bad while reading: say what, not "cannot write"
+			return &cliError{bundle.Message(loc, *dataset, err)}
+		}
 		return err
 	}
 	if *out == "" {
@@ -279,6 +283,10 @@ func runExport(args []string, e env, loc *i18n.Localizer) error {
 // export never leaves a truncated file where a good one was.
 func writeFile(path string, loc *i18n.Localizer, fill func(io.Writer) error) error {
 	if err := ui.WriteAtomic(path, fill); err != nil {
+		var ce *cliError
+		if errors.As(err, &ce) {
+			return ce
+		}
 		return fail(loc, "cli.err.write", "File", path, "Error", osError(err, loc))
 	}
 	return nil

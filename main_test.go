@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"database/sql"
 	"encoding/csv"
 	"encoding/json"
@@ -331,6 +332,43 @@ func TestTamperedDatasetsAreRefused(t *testing.T) {
 				failsWithOneLine(t, runCLI(t, nil, args...), c.want)
 			}
 			failsWithOneLine(t, runCLI(t, map[string]string{"LANG": "de_DE.UTF-8"}, "search", "x", "--dataset", c.path), c.wantDE)
+		})
+	}
+}
+
+// TestRowsEditedBehindTheIndexAreRefused: a copy whose event rows were
+// edited directly (the index checked at open left as it was) is refused
+// when the rows are read, in one localized line, and no file is written.
+func TestRowsEditedBehindTheIndexAreRefused(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct{ name, stmt, want, wantDE string }{
+		{"huge title", "UPDATE events SET title_en = replace(hex(zeroblob(1000000)), '0', 'x') WHERE n = 4", "longer than allowed", "länger als erlaubt"},
+		{"bad date", "UPDATE events SET date = 'not-a-date' WHERE n = 4", "not-a-date", "not-a-date"},
+		{"other date", "UPDATE events SET date = '2015-01-01' WHERE n = 40", "damaged", "beschädigt"},
+		{"unknown person", "UPDATE event_people SET person_id = 'nobody-here' WHERE event_n = (SELECT min(event_n) FROM event_people)", "nobody-here", "nobody-here"},
+		{"no event rows", "DELETE FROM events", "damaged", "beschädigt"},
+	}
+	for k, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := filepath.Join(dir, fmt.Sprintf("rows%d.db", k))
+			if err := data.WriteSQLite(synth.Generate(50, 2), p); err != nil {
+				t.Fatal(err)
+			}
+			db, _ := sql.Open("sqlite3", "file:"+p)
+			if _, err := db.Exec(c.stmt); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+			out := filepath.Join(dir, fmt.Sprintf("out%d.json", k))
+			failsWithOneLine(t, runCLI(t, nil, "export", "--dataset", p, "--out", out), c.want)
+			r := runCLI(t, map[string]string{"LANG": "de_DE.UTF-8"}, "export", "--dataset", p, "--out", out)
+			failsWithOneLine(t, r, c.wantDE)
+			if strings.Contains(r.stderr, "invalid dataset") {
+				t.Errorf("German message with English inside: %q", r.stderr)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Error("a refused export left a file")
+			}
 		})
 	}
 }

@@ -231,12 +231,30 @@ func (s *Store) readEvents(ctx context.Context, lo int, out []Event) error {
 				if err != nil {
 					return err
 				}
+				// The rows must agree with the index checked at open: a
+				// copy whose rows were edited behind the index is refused
+				// here, when they are read (export, details).
+				i := n - 1
+				if e.ID != s.idx.ID(i) {
+					return &DatasetError{Reason: ReasonDamaged, Event: s.idx.ID(i), Value: "event row " + shorten(e.ID)}
+				}
+				if len(e.Title.EN) > maxTitleBytes || len(e.Title.DE) > maxTitleBytes {
+					return &DatasetError{Reason: ReasonTooLong, Event: e.ID, Value: "title"}
+				}
 				if len(e.Summary.EN) > maxTextBytes || len(e.Summary.DE) > maxTextBytes || len(e.Note.EN) > maxTextBytes || len(e.Note.DE) > maxTextBytes {
 					return &DatasetError{Reason: ReasonTooLong, Event: e.ID, Value: "summary"}
 				}
-				e.Date, _ = ParseDate(date)
+				var derr error
+				if e.Date, derr = ParseDate(date); derr != nil {
+					return &DatasetError{Reason: ReasonBadDate, Event: e.ID, Value: shorten(date)}
+				}
+				if e.Date != s.idx.Date(i) {
+					return &DatasetError{Reason: ReasonDamaged, Event: e.ID, Value: "date " + shorten(date)}
+				}
 				if end != "" {
-					e.End, _ = ParseDate(end)
+					if e.End, derr = ParseDate(end); derr != nil {
+						return &DatasetError{Reason: ReasonBadDate, Event: e.ID, Value: shorten(end)}
+					}
 				}
 				e.Category, e.Status = Category(cat), Status(st)
 				if !validCategory(e.Category) {
@@ -257,6 +275,9 @@ func (s *Store) readEvents(ctx context.Context, lo int, out []Event) error {
 				if err := r.Scan(&n, &p.PersonID, &p.Role.EN, &p.Role.DE); err != nil {
 					return err
 				}
+				if n >= n0 && n <= n1 && !s.indexNames(n-1, p.PersonID, s.idx.People, s.idx.PersonID) {
+					return &DatasetError{Reason: ReasonDangling, Event: s.idx.ID(n - 1), Value: shorten(p.PersonID)}
+				}
 				e, err := at(n)
 				if err == nil {
 					e.People = append(e.People, p)
@@ -270,6 +291,9 @@ func (s *Store) readEvents(ctx context.Context, lo int, out []Event) error {
 				var o string
 				if err := r.Scan(&n, &o); err != nil {
 					return err
+				}
+				if n >= n0 && n <= n1 && !s.indexNames(n-1, o, s.idx.Organizations, s.idx.OrganizationID) {
+					return &DatasetError{Reason: ReasonDangling, Event: s.idx.ID(n - 1), Value: shorten(o)}
 				}
 				e, err := at(n)
 				if err == nil {
@@ -333,6 +357,17 @@ func (s *Store) readEvents(ctx context.Context, lo int, out []Event) error {
 		err = &DatasetError{Reason: ReasonDamaged, Value: "events missing"}
 	}
 	return err
+}
+
+// indexNames reports whether the index lists id among event i's people or
+// organisations (nums gives the event's numbers, name a number's ID).
+func (s *Store) indexNames(i int, id string, nums func(int) []uint16, name func(uint16) string) bool {
+	for _, v := range nums(i) {
+		if name(v) == id {
+			return true
+		}
+	}
+	return false
 }
 
 // EventAt reads event i (0-based, date order) with all its details.
