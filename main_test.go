@@ -2,10 +2,10 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"database/sql"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"image/png"
 	"os"
 	"os/exec"
@@ -283,7 +283,7 @@ func TestErrors(t *testing.T) {
 	os.MkdirAll(filepath.Dir(keep), 0o755)
 	os.WriteFile(keep, []byte("precious"), 0o644)
 	r := runCLI(t, nil, "export", "--dataset", bad, "--out", keep)
-	failsWithOneLine(t, r, "keep.json")
+	failsWithOneLine(t, r, "longer than allowed")
 	if b, _ := os.ReadFile(keep); string(b) != "precious" {
 		t.Fatal("a failed export overwrote the output file")
 	}
