@@ -4,6 +4,7 @@ package data
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -215,23 +216,33 @@ type Source struct {
 	ArchiveURL string `json:"archive_url"`
 	Language   string `json:"language"`
 	Kind       string `json:"kind"`
-	// TitleFromURL: the page was read but its headline not seen, so Title
-	// is made of the URL's words (the dataset's text marks it with
-	// URLTitleMarker; the store removes the marker and sets this).
-	TitleFromURL bool `json:"title_from_url,omitempty"`
+	// TitleDescriptive: the page was read but its headline not recorded, so
+	// Title describes the page (made of the URL's words, or written for a
+	// copy that lacks the headline). The dataset's text marks such titles
+	// (URLTitleMarker, CopyTitleMarker); the store removes the marker and
+	// sets this.
+	TitleDescriptive bool `json:"title_descriptive,omitempty"`
 	// Citations is how many events cite the source (filled by store queries that count it).
 	Citations int `json:"-"`
 }
 
-// URLTitleMarker ends a source title, in the dataset's text, that was made
-// from the words of the page's URL (DATASET.md, "Titles").
-const URLTitleMarker = "(title from URL; page read)"
+// Markers that end a descriptive source title in the dataset's text
+// (DATASET.md, "Titles"): made from the URL's words, or written for a copy
+// whose excerpt lacks the headline ("(copy of The Verge article; headline
+// not in copy)" counts too).
+const (
+	URLTitleMarker  = "(title from URL; page read)"
+	CopyTitleMarker = "headline not in copy)"
+)
 
-// unmarkTitle moves the URL-title marker from Title to TitleFromURL, so that
-// no reader, hand-out or citation shows the curators' English note.
+var titleMarker = regexp.MustCompile(`\s*\((?:title from URL; page read|[^()]*headline not in copy)\)$`)
+
+// unmarkTitle moves a descriptive-title marker from Title to
+// TitleDescriptive, so that no reader, hand-out or citation shows the
+// curators' English note.
 func (s *Source) unmarkTitle() {
-	if t, ok := strings.CutSuffix(s.Title, URLTitleMarker); ok {
-		s.Title, s.TitleFromURL = strings.TrimSpace(t), true
+	if loc := titleMarker.FindStringIndex(s.Title); loc != nil {
+		s.Title, s.TitleDescriptive = s.Title[:loc[0]], true
 	}
 }
 

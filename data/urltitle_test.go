@@ -33,7 +33,7 @@ func TestURLTitleMarkerStaysInTheDataset(t *testing.T) {
 		if strings.Contains(s.Title, "title from URL") {
 			t.Fatalf("%s: %q still carries the marker", where, s.Title)
 		}
-		if want := s.URL == marked.URL; s.TitleFromURL != want || (want && s.Title != "Musk sues OpenAI") {
+		if want := s.URL == marked.URL; s.TitleDescriptive != want || (want && s.Title != "Musk sues OpenAI") {
 			t.Fatalf("%s: %+v, want flagged %v with the title without marker", where, s, want)
 		}
 	}
@@ -48,5 +48,25 @@ func TestURLTitleMarkerStaysInTheDataset(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestUnmarkTitle(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		flagged  bool
+	}{
+		{"Elon Musk AI warning (title from URL; page read)", "Elon Musk AI warning", true},
+		{"Musk creates 'America Party' (headline not in copy)", "Musk creates 'America Party'", true},
+		{"Sutskever deposition (copy of The Verge article; headline not in copy)", "Sutskever deposition", true},
+		{"OpenAI (the company) raises money", "OpenAI (the company) raises money", false},
+		{"A headline not in copy) but no marker", "A headline not in copy) but no marker", false},
+		{"(title from URL; page read) at the start", "(title from URL; page read) at the start", false},
+	} {
+		s := Source{Title: c.in}
+		s.unmarkTitle()
+		if s.Title != c.want || s.TitleDescriptive != c.flagged {
+			t.Errorf("%q → %q %v, want %q %v", c.in, s.Title, s.TitleDescriptive, c.want, c.flagged)
+		}
 	}
 }

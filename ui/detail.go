@@ -406,8 +406,8 @@ func (d *DetailPane) sourceRow(src data.Source) fyne.CanvasObject {
 	t.TextStyle.Italic = true
 	var bits []string
 	fromURL := ""
-	if src.TitleFromURL {
-		fromURL = loc.T("detail.title_from_url")
+	if src.TitleDescriptive {
+		fromURL = loc.T("detail.title_descriptive")
 	}
 	for _, b := range []string{src.Publisher, date, languageName(loc, src.Language), Domain(src.URL), fromURL} {
 		if b != "" && (len(bits) == 0 || bits[len(bits)-1] != b) {
