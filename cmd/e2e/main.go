@@ -155,6 +155,15 @@ func (r *run) main(appPath string, n int) error {
 	if r.win == "" {
 		return fmt.Errorf("no window found")
 	}
+	// 0. The window fits the screen as it opens (a fresh home: no saved
+	// size), and a 1024×740 window (a projector) is not made larger by
+	// its minimum size.
+	w0, h0 := r.geometry()
+	r.check(w0 > 0 && w0 <= 1600 && h0 <= 900, "the window opens at %d×%d on a 1600×900 screen", w0, h0)
+	r.xdo("windowsize", r.win, "1024", "740")
+	time.Sleep(800 * time.Millisecond)
+	w1, h1 := r.geometry()
+	r.check(w1 == 1024 && h1 == 740, "resized to 1024×740 the window is %d×%d (its minimum size fits)", w1, h1)
 	r.xdo("windowsize", r.win, "1600", "900")
 	time.Sleep(800 * time.Millisecond)
 
@@ -312,6 +321,20 @@ func (r *run) noteSurvivesKill(appPath, db, dir, home string) error {
 	out, err := exec.Command(appPath, "note", "list", "--notebook", nbPath, "--lang", "en").CombinedOutput()
 	r.check(err == nil && strings.Contains(string(out), words), "after SIGKILL the notebook has the note: %q", strings.TrimSpace(string(out)))
 	return nil
+}
+
+// geometry is the app window's size in pixels (0, 0 if unknown).
+func (r *run) geometry() (w, h int) {
+	out, _ := r.xdo("getwindowgeometry", "--shell", r.win)
+	for _, l := range strings.Fields(out) {
+		if v, ok := strings.CutPrefix(l, "WIDTH="); ok {
+			w, _ = strconv.Atoi(v)
+		}
+		if v, ok := strings.CutPrefix(l, "HEIGHT="); ok {
+			h, _ = strconv.Atoi(v)
+		}
+	}
+	return w, h
 }
 
 func (r *run) xdo(args ...string) (string, error) {
