@@ -350,6 +350,7 @@ var (
 	scTab2    = &desktop.CustomShortcut{KeyName: fyne.Key2, Modifier: fyne.KeyModifierShortcutDefault}
 	scTab3    = &desktop.CustomShortcut{KeyName: fyne.Key3, Modifier: fyne.KeyModifierShortcutDefault}
 	scTab4    = &desktop.CustomShortcut{KeyName: fyne.Key4, Modifier: fyne.KeyModifierShortcutDefault}
+	scTab5    = &desktop.CustomShortcut{KeyName: fyne.Key5, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // installKeys adds the window's shortcuts, and sends keys typed while no
@@ -364,7 +365,7 @@ func (m *Main) installKeys() {
 	c.AddShortcut(scFitAll, func(fyne.Shortcut) { m.Filters.FitAll() })
 	c.AddShortcut(scFilter, func(fyne.Shortcut) { m.Filters.ShowDialog() })
 	c.AddShortcut(scReader, func(fyne.Shortcut) { m.OpenReader() })
-	for k, sc := range []*desktop.CustomShortcut{scTab1, scTab2, scTab3, scTab4} {
+	for k, sc := range []*desktop.CustomShortcut{scTab1, scTab2, scTab3, scTab4, scTab5} {
 		k := k
 		c.AddShortcut(sc, func(fyne.Shortcut) {
 			if k < len(m.tabs.Items) {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -25,7 +27,7 @@ func (m *Main) KeyHelp() [][2]string {
 		{mod + "+F", loc.T("keys.search")},
 		{loc.T("keys.enter_in_search"), loc.T("keys.search_enter")},
 		{mod + "+L", loc.T("keys.filter")},
-		{mod + "+1 … " + mod + "+4", loc.T("keys.tabs")},
+		{mod + "+1 … " + mod + "+" + strconv.Itoa(max(len(m.tabs.Items), 1)), loc.T("keys.tabs")},
 		{loc.T("keys.tab"), loc.T("keys.focus")},
 		{loc.T("keys.wheel"), loc.T("keys.wheel_zoom")},
 		{loc.T("keys.drag"), loc.T("keys.pan")},
