@@ -85,10 +85,26 @@ func readNotebook(path string, e env, loc *i18n.Localizer) (*userdb.Notebook, er
 	if err != nil {
 		return nil, notebookError(path, err, loc)
 	}
+	if err := movedAside(nb, loc); err != nil {
+		return nil, err
+	}
 	for _, n := range nb.Info().Notices(loc) {
 		fmt.Fprintln(e.stderr, "aitimeline: "+n)
 	}
 	return nb, nil
+}
+
+// movedAside fails the command when Open found the file damaged or foreign:
+// the file is kept under a new name, a fresh notebook has been started, and
+// the command stops with the one line that says where the old file is, so a
+// script learns of it (exit 1) instead of writing into the fresh notebook.
+func movedAside(nb *userdb.Notebook, loc *i18n.Localizer) error {
+	if nb.Info().MovedAside == "" {
+		return nil
+	}
+	msg := strings.Join(nb.Info().Notices(loc), " ")
+	nb.Close()
+	return &cliError{msg}
 }
 
 // writeNotebook opens the notebook at path for a change (creating it when
@@ -112,6 +128,9 @@ func writeNotebook(path string, e env, loc *i18n.Localizer, change func(nb *user
 	nb, err := userdb.Open(context.Background(), abs, userdb.Options{NoAutoBackup: true})
 	if err != nil {
 		return notebookError(path, err, loc)
+	}
+	if err := movedAside(nb, loc); err != nil {
+		return err
 	}
 	if nb.ReadOnly() {
 		reason := nb.Info().ReadOnly

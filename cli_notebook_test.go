@@ -485,10 +485,13 @@ func TestNotebookDamagedAndNewer(t *testing.T) {
 	env, path := nbEnv(t)
 	os.MkdirAll(filepath.Dir(path), 0o755)
 	os.WriteFile(path, []byte("this is not a notebook at all, just some words to fill a page"), 0o644)
-	r := ok(t, env, "note", "add", evFounded, "after the damage")
-	if strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "damaged") {
-		t.Fatalf("damaged notebook: stderr %q", r.stderr)
+	// The command stops with one line and exit 1: the file is moved
+	// aside, a fresh notebook started, and nothing is written this time.
+	failsWithOneLine(t, runCLI(t, env, "note", "add", evFounded, "lost on purpose"), "damaged")
+	if l := ok(t, env, "note", "list").stdout; strings.Contains(l, "lost on purpose") {
+		t.Fatalf("the command went on after the damage was found: %q", l)
 	}
+	ok(t, env, "note", "add", evFounded, "after the damage")
 	moved, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "notebook.damaged-*.db"))
 	if len(moved) != 1 {
 		t.Fatalf("moved aside: %v", moved)
@@ -528,7 +531,7 @@ func TestNotebookDamagedAndNewer(t *testing.T) {
 	}
 	// Reading still works, with the reason on stderr, once.
 	for _, args := range [][]string{{"note", "list"}, {"notes", "export", "--format", "md"}, {"notes", "export", "--format", "json"}} {
-		r = ok(t, env, args...)
+		r := ok(t, env, args...)
 		if !strings.Contains(r.stdout, "after the damage") || !strings.Contains(r.stderr, "read-only") || strings.Count(r.stderr, "\n") != 1 {
 			t.Fatalf("%v on a newer notebook: %+v", args, r)
 		}
