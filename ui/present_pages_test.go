@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/data"
 )
@@ -133,6 +134,18 @@ func TestPresentShots(t *testing.T) {
 			h.press(fyne.KeyEscape)
 		}
 	}
+	// The presenter window after L.
+	h := newPresentHarness(t, data.EN)
+	h.startTour(t, tour12, 1, fyne.NewSize(1024, 768))
+	h.press(fyne.KeyP, fyne.KeyL)
+	f, err := os.Create(filepath.Join(dir, "presenter-after-L.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, h.p.show.presenter.w.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // TestPresentContinuedStop: a stop too full for one screen at the floors
@@ -180,5 +193,71 @@ func TestPresentContinuedStop(t *testing.T) {
 	h.press(fyne.KeyRight)
 	if h.screenText() != first {
 		t.Fatal("stop 6 did not start on its first screen")
+	}
+}
+
+// presenterOverlap reports the first label of the presenter window drawn
+// shorter than its text or over the label below it.
+func presenterOverlap(v *presenterView) string {
+	ls := []*widget.Label{v.nowHead, v.now, v.nowMeta}
+	for k, l := range ls {
+		if l.Size().Height+0.5 < l.MinSize().Height {
+			return fmt.Sprintf("%q is %v high, needs %v", l.Text, l.Size().Height, l.MinSize().Height)
+		}
+		if k > 0 && ls[k-1].Position().Y+ls[k-1].MinSize().Height > l.Position().Y+0.5 {
+			return fmt.Sprintf("%q overlaps %q", ls[k-1].Text, l.Text)
+		}
+	}
+	return ""
+}
+
+// TestPresenterWindowRelayoutAfterLanguageSwitch: after L the presenter
+// window's long titles wrap to their new height at once.
+func TestPresenterWindowRelayoutAfterLanguageSwitch(t *testing.T) {
+	h := newPresentHarness(t, data.EN)
+	h.startTour(t, tour12, 1, fyne.NewSize(1280, 800))
+	h.press(fyne.KeyP)
+	v := h.p.show.presenter
+	for k := 1; k <= 12; k++ {
+		h.p.act(actJump, k)
+		h.flush()
+		for range 2 {
+			h.press(fyne.KeyL)
+			if o := presenterOverlap(v); o != "" {
+				t.Fatalf("stop %d in %s: %s", k, h.S.Loc.Lang(), o)
+			}
+		}
+	}
+}
+
+// TestPresenterWindowKeysWithFocusedButton: after Tab gave one of the
+// presenter window's buttons the focus, the clicker's keys still drive the
+// presentation.
+func TestPresenterWindowKeysWithFocusedButton(t *testing.T) {
+	h := newPresentHarness(t, data.EN)
+	h.startTour(t, tour12, 3, fyne.NewSize(1280, 800))
+	h.press(fyne.KeyP)
+	v := h.p.show.presenter
+	c := v.w.Canvas()
+	for _, b := range []fyne.Focusable{v.prev, v.fwd, v.black} {
+		c.Focus(b)
+		if c.Focused() == nil {
+			continue // not focusable at all: keys go to the window's handler
+		}
+		n := h.p.show.d.Number()
+		// What the driver does with a key while a widget has the focus.
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+		h.flush()
+		if h.p.show.d.Number() != n+1 {
+			t.Fatalf("PageDown with %T focused: stop %d, want %d", c.Focused(), h.p.show.d.Number(), n+1)
+		}
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyB})
+		if h.p.show.blank == nil {
+			t.Fatal("B with a button focused did not black the screen")
+		}
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		if h.p.show.blank != nil {
+			t.Fatal("a key did not end the black screen")
+		}
 	}
 }
