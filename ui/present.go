@@ -108,7 +108,18 @@ func NewPresenter(m *Main) *Presenter {
 		return func() { t.Stop() }
 	}
 	if r := m.opt.Present; r != nil {
-		fyne.Do(func() { p.PresentTour(r.TourID, r.Start) })
+		// Before the app runs, fyne.Do runs at once, and the main window
+		// would be shown after the presentation (by ShowAndRun) and come
+		// in front with the clicker's keys. So the main window is shown
+		// first (showing it again later does nothing), and the
+		// presentation asks for the focus once it is up.
+		fyne.Do(func() {
+			m.S.Win.Show()
+			p.PresentTour(r.TourID, r.Start)
+			if p.show != nil {
+				p.show.w.RequestFocus()
+			}
+		})
 	}
 	m.S.OnFilter(p.renumber) // SetOwnEvents renumbers and then runs the filter callbacks
 	p.view = m.S.View()

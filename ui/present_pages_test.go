@@ -10,9 +10,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"aitimeline/assets"
 	"aitimeline/data"
+	"aitimeline/i18n"
 )
 
 // presentMinSizes are the legibility floors at a window height:
@@ -260,4 +263,59 @@ func TestPresenterWindowKeysWithFocusedButton(t *testing.T) {
 			t.Fatal("a key did not end the black screen")
 		}
 	}
+}
+
+// showLog records the order in which windows are shown and focused.
+type showLog struct{ events []string }
+
+type recWindow struct {
+	fyne.Window
+	name string
+	log  *showLog
+}
+
+func (w *recWindow) Show()         { w.log.events = append(w.log.events, "show "+w.name); w.Window.Show() }
+func (w *recWindow) RequestFocus() { w.log.events = append(w.log.events, "focus "+w.name); w.Window.RequestFocus() }
+
+type recApp struct {
+	fyne.App
+	log *showLog
+}
+
+func (a *recApp) NewWindow(title string) fyne.Window {
+	return &recWindow{Window: a.App.NewWindow(title), name: "other", log: a.log}
+}
+
+// TestPresentRequestComesToFront: "aitimeline present" builds the main
+// window and asks for the presentation before the app runs. The main
+// window must be shown first, so that the presentation is the window in
+// front, with the clicker's keys.
+func TestPresentRequestComesToFront(t *testing.T) {
+	log := &showLog{}
+	a := &recApp{App: test.NewTempApp(t), log: log}
+	st, err := data.OpenEmbedded(assets.Dataset, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	w := &recWindow{Window: test.NewWindow(nil), name: "main", log: log}
+	q := NewTestRunner()
+	m := NewMain(a, w, st, i18n.Must(data.EN), Options{Version: "test", Runner: q.Runner, Present: &PresentRequest{TourID: tour12, Start: 2}})
+	q.Flush()
+	t.Cleanup(func() { w.Close() })
+	var p *Presenter
+	for _, pane := range m.panes {
+		if pp, ok := pane.(*Presenter); ok {
+			p = pp
+		}
+	}
+	if !p.Active() {
+		t.Fatal("the presentation did not start")
+	}
+	got := strings.Join(log.events, ", ")
+	main, present := strings.Index(got, "show main"), strings.Index(got, "show other")
+	if main < 0 || present < main || !strings.HasSuffix(got, "focus other") {
+		t.Fatalf("windows shown and focused in the order %q; want the main window first and the presentation last, with the focus", got)
+	}
+	p.Close()
 }
