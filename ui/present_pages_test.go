@@ -274,8 +274,11 @@ type recWindow struct {
 	log  *showLog
 }
 
-func (w *recWindow) Show()         { w.log.events = append(w.log.events, "show "+w.name); w.Window.Show() }
-func (w *recWindow) RequestFocus() { w.log.events = append(w.log.events, "focus "+w.name); w.Window.RequestFocus() }
+func (w *recWindow) Show() { w.log.events = append(w.log.events, "show "+w.name); w.Window.Show() }
+func (w *recWindow) RequestFocus() {
+	w.log.events = append(w.log.events, "focus "+w.name)
+	w.Window.RequestFocus()
+}
 
 type recApp struct {
 	fyne.App
