@@ -439,6 +439,7 @@ func (p *Presenter) Exit() {
 		return
 	}
 	p.stop()
+	p.last = nil // F5 resumes only the deck shown last (a list is made afresh)
 	if pr.d.hasTitle() {
 		p.last = pr.d
 	}

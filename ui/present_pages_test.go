@@ -322,3 +322,28 @@ func TestPresentRequestComesToFront(t *testing.T) {
 	}
 	p.Close()
 }
+
+// TestPresentF5ResumesOnlyTheLastDeck: F5 resumes a tour only when it was
+// the last thing presented; after a list was presented since, F5 presents
+// the list again, even on the tour's stop.
+func TestPresentF5ResumesOnlyTheLastDeck(t *testing.T) {
+	h := newPresentHarness(t, data.EN)
+	evs := h.tourEvents(t, tour12)
+	h.startTour(t, tour12, 3, fyne.NewSize(1280, 800))
+	h.press(fyne.KeyEscape)
+	if h.S.TL.Selected() != evs[2] {
+		t.Fatal("Esc did not reveal the stop")
+	}
+	h.p.Present() // F5 right after: the tour again, on its stop
+	if !h.p.Active() || h.p.show.d.tourID != tour12 || h.p.show.d.Number() != 3 {
+		t.Fatal("F5 after leaving a tour did not resume it")
+	}
+	h.press(fyne.KeyEscape)
+	// A list presented and left on the same event.
+	h.p.begin(newListDeck([]int{evs[2]}, evs[2], h.S.Idx))
+	h.press(fyne.KeyEscape)
+	h.p.Present()
+	if !h.p.Active() || h.p.show.d.tourID != "" {
+		t.Fatalf("F5 after leaving a list resumed the older tour %q", h.p.show.d.tourID)
+	}
+}
