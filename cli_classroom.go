@@ -180,6 +180,7 @@ func runHandout(args []string, e env, loc *i18n.Localizer) error {
 	paper := fs.String("paper", "a4", "a4 or letter")
 	worksheet := fs.Bool("worksheet", false, "a worksheet: shuffled events without dates, answer key at the end")
 	seed := fs.Int64("seed", 0, "the worksheet's shuffle (0: from the tour)")
+	notes := fs.Bool("notes", false, "print the teacher's note for each stop (off: a hand-out goes to students)")
 	out := fs.String("out", "", "PDF file to write")
 	dataset := fs.String("dataset", "", "dataset file")
 	notebook := fs.String("notebook", "", "notebook file")
@@ -236,7 +237,7 @@ func runHandout(args []string, e env, loc *i18n.Localizer) error {
 	if len(hd.Events) == 0 {
 		return fail(loc, "cli.err.no_events")
 	}
-	opt := printout.HandoutOptions{Paper: p, Worksheet: *worksheet, Seed: *seed, Created: time.Now()}
+	opt := printout.HandoutOptions{Paper: p, Worksheet: *worksheet, Seed: *seed, TeacherNotes: *notes, Created: time.Now()}
 	return writeOut(*out, e, loc, func(w io.Writer) error { return printout.WriteHandout(w, hd, loc, opt) })
 }
 

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"context"
 	"image"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"github.com/go-gl/glfw/v3.3/glfw"
 
+	"aitimeline/data"
+	"aitimeline/data/userdb"
 	"aitimeline/i18n"
 	"aitimeline/ui"
 )
@@ -35,6 +38,7 @@ func runPresent(args []string, e env, loc *i18n.Localizer) error {
 		return err
 	}
 	all, err := tours(st, e, loc, *notebook)
+	idx := st.Index()
 	st.Close()
 	if err != nil {
 		return err
@@ -56,13 +60,60 @@ func runPresent(args []string, e env, loc *i18n.Localizer) error {
 			return fail(loc, "present.cli.unknown_tour", "ID", *tour, "IDs", strings.Join(ids, ", "))
 		}
 	}
-	if *start < 0 || *start > len(t.Stops) {
-		return fail(loc, "present.cli.start", "Value", *start, "Max", len(t.Stops))
+	n, err := shownStops(t, idx, e, loc, *notebook)
+	if err != nil {
+		return err
+	}
+	if *start < 0 || *start > n {
+		return fail(loc, "present.cli.start", "Value", *start, "Max", n)
 	}
 	if !hasDisplay(e.goos, e.getenv) {
 		return fail(loc, "cli.err.no_display")
 	}
 	return e.gui(guiOptions{lang: l, dataset: *dataset, notebook: *notebook, present: &ui.PresentRequest{TourID: t.ID, Start: *start}})
+}
+
+// shownStops counts the stops of t the presentation will show: those whose
+// event the dataset or the notebook's own events have (a tour made with
+// another dataset, or through an own event deleted since, has others,
+// which the presentation leaves out, see ui.newTourDeck).
+func shownStops(t ui.Tour, idx *data.Index, e env, loc *i18n.Localizer, notebook string) (int, error) {
+	var own map[string]bool
+	n := 0
+	for _, s := range t.Stops {
+		if idx.Find(s.EventID) >= 0 {
+			n++
+			continue
+		}
+		if !strings.HasPrefix(s.EventID, userdb.OwnEventPrefix) {
+			continue
+		}
+		if own == nil {
+			own = map[string]bool{}
+			path, err := notebookPath(notebook, e, loc)
+			if err != nil {
+				continue
+			}
+			nb, err := readNotebook(path, e, loc)
+			if err != nil {
+				return 0, err
+			}
+			if nb != nil {
+				evs, err := nb.OwnEvents(context.Background())
+				nb.Close()
+				if err != nil {
+					return 0, notebookError(path, err, loc)
+				}
+				for _, ev := range evs {
+					own[ev.ID] = true
+				}
+			}
+		}
+		if own[s.EventID] {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // blankCursor is a fully transparent pointer (made on first use, on the

@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 
 	"aitimeline/data"
+	"aitimeline/data/userdb"
 	"aitimeline/ui"
 )
 
@@ -62,4 +64,25 @@ func TestPresentCommandErrors(t *testing.T) {
 	if code != 1 || started || strings.Count(errb.String(), "\n") != 1 {
 		t.Fatalf("no display: exit %d, started %v, %q", code, started, errb.String())
 	}
+}
+
+// TestPresentStartCountsStopsTheDatasetHas: a teacher's tour made with
+// another dataset has stops this one lacks; the presentation leaves them
+// out, so --start is checked against the stops it will show.
+func TestPresentStartCountsStopsTheDatasetHas(t *testing.T) {
+	env, path := nbEnv(t)
+	var id string
+	withNotebook(t, path, userdb.Options{}, func(nb *userdb.Notebook) {
+		tour, err := nb.CreateTour(context.Background(), userdb.Tour{Title: data.Text{EN: "Elsewhere"},
+			Stops: []userdb.Stop{{EventID: evFounded}, {EventID: "2099-01-01-not-in-this-dataset"}, {EventID: "own-gone"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		id = tour.ID
+	})
+	r := runCLI(t, env, "present", "--tour", id, "--start", "1")
+	if r.code != 0 || r.gui == nil || r.gui.present.Start != 1 {
+		t.Fatalf("--start 1: %+v", r)
+	}
+	failsWithOneLine(t, runCLI(t, env, "present", "--tour", id, "--start", "2"), "choose 1 to 1")
 }

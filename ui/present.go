@@ -108,7 +108,18 @@ func NewPresenter(m *Main) *Presenter {
 		return func() { t.Stop() }
 	}
 	if r := m.opt.Present; r != nil {
-		fyne.Do(func() { p.PresentTour(r.TourID, r.Start) })
+		// Before the app runs, fyne.Do runs at once, and the main window
+		// would be shown after the presentation (by ShowAndRun) and come
+		// in front with the clicker's keys. So the main window is shown
+		// first (showing it again later does nothing), and the
+		// presentation asks for the focus once it is up.
+		fyne.Do(func() {
+			m.S.Win.Show()
+			p.PresentTour(r.TourID, r.Start)
+			if p.show != nil {
+				p.show.w.RequestFocus()
+			}
+		})
 	}
 	m.S.OnFilter(p.renumber) // SetOwnEvents renumbers and then runs the filter callbacks
 	p.view = m.S.View()
@@ -332,8 +343,16 @@ func (p *Presenter) act(a presentAction, n int) {
 	moved := false
 	switch a {
 	case actNext:
+		if pr.root.morePages() { // the stop goes on on its next screen
+			p.turnPage(pr.root.page + 1)
+			return
+		}
 		moved = d.Next()
 	case actPrev:
+		if pr.root.page > 0 {
+			p.turnPage(pr.root.page - 1)
+			return
+		}
 		moved = d.Prev()
 	case actFirst:
 		moved = d.Home()
@@ -363,9 +382,23 @@ func (p *Presenter) act(a presentAction, n int) {
 	if moved {
 		pr.keys.Reset()
 		p.showPrompt(-1)
+		pr.root.page = 0 // a stop starts on its first screen, also when stepping back to it
 		p.render(true)
 		p.s.tracef("present stop %d %d", d.Number(), d.Event())
 	}
+}
+
+// turnPage shows another screen of the same stop: the strip stays, the
+// presenter window shows the same stop.
+func (p *Presenter) turnPage(n int) {
+	pr := p.show
+	pr.keys.Reset()
+	p.showPrompt(-1)
+	pr.root.setPage(n)
+	if pr.presenter != nil {
+		pr.presenter.update()
+	}
+	p.s.tracef("present page %d %d", pr.d.Number(), n+1)
 }
 
 func (p *Presenter) showPrompt(n int) {
@@ -406,6 +439,7 @@ func (p *Presenter) Exit() {
 		return
 	}
 	p.stop()
+	p.last = nil // F5 resumes only the deck shown last (a list is made afresh)
 	if pr.d.hasTitle() {
 		p.last = pr.d
 	}
@@ -463,15 +497,16 @@ func (p *Presenter) renderSlide() {
 	pr := p.show
 	s, d := p.s, pr.d
 	st := slideText{loc: s.Loc, person: s.PersonName, party: s.PartyName}
-	counter := ""
+	counter, more := "", ""
 	if d.pos >= 0 {
 		counter = s.Loc.T("present.counter", "N", d.Number(), "Total", d.Len())
+		more = s.Loc.T("present.counter_continued", "N", d.Number(), "Total", d.Len())
 	}
 	if i := d.Event(); i < 0 {
-		pr.root.setContent(func(slideGeometry, float32) slideContent { return st.titleContent(d) }, counter)
+		pr.root.setContent(func(slideGeometry, float32) slideContent { return st.titleContent(d) }, counter, more)
 	} else {
 		ev := p.cache[i]
-		pr.root.setContent(func(g slideGeometry, cw float32) slideContent { return st.stopContent(s.Idx, i, ev, g, cw) }, counter)
+		pr.root.setContent(func(g slideGeometry, cw float32) slideContent { return st.stopContent(s.Idx, i, ev, g, cw) }, counter, more)
 		if ev == nil {
 			p.read("present", i, func() {
 				if p.show == pr && d.Event() == i {
@@ -557,3 +592,6 @@ func elapsed(d time.Duration) string {
 	}
 	return fmt.Sprintf("%d:%02d", m, sec)
 }
+
+// pageNext reports whether Next shows a continuation of the current stop.
+func (p *Presenter) pageNext() bool { return p.show != nil && p.show.root.morePages() }

@@ -407,3 +407,100 @@ func (tm *textMeasurer) splitWord(wd fitWord, w, size float32) []fitWord {
 	out[0].glue = wd.glue
 	return out
 }
+
+// fitsAt reports whether rows fit in w×h at sizes s, measuring every line
+// as drawn when the estimate says they do.
+func fitsAt(rows []fitRow, w, h float32, s fitSizes, tm *textMeasurer) bool {
+	return layoutRows(rows, w, s, tm, false).Height <= h && layoutRows(rows, w, s, tm, true).Height <= h
+}
+
+// pageRow is a row on its way to a screen, with the icons of its columns.
+type pageRow struct {
+	row   fitRow
+	icons map[int]slideIcon // by column
+}
+
+// paginate splits a slide that does not fit at the floor sizes into
+// screens that do, rather than shrinking its text below what the back of
+// the room can read. The first screen has the whole header (rows before
+// c.header) and the summary; each continuation repeats the first c.keep
+// rows (date and title), so the class sees which stop goes on, and takes
+// the next rows in order. A row of columns (the two sides' accounts, a row
+// of people) too big for a screen of its own is split into one row per
+// column. Only a single paragraph taller than a screen can still leave a
+// screen that fits only below the floors (fitSlide then shrinks it).
+func paginate(c slideContent, w, h float32, lim fitLimits, tm *textMeasurer) []slideContent {
+	if c.centre || c.header >= len(c.rows) || fitsAt(c.rows, w, h, lim.Floor, tm) {
+		return []slideContent{c}
+	}
+	split := func(lo, hi int) []pageRow {
+		out := make([]pageRow, 0, hi-lo)
+		for r := lo; r < hi; r++ {
+			pr := pageRow{row: c.rows[r], icons: map[int]slideIcon{}}
+			for k, ic := range c.icons {
+				if k[0] == r {
+					pr.icons[k[1]] = ic
+				}
+			}
+			out = append(out, pr)
+		}
+		return out
+	}
+	first, keep, queue := split(0, c.header), split(0, min(c.keep, c.header)), split(c.header, len(c.rows))
+	var pages []slideContent
+	cur := first
+	rowsOf := func(prs []pageRow) []fitRow {
+		rows := make([]fitRow, len(prs))
+		for k, pr := range prs {
+			rows[k] = pr.row
+		}
+		return rows
+	}
+	flush := func() {
+		p := slideContent{icons: map[[2]int]slideIcon{}, header: c.header, rows: rowsOf(cur)}
+		if len(pages) > 0 {
+			p.header = len(keep)
+		}
+		for r, pr := range cur {
+			for col, ic := range pr.icons {
+				p.icons[[2]int{r, col}] = ic
+			}
+		}
+		pages = append(pages, p)
+	}
+	head := len(first)
+	for len(queue) > 0 {
+		next := queue[0]
+		if fitsAt(rowsOf(append(cur[:len(cur):len(cur)], next)), w, h, lim.Floor, tm) {
+			cur, queue = append(cur, next), queue[1:]
+			continue
+		}
+		if len(cur) > head { // this screen is full: the row starts the next one
+			flush()
+			cur, head = append([]pageRow(nil), keep...), len(keep)
+			continue
+		}
+		if n := len(next.row.Cols); n > 1 { // too big even for a screen of its own
+			var cols []pageRow
+			for k, col := range next.row.Cols {
+				if len(col.Paras) == 0 {
+					continue // an empty filler column
+				}
+				before := float32(0.5)
+				if k == 0 {
+					before = next.row.Before
+				}
+				pr := pageRow{row: fitRow{Cols: []fitCol{col}, Before: before}, icons: map[int]slideIcon{}}
+				if ic, ok := next.icons[k]; ok {
+					pr.icons[0] = ic
+				}
+				cols = append(cols, pr)
+			}
+			queue = append(cols, queue[1:]...)
+			continue
+		}
+		cur, queue = append(cur, next), queue[1:] // a paragraph taller than a screen: shrinks
+	}
+	flush()
+	return pages
+}

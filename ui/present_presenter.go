@@ -21,7 +21,7 @@ type presenterView struct {
 	notesHead          *widget.Label
 	now, nowMeta, next *widget.Label
 	notes, dsNote      *widget.Label
-	prev, fwd, black   *widget.Button
+	prev, fwd, black   *presenterButton
 	tickStop           func()
 	closed             bool
 }
@@ -46,10 +46,10 @@ func (p *Presenter) openPresenter() {
 		now: label(true, true), nowMeta: label(false, true), next: label(false, true),
 		notes: label(false, true), dsNote: label(false, true)}
 	v.now.SizeName = theme.SizeNameSubHeadingText
-	v.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.act(actPrev, 0) })
-	v.fwd = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.act(actNext, 0) })
+	v.prev = newPresenterButton(p, theme.NavigateBackIcon(), func() { p.act(actPrev, 0) })
+	v.fwd = newPresenterButton(p, theme.NavigateNextIcon(), func() { p.act(actNext, 0) })
 	v.fwd.IconPlacement = widget.ButtonIconTrailingText
-	v.black = widget.NewButton("", func() {
+	v.black = newPresenterButton(p, nil, func() {
 		if p.show != nil && p.show.blank != nil {
 			p.setBlank(nil)
 		} else {
@@ -153,6 +153,9 @@ func (v *presenterView) update() {
 		v.dsNote.Show()
 	}
 	v.updateClock()
+	// A label's new text may need more lines (a German title after L), but
+	// a label's refresh does not lay out its column or the scroller again.
+	v.w.Content().Refresh()
 }
 
 // close closes the window (the presentation ended).
@@ -161,3 +164,25 @@ func (v *presenterView) close() {
 	v.closed = true
 	v.w.Close()
 }
+
+// presenterButton is a button of the presenter window that passes the
+// keys it gets to the presentation. Fyne sends keys to the focused widget
+// rather than to the window's handler, so after Tab gave a button the
+// focus, a clicker's PageDown would otherwise do nothing (and Space would
+// press the button, whichever it is).
+type presenterButton struct {
+	widget.Button
+	p *Presenter
+}
+
+var _ fyne.Focusable = (*presenterButton)(nil)
+
+func newPresenterButton(p *Presenter, icon fyne.Resource, tapped func()) *presenterButton {
+	b := &presenterButton{p: p}
+	b.Icon, b.OnTapped = icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey drives the presentation as the window's keys do.
+func (b *presenterButton) TypedKey(e *fyne.KeyEvent) { b.p.typedKey(e) }

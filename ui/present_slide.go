@@ -23,6 +23,7 @@ type slideContent struct {
 	icons  map[[2]int]slideIcon // by row and column
 	centre bool                 // centred vertically (the title screen)
 	header int                  // rows from here on are the body (see presentRoot.setBodyVisible)
+	keep   int                  // the first rows, repeated on a continuation screen (see paginate)
 }
 
 type slideIcon struct {
@@ -45,23 +46,30 @@ type slideGeometry struct {
 }
 
 func newSlideGeometry(size fyne.Size, strip bool) slideGeometry {
-	// Sizes scale with the square root of the area (1 at 1920×1080): a
-	// 4:3 projector's narrower lines then get text as large as a wide one's
-	// in proportion to the picture, without more lines than fit.
+	// The sizes a slide starts from scale with the square root of the area
+	// (1 at 1920×1080): a 4:3 projector's narrower lines then get text as
+	// large as a wide one's in proportion to the picture. The floors, what
+	// the back of the room must be able to read (48 px titles and 28 px
+	// body text at 1920×1080), scale with the height, as the picture does
+	// on the wall; a slide with more text goes on on a second screen
+	// rather than below them (see paginate).
 	u := float32(math.Sqrt(float64(size.Width*size.Height) / (1920 * 1080)))
 	u = min(max(u, 0.3), 3)
 	px := func(v float32) float32 { return float32(math.Round(float64(v * u))) }
-	g := slideGeometry{W: size.Width, H: size.Height, MarginX: size.Width * 0.05, Top: size.Height * 0.045,
+	uh := min(max(size.Height/1080, 0.2), 3)
+	floor := func(v float32) float32 { return float32(math.Ceil(float64(v*uh) - 0.01)) }
+	g := slideGeometry{W: size.Width, H: size.Height, MarginX: size.Width * 0.05, Top: size.Height * 0.04,
 		CounterSize: px(26)}
-	g.Bottom = size.Height - size.Height*0.045
+	g.Bottom = size.Height - size.Height*0.04
 	if strip {
 		g.StripH = size.Height * 0.13
-		g.Bottom = size.Height - g.StripH - size.Height*0.03
+		g.Bottom = size.Height - g.StripH - size.Height*0.015
 	}
+	fl := fitSizes{Title: floor(48), Body: floor(28)}
 	g.Limits = fitLimits{
-		Start: fitSizes{Title: px(64), Body: px(36)},
-		Floor: fitSizes{Title: px(48), Body: px(28)},
-		Min:   max(10, px(14)),
+		Start: fitSizes{Title: max(fl.Title, px(64)), Body: max(fl.Body, px(36))},
+		Floor: fl,
+		Min:   max(8, float32(math.Floor(float64(fl.Body)*0.6))),
 	}
 	return g
 }
@@ -100,7 +108,7 @@ func (st slideText) stopContent(idx *data.Index, i int, ev *data.Event, g slideG
 		fitRun{loc.T("status." + string(status)), bold},
 		fitRun{" – " + loc.T("status_help."+string(status)), fyne.TextStyle{}})}})
 	c.icons[[2]int{r, 0}] = slideIcon{cat: cat, st: status}
-	c.header = len(c.rows)
+	c.header, c.keep = len(c.rows), 2 // date and title go on with a continued stop
 	if ev == nil {
 		return c
 	}
@@ -201,7 +209,10 @@ type presentRoot struct {
 	bodyOff   bool
 	lay       fitLayout // the slide's text as laid out
 	build     func(g slideGeometry, counterW float32) slideContent
-	content   slideContent
+	content   slideContent   // the screen shown: pages[page]
+	pages     []slideContent // the stop's screens (more than one when it does not fit on one)
+	page      int
+	counters  [2]string // the stop counter on its first screen and on a continuation
 	tm        *textMeasurer
 	showStrip bool
 	hidden    bool // the pointer is hidden
@@ -284,11 +295,23 @@ func (r *presentRoot) Resize(s fyne.Size) {
 // setContent shows new content (a stop, the title screen): build makes it
 // for a window's geometry, in the current language, whenever the window
 // size or the language changes.
-func (r *presentRoot) setContent(build func(g slideGeometry, counterW float32) slideContent, counter string) {
+// counter and more are the stop counter on the first screen and on a
+// continuation. The screen shown stays (a language switch, details read
+// later); setPage chooses another.
+func (r *presentRoot) setContent(build func(g slideGeometry, counterW float32) slideContent, counter, more string) {
 	r.build = build
-	r.counter.Text = counter
+	r.counters = [2]string{counter, more}
 	r.rebuild()
 }
+
+// setPage shows screen n of the current stop.
+func (r *presentRoot) setPage(n int) {
+	r.page = n
+	r.rebuild()
+}
+
+// morePages reports whether the stop goes on on another screen.
+func (r *presentRoot) morePages() bool { return r.page < len(r.pages)-1 }
 
 // setStrip shows or hides the strip; the slide gets or gives the room.
 func (r *presentRoot) setStrip(on bool) {
@@ -317,10 +340,13 @@ func (r *presentRoot) setBlank(c color.Color) {
 
 // counterWidth is the room the stop counter takes at the top right.
 func (r *presentRoot) counterWidth(g slideGeometry) float32 {
-	if r.counter.Text == "" {
-		return 0
+	w := float32(0)
+	for _, c := range r.counters {
+		if c != "" {
+			w = max(w, fyne.MeasureText(c, g.CounterSize, fyne.TextStyle{}).Width+g.CounterSize)
+		}
 	}
-	return fyne.MeasureText(r.counter.Text, g.CounterSize, fyne.TextStyle{}).Width + g.CounterSize
+	return w
 }
 
 // geometry is the layout for the current size.
@@ -332,9 +358,16 @@ func (r *presentRoot) rebuild() {
 		return
 	}
 	g := r.geometry()
-	r.content = slideContent{}
+	full := slideContent{}
 	if r.build != nil {
-		r.content = r.build(g, r.counterWidth(g))
+		full = r.build(g, r.counterWidth(g))
+	}
+	r.pages = paginate(full, g.boxW(), g.boxH(), g.Limits, r.tm)
+	r.page = max(0, min(r.page, len(r.pages)-1))
+	r.content = r.pages[r.page]
+	r.counter.Text = r.counters[0]
+	if r.page > 0 {
+		r.counter.Text = r.counters[1]
 	}
 	r.lay = fitSlide(r.content.rows, g.boxW(), g.boxH(), g.Limits, r.tm)
 	fg := r.fg()

@@ -558,6 +558,13 @@ func TestPresentStripFollowsStops(t *testing.T) {
 	frames := 0
 	strip.onMov = func() { frames++ }
 	for k := 1; k <= len(evs); k++ {
+		for h.p.pageNext() { // a stop's continuation screens: the strip stays
+			v := strip.View()
+			h.press(fyne.KeyRight)
+			if strip.View() != v || h.p.show.d.Number() != k-1 {
+				t.Fatalf("stop %d: a continuation screen moved the strip or the stop", k-1)
+			}
+		}
 		h.press(fyne.KeyRight)
 		v := strip.View()
 		tev := h.S.TD.T[evs[k-1]]

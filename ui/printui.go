@@ -45,6 +45,7 @@ type printForm struct {
 	paper     *widget.Select
 	papers    []printout.Paper
 	worksheet *widget.Check
+	notes     *widget.Check // the teacher's notes on the hand-out
 	lang      *widget.Select
 	lanes     *widget.Select
 	sheets    *widget.Entry
@@ -249,6 +250,7 @@ func (pp *PrintPane) ShowHandout(tourID string) {
 	}
 	f.paper = pp.paperSelect(f, []printout.Paper{printout.A4, printout.Letter}, printout.A4)
 	f.worksheet = widget.NewCheck(loc.T("classroomui.worksheet"), nil)
+	f.notes = widget.NewCheck(loc.T("classroomui.handout_notes"), nil) // off: a hand-out goes to students
 	f.lang = pp.langSelect()
 	f.tour.OnChanged = func(string) { f.what.SetSelected(choices[0]) }
 	pick := func(string) { f.what.SetSelected(choices[1]) }
@@ -261,6 +263,7 @@ func (pp *PrintPane) ShowHandout(tourID string) {
 		widget.NewFormItem(loc.T("classroomui.range"), container.NewVBox(rangeRow, f.filtered)),
 		widget.NewFormItem(loc.T("classroomui.paper"), f.paper),
 		widget.NewFormItem("", f.worksheet),
+		widget.NewFormItem("", f.notes),
 		widget.NewFormItem(loc.T("classroomui.language"), f.lang)})
 }
 
@@ -277,7 +280,7 @@ type handoutJob struct {
 func (pp *PrintPane) handoutNext(f *printForm) {
 	s, loc := pp.s, pp.s.Loc
 	j := handoutJob{view: s.View(), lang: langOf(f.lang),
-		opt: printout.HandoutOptions{Paper: f.paperChoice(), Worksheet: f.worksheet.Checked}}
+		opt: printout.HandoutOptions{Paper: f.paperChoice(), Worksheet: f.worksheet.Checked, TeacherNotes: f.notes.Checked}}
 	name := "handout"
 	if f.what.Selected == loc.T("classroomui.handout_tour") {
 		k := f.tour.SelectedIndex()

@@ -85,11 +85,15 @@ func TestHandoutOfATourInGerman(t *testing.T) {
 			founded = e
 		}
 	}
-	for _, want := range []string{"Gründung und Bruch", "Drei Stationen und ein Ausflug.", "Fragen Sie: Was wurde versprochen?",
+	for _, want := range []string{"Gründung und Bruch", "Drei Stationen und ein Ausflug.",
 		"Unsere Klasse besucht das Museum", strings.Join(strings.Fields(founded.Title.DE), " ")} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("the hand-out lacks %q:\n%.2000s", want, txt)
 		}
+	}
+	// The teacher's notes only when asked for (the hand-out goes to students).
+	if f.notes.Checked || strings.Contains(txt, "Fragen Sie: Was wurde versprochen?") || strings.Contains(txt, "Für den Unterricht") {
+		t.Error("the teacher's notes were printed on the student hand-out by default")
 	}
 	for _, url := range []string{founded.Sources[0].URL, "https://example.org/museum-besuch"} {
 		if !hasURL(txt, url) {
@@ -104,6 +108,7 @@ func TestHandoutOfATourInGerman(t *testing.T) {
 	h.pp.ShowHandout(tour.ID)
 	f = h.pp.last
 	f.lang.SetSelectedIndex(0)
+	f.notes.SetChecked(true) // "Include my notes for each stop"
 	f.next()
 	h.saveAs(t, "lesson.pdf")
 	en := pdfText(t, filepath.Join(dir, "lesson.pdf"))

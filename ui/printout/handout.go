@@ -33,6 +33,9 @@ type HandoutOptions struct {
 	Worksheet bool
 	Seed      int64     // the worksheet's shuffle: the same seed, the same order
 	Created   time.Time // the PDF's creation date; zero means now
+	// TeacherNotes prints the teacher's note for each stop (HandoutDoc.Notes).
+	// Off by default: a hand-out goes to students.
+	TeacherNotes bool
 }
 
 // Layout of a hand-out page, in points.
@@ -63,7 +66,7 @@ func WriteHandout(w io.Writer, hd *HandoutDoc, loc *i18n.Localizer, opt HandoutO
 	}
 	d.SetMargins(hoMargin, hoMargin, hoMargin)
 	d.SetAutoPageBreak(true, hoBottom)
-	h := &handout{doc: d, hd: hd, lang: loc.Lang(), refs: map[string]int{}}
+	h := &handout{doc: d, hd: hd, notes: opt.TeacherNotes, lang: loc.Lang(), refs: map[string]int{}}
 	if opt.Worksheet {
 		h.worksheet(opt.Seed)
 	} else {
@@ -83,6 +86,7 @@ func WriteHandout(w io.Writer, hd *HandoutDoc, loc *i18n.Localizer, opt HandoutO
 type handout struct {
 	*doc
 	hd      *HandoutDoc
+	notes   bool // print the teacher's notes (HandoutOptions.TeacherNotes)
 	lang    data.Lang
 	refs    map[string]int // source URL → its number in the endnotes
 	sources []data.Source  // by number - 1
@@ -241,7 +245,7 @@ func (h *handout) event(n int, e data.Event) {
 		h.Ln(2)
 		h.para(loc.T("detail.note")+": "+note, "I", hoSmall, hoSmallL, muted)
 	}
-	if note := strings.TrimSpace(h.hd.Notes[e.ID]); note != "" {
+	if note := strings.TrimSpace(h.hd.Notes[e.ID]); note != "" && h.notes {
 		h.Ln(3)
 		y := h.GetY()
 		h.SetLeftMargin(hoMargin + 10)

@@ -137,7 +137,7 @@ func TestHandoutGerman(t *testing.T) {
 	hd.Notes[hd.Events[1].ID] = "Fragen Sie: „Wer wollte die Kontrolle?“ – Größe, Maß, Übung."
 	loc := i18n.Must(data.DE)
 	var buf bytes.Buffer
-	if err := WriteHandout(&buf, hd, loc, HandoutOptions{Paper: A4, Created: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}); err != nil {
+	if err := WriteHandout(&buf, hd, loc, HandoutOptions{Paper: A4, TeacherNotes: true, Created: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
 	path := writePDF(t, "handout-de.pdf", buf.Bytes())
