@@ -67,6 +67,7 @@ type Main struct {
 	opt      Options
 	tabs     *container.AppTabs
 	tabNames map[*container.TabItem]string
+	building bool // in NewMain: tabs are refreshed once at its end
 	panes    []Pane
 
 	timelineTab *container.TabItem
@@ -104,7 +105,7 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, loc *i18n.Localizer
 	if opt.Trace != nil {
 		s.trace = opt.Trace
 	}
-	m := &Main{S: s, opt: opt, tabNames: map[*container.TabItem]string{}}
+	m := &Main{S: s, opt: opt, tabNames: map[*container.TabItem]string{}, building: true}
 	m.List = newListTwin(s)
 	m.Search = newSearchBar(s, m.List)
 	m.Detail = newDetailPane(s, false)
@@ -141,6 +142,8 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, loc *i18n.Localizer
 	m.AddPane(m.Presenter) // after installKeys: it adds F5 to the window's keys
 	m.addClassroom()
 	m.installWelcome()
+	m.building = false
+	m.tabs.Refresh()
 	return m
 }
 
@@ -184,18 +187,28 @@ func (m *Main) installTrace() {
 	})
 }
 
-// AddPane registers a pane (for relabelling, menus and closing).
+// AddPane registers a pane (for relabelling, menus and closing). Only the
+// new pane is labelled and the menus rebuilt: relabelling the whole window
+// for each pane added at start cost a tenth of a second.
 func (m *Main) AddPane(p Pane) {
 	m.panes = append(m.panes, p)
-	m.relabel()
+	if m.tabs != nil {
+		p.Relabel()
+		m.RefreshMenu()
+	}
 }
 
 // AddTab adds a pane's tab under a name ShowTab knows.
 func (m *Main) AddTab(name string, p TabPane) {
 	if !m.hasPane(p) {
 		m.panes = append(m.panes, p)
+		p.Relabel()
 	}
 	m.tabNames[p.Tab()] = name
+	if m.building { // NewMain refreshes the tabs once at its end
+		m.tabs.Items = append(m.tabs.Items, p.Tab())
+		return
+	}
 	m.tabs.Append(p.Tab())
 }
 

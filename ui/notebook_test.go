@@ -672,7 +672,7 @@ func TestNoteShortcutRightAfterSelecting(t *testing.T) {
 
 func TestSearchHitsAndListsFollowANewOwnEvent(t *testing.T) {
 	h := newNBHarness(t, data.EN)
-	test.Type(h.Search.Entry(), "Lee Sedol")
+	test.Type(h.Search.Entry(), "Sedol Seoul")
 	h.flush()
 	rows := h.List.Rows()
 	if len(rows) != 1 {
