@@ -109,3 +109,43 @@ func BenchmarkNotebookTabFilter(b *testing.B) {
 	c.report(b)
 	b.ReportMetric(float64(len(keys)), "keys")
 }
+
+// BenchmarkAttachNotebookSplit is BenchmarkAttachNotebook with the two
+// figures of the reader benchmarks: what attaching the notebook of 10,000
+// notes and 10,000 own events costs the UI goroutine (ui-ms/op), and until
+// its badges, own events and tours are all shown (done-ms/op).
+func BenchmarkAttachNotebookSplit(b *testing.B) {
+	st, err := data.OpenEmbedded(assets.Dataset, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	idx := st.Index()
+	ids := make([]string, idx.Len())
+	for i := range ids {
+		ids[i] = idx.ID(i)
+	}
+	nb := benchNotebook(b, ids)
+	a := test.NewApp()
+	defer a.Quit()
+	var c uiClock
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		w := test.NewWindow(nil)
+		q := NewTestRunner()
+		m := NewMain(a, w, st, i18n.Must(data.EN), Options{Version: "bench", Runner: q.Runner})
+		q.Flush()
+		b.StartTimer()
+		var p *NotebookPane
+		c.measure(q, func() { p = m.AttachNotebook(nb) })
+		b.StopTimer()
+		if p.S().Idx.Len() != idx.Len()+10000 {
+			b.Fatalf("index has %d events", p.S().Idx.Len())
+		}
+		w.Close()
+		b.StartTimer()
+	}
+	b.StopTimer()
+	c.report(b)
+}
