@@ -572,3 +572,27 @@ func TestGeometryScalesWithTextSize(t *testing.T) {
 		t.Fatalf("at 200 %% text a 700 px timeline holds %d lanes, at 100 %% %d: lanes must get taller", b, a)
 	}
 }
+
+// TestGesturesAtALimitChangeNothing: wheel steps past the zoom limit, or
+// a drag past the end, neither redraw nor tell the followers.
+func TestGesturesAtALimitChangeNothing(t *testing.T) {
+	tl, _ := newTimeline(t, 500)
+	calls := 0
+	tl.OnViewportChange = func(chrono.Viewport) { calls++ }
+	for i := 0; i < 200; i++ { // zoom in to the limit and beyond
+		wheel(tl, fyne.NewPos(300, 50), 10)
+	}
+	atLimit := calls
+	for i := 0; i < 50; i++ {
+		wheel(tl, fyne.NewPos(300, 50), 10)
+	}
+	if calls != atLimit || atLimit == 0 || atLimit >= 200 {
+		t.Fatalf("viewport changes: %d while zooming in, %d more past the limit", atLimit, calls-atLimit)
+	}
+	tl.FitAll()
+	calls = 0
+	tl.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(500, 0)})
+	if calls != 0 {
+		t.Fatalf("a drag past the start of the whole span changed the window %d times", calls)
+	}
+}

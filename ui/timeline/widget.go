@@ -137,6 +137,21 @@ func (t *Timeline) SetViewport(v chrono.Viewport) {
 	t.changed()
 }
 
+// moveTo sets the window for a gesture (wheel, drag, zoom key): at a zoom
+// or pan limit the clamped window is the one shown, and nothing is
+// redrawn or told to the followers (most wheel steps at a limit did both).
+func (t *Timeline) moveTo(v chrono.Viewport) {
+	if v.Width <= 0 {
+		v.Width = t.vp.Width
+	}
+	c := t.data.Limits.Clamp(v)
+	eps := t.vp.Span() * 1e-9 // float rounding of a zoom about a point
+	if c.Width == t.vp.Width && math.Abs(c.Start-t.vp.Start) <= eps && math.Abs(c.End-t.vp.End) <= eps {
+		return
+	}
+	t.SetViewport(v)
+}
+
 // changed tells the followers and OnViewportChange that the window changed.
 func (t *Timeline) changed() {
 	for _, f := range t.followers {
@@ -200,7 +215,7 @@ func (t *Timeline) Zoom(factor float64) {
 			anchor = x
 		}
 	}
-	t.SetViewport(t.vp.Zoom(anchor, factor, t.data.Limits))
+	t.moveTo(t.vp.Zoom(anchor, factor, t.data.Limits))
 }
 
 // FitAll shows the whole timeline.
@@ -453,9 +468,9 @@ func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 func (t *Timeline) Scrolled(e *fyne.ScrollEvent) {
 	if e.Scrolled.DY != 0 {
 		factor := math.Pow(1.25, float64(e.Scrolled.DY)/10)
-		t.SetViewport(t.vp.Zoom(e.Position.X, factor, t.data.Limits))
+		t.moveTo(t.vp.Zoom(e.Position.X, factor, t.data.Limits))
 	} else if e.Scrolled.DX != 0 {
-		t.SetViewport(t.vp.Pan(e.Scrolled.DX, t.data.Limits))
+		t.moveTo(t.vp.Pan(e.Scrolled.DX, t.data.Limits))
 	}
 }
 
@@ -463,7 +478,7 @@ func (t *Timeline) Scrolled(e *fyne.ScrollEvent) {
 func (t *Timeline) Dragged(e *fyne.DragEvent) {
 	t.hovering = false
 	t.lastTap = time.Time{}
-	t.SetViewport(t.vp.Pan(e.Dragged.DX, t.data.Limits))
+	t.moveTo(t.vp.Pan(e.Dragged.DX, t.data.Limits))
 }
 
 // DragEnd implements fyne.Draggable.
