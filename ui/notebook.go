@@ -220,7 +220,7 @@ func (p *NotebookPane) afterFirstLoad() {
 				showInfo(s, loc.T("notebook.title"), loc.T("notebook.damaged_now", "Error", userdb.Message(loc, err)))
 			}
 		}
-		if nb.ReadOnly() {
+		if nb.ReadOnly() || base.Len() > userdb.MaxSnapshot {
 			return nil
 		}
 		stamps := make([]userdb.EventStamp, base.Len())

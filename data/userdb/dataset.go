@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"sort"
+	"strconv"
 
 	"aitimeline/data"
 )
@@ -25,6 +26,9 @@ func StampsOf(evs []data.Event) []EventStamp {
 	return out
 }
 
+// MaxSnapshot is the largest dataset DatasetChanged keeps a snapshot of.
+const MaxSnapshot = 50000
+
 // DatasetChanges is what changed in the dataset since the notebook last saw
 // it. IDs are sorted.
 type DatasetChanges struct {
@@ -44,10 +48,28 @@ func (c DatasetChanges) IsZero() bool {
 // time, stores the new snapshot and version, and returns the difference; the
 // UI shows it as "what changed" when a newer dataset opens. On a read-only
 // notebook it returns the difference without storing anything.
+//
+// Two shortcuts keep it off the start-up's path: the same version with the
+// same number of events as last time is taken as unchanged without reading
+// the snapshot, and a dataset of more than MaxSnapshot events (a synthetic
+// one) is not snapshotted at all (a million rows would bloat the notebook
+// and compete with the first frames); its changes are not reported.
 func (nb *Notebook) DatasetChanged(ctx context.Context, version string, events []EventStamp) (DatasetChanges, error) {
 	var ch DatasetChanges
+	if len(events) > MaxSnapshot {
+		return ch, nil
+	}
+	var count string
+	err := nb.r.QueryRowContext(ctx, `SELECT coalesce((SELECT value FROM meta WHERE key = 'dataset_version'), ''),
+	  coalesce((SELECT value FROM meta WHERE key = 'dataset_count'), '')`).Scan(&ch.Previous, &count)
+	if err != nil {
+		return ch, err
+	}
+	if ch.Previous == version && count == strconv.Itoa(len(events)) {
+		return DatasetChanges{Previous: version}, nil
+	}
 	old := map[string]EventStamp{}
-	err := each(ctx, nb.r, "SELECT id, title_en, title_de, date FROM dataset_events", func(r *sql.Rows) error {
+	err = each(ctx, nb.r, "SELECT id, title_en, title_de, date FROM dataset_events", func(r *sql.Rows) error {
 		var s EventStamp
 		var date string
 		err := r.Scan(&s.ID, &s.Title.EN, &s.Title.DE, &date)
@@ -55,10 +77,6 @@ func (nb *Notebook) DatasetChanged(ctx context.Context, version string, events [
 		old[s.ID] = s
 		return err
 	})
-	if err != nil {
-		return ch, err
-	}
-	err = nb.r.QueryRowContext(ctx, "SELECT coalesce((SELECT value FROM meta WHERE key = 'dataset_version'), '')").Scan(&ch.Previous)
 	if err != nil {
 		return ch, err
 	}
@@ -91,7 +109,7 @@ func (nb *Notebook) DatasetChanged(ctx context.Context, version string, events [
 	sort.Strings(ch.Added)
 	sort.Strings(ch.Changed)
 	sort.Strings(ch.Removed)
-	if nb.w == nil || (len(put) == 0 && len(ch.Removed) == 0 && version == ch.Previous) {
+	if nb.w == nil || (len(put) == 0 && len(ch.Removed) == 0 && version == ch.Previous && count == strconv.Itoa(len(cur))) {
 		return ch, nil
 	}
 	err = nb.write(ctx, func(tx *wtx) error {
@@ -110,7 +128,7 @@ func (nb *Notebook) DatasetChanged(ctx context.Context, version string, events [
 				return err
 			}
 		}
-		_, err = tx.ExecContext(ctx, "INSERT OR REPLACE INTO meta(key, value) VALUES ('dataset_version', ?)", version)
+		_, err = tx.ExecContext(ctx, "INSERT OR REPLACE INTO meta(key, value) VALUES ('dataset_version', ?), ('dataset_count', ?)", version, strconv.Itoa(len(cur)))
 		return err
 	})
 	return ch, err

@@ -1,6 +1,7 @@
 package userdb
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -50,5 +51,36 @@ func TestDatasetChanged(t *testing.T) {
 	}
 	if got := StampsOf([]data.Event{{ID: "x", Title: data.Text{EN: "X"}, Date: data.MustDate("2020")}}); got[0] != (EventStamp{"x", data.Text{EN: "X"}, data.MustDate("2020")}) {
 		t.Errorf("StampsOf %+v", got)
+	}
+}
+
+// TestDatasetChangedShortcuts: the same version and count skip the
+// comparison (an event added under the same version still shows), and a
+// dataset beyond MaxSnapshot leaves no snapshot in the notebook.
+func TestDatasetChangedShortcuts(t *testing.T) {
+	nb, _ := newNB(t)
+	v1 := []EventStamp{stamp("a", "A", "2015"), stamp("b", "B", "2016")}
+	if _, err := nb.DatasetChanged(ctx, "v1", v1); err != nil {
+		t.Fatal(err)
+	}
+	more := append(v1, stamp("c", "C", "2017"))
+	if ch, _ := nb.DatasetChanged(ctx, "v1", more); !reflect.DeepEqual(ch.Added, []string{"c"}) {
+		t.Fatalf("same version, one more event: %+v", ch)
+	}
+	if ch, _ := nb.DatasetChanged(ctx, "v1", more); !ch.IsZero() {
+		t.Fatalf("same version and count again: %+v", ch)
+	}
+	big := make([]EventStamp, MaxSnapshot+1)
+	for i := range big {
+		big[i] = stamp(fmt.Sprintf("e%d", i), "E", "2020")
+	}
+	nb2, _ := newNB(t)
+	if ch, err := nb2.DatasetChanged(ctx, "synthetic", big); err != nil || !ch.IsZero() {
+		t.Fatalf("big dataset: %+v %v", ch, err)
+	}
+	var n int
+	nb2.r.QueryRowContext(ctx, "SELECT count(*) FROM dataset_events").Scan(&n)
+	if n != 0 {
+		t.Fatalf("a dataset of %d events left %d snapshot rows", len(big), n)
 	}
 }
