@@ -174,33 +174,67 @@ const eventChunk = 2048
 // the events in chunks, a few range queries per chunk, so an export of a
 // million events holds only a chunk in memory. fn must not keep ev.
 func (s *Store) EachEvent(ctx context.Context, sel func(i int) bool, fn func(i int, ev *Event) error) error {
+	// The next chunk is read from SQLite on a goroutine while fn handles
+	// this one (an export encodes while the database reads: on two cores
+	// about a third less time). Two buffers go back and forth.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type chunk struct {
+		lo  int
+		evs []Event
+		err error
+	}
 	n := s.idx.Len()
-	evs := make([]Event, eventChunk)
-	for lo := 0; lo < n; lo += eventChunk {
-		hi := min(lo+eventChunk, n)
-		if sel != nil {
-			hit := false
-			for i := lo; i < hi && !hit; i++ {
-				hit = sel(i)
+	full := make(chan chunk, 1)
+	free := make(chan []Event, 2)
+	free <- make([]Event, eventChunk)
+	free <- make([]Event, eventChunk)
+	go func() {
+		defer close(full)
+		for lo := 0; lo < n; lo += eventChunk {
+			hi := min(lo+eventChunk, n)
+			if sel != nil {
+				hit := false
+				for i := lo; i < hi && !hit; i++ {
+					hit = sel(i)
+				}
+				if !hit {
+					continue
+				}
 			}
-			if !hit {
-				continue
+			var buf []Event
+			select {
+			case buf = <-free:
+			case <-ctx.Done():
+				return
+			}
+			evs := buf[:hi-lo]
+			err := s.readEvents(ctx, lo, evs)
+			select {
+			case full <- chunk{lo, evs, err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				return
 			}
 		}
-		chunk := evs[:hi-lo]
-		if err := s.readEvents(ctx, lo, chunk); err != nil {
-			return err
+	}()
+	for c := range full {
+		if c.err != nil {
+			return c.err
 		}
-		for k := range chunk {
-			if sel != nil && !sel(lo+k) {
+		for k := range c.evs {
+			if sel != nil && !sel(c.lo+k) {
 				continue
 			}
-			if err := fn(lo+k, &chunk[k]); err != nil {
+			if err := fn(c.lo+k, &c.evs[k]); err != nil {
 				return err
 			}
 		}
+		free <- c.evs[:cap(c.evs)]
 	}
-	return nil
+	return ctx.Err()
 }
 
 // readEvents reads events lo..lo+len(out)-1 (0-based) into out.
