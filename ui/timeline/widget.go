@@ -259,6 +259,9 @@ func (t *Timeline) LaneMode() LaneMode { return t.mode }
 
 // SetLaneMode splits the events into lanes by mode.
 func (t *Timeline) SetLaneMode(m LaneMode) {
+	if m == t.mode && t.lanes != nil {
+		return // the window sets the remembered mode at start: the lanes are built already
+	}
 	t.mode = m
 	t.lanes = t.data.Lanes(m, t.laneFit, t.keep)
 	t.Refresh()
