@@ -12,10 +12,15 @@ func (s *Store) Sources(ctx context.Context) ([]Source, error) {
 	err := s.each(ctx, `SELECT id, publisher, title, date, url, archive_url, language, kind, citations
 	  FROM sources ORDER BY publisher COLLATE NOCASE, date, id`, func(r *sql.Rows) error {
 		var x Source
-		err := r.Scan(&x.ID, &x.Publisher, &x.Title, &x.Date, &x.URL, &x.ArchiveURL, &x.Language, &x.Kind, &x.Citations)
+		if err := r.Scan(&x.ID, &x.Publisher, &x.Title, &x.Date, &x.URL, &x.ArchiveURL, &x.Language, &x.Kind, &x.Citations); err != nil {
+			return err
+		}
+		if err := checkSource(&x, ""); err != nil {
+			return err
+		}
 		x.unmarkTitle()
 		out = append(out, x)
-		return err
+		return nil
 	})
 	return out, err
 }

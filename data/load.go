@@ -373,11 +373,14 @@ func (s *Store) readEvents(ctx context.Context, lo int, out []Event) error {
 				if err := r.Scan(&n, &acc, &x.ID, &x.Publisher, &x.Title, &x.Date, &x.URL, &x.ArchiveURL, &x.Language, &x.Kind, &x.Citations); err != nil {
 					return err
 				}
-				x.unmarkTitle()
 				e, err := at(n)
 				if err != nil {
 					return err
 				}
+				if err := checkSource(&x, s.idx.ID(n-1)); err != nil {
+					return err
+				}
+				x.unmarkTitle()
 				if acc == 0 {
 					e.Sources = append(e.Sources, x)
 				} else if acc <= len(e.Accounts) {
