@@ -3,7 +3,11 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"sync"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 func firstErr(fns ...func() error) error {
@@ -177,7 +181,11 @@ func (s *Store) EachEvent(ctx context.Context, sel func(i int) bool, fn func(i i
 	// The next chunk is read from SQLite on a goroutine while fn handles
 	// this one (an export encodes while the database reads: on two cores
 	// about a third less time). Two buffers go back and forth.
+	// The reader stops and is waited for before EachEvent returns, so sel
+	// and the store are never used after it (defers run cancel, then Wait).
 	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	defer cancel()
 	type chunk struct {
 		lo  int
@@ -189,9 +197,11 @@ func (s *Store) EachEvent(ctx context.Context, sel func(i int) bool, fn func(i i
 	free := make(chan []Event, 2)
 	free <- make([]Event, eventChunk)
 	free <- make([]Event, eventChunk)
+	wg.Add(1)
 	go func() {
+		defer wg.Done()
 		defer close(full)
-		for lo := 0; lo < n; lo += eventChunk {
+		for lo := 0; lo < n && ctx.Err() == nil; lo += eventChunk {
 			hi := min(lo+eventChunk, n)
 			if sel != nil {
 				hit := false
@@ -392,6 +402,12 @@ func (s *Store) readEvents(ctx context.Context, lo int, out []Event) error {
 	)
 	if err == nil && seen != len(out) {
 		err = &DatasetError{Reason: ReasonDamaged, Value: "events missing"}
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB) {
+		// A damaged page behind an intact index: the dataset's problem, not
+		// the output file's (the CLI and the window say "damaged").
+		err = &DatasetError{Reason: ReasonDamaged, Value: se.Error()}
 	}
 	return err
 }

@@ -320,13 +320,13 @@ func checkReferences(x *Index, c *Dataset) error {
 // the suspicious ones; CheckURL decides.
 func (s *Store) checkLinks(ctx context.Context) error {
 	var bad *DatasetError
-	err := s.each(ctx, `SELECT s.url, s.archive_url, length(s.publisher) + length(s.title) + length(s.date) + length(s.language) + length(s.kind),
+	err := s.each(ctx, `SELECT s.url, s.archive_url, length(CAST(s.publisher AS BLOB)) + length(CAST(s.title AS BLOB)) + length(CAST(s.date AS BLOB)) + length(CAST(s.language AS BLOB)) + length(CAST(s.kind AS BLOB)),
 	  (SELECT e.id FROM event_sources es JOIN events e ON e.n = es.event_n WHERE es.source_id = s.id LIMIT 1)
 	  FROM sources s
 	  WHERE NOT (s.url GLOB 'http://[^/]*' OR s.url GLOB 'https://[^/]*')
 	     OR NOT (s.archive_url = '' OR s.archive_url GLOB 'http://[^/]*' OR s.archive_url GLOB 'https://[^/]*')
-	     OR length(s.url) > ? OR length(s.archive_url) > ?
-	     OR length(s.publisher) + length(s.title) + length(s.date) + length(s.language) + length(s.kind) > ?
+	     OR length(CAST(s.url AS BLOB)) > ? OR length(CAST(s.archive_url AS BLOB)) > ?
+	     OR length(CAST(s.publisher AS BLOB)) + length(CAST(s.title AS BLOB)) + length(CAST(s.date AS BLOB)) + length(CAST(s.language AS BLOB)) + length(CAST(s.kind AS BLOB)) > ?
 	     OR s.url GLOB '*[' || char(9, 10, 13, 32) || ']*'
 	  LIMIT 10`, func(r *sql.Rows) error {
 		var u, a string
@@ -335,14 +335,7 @@ func (s *Store) checkLinks(ctx context.Context) error {
 		if err := r.Scan(&u, &a, &fields, &ev); err != nil {
 			return err
 		}
-		switch {
-		case len(u) > maxURLBytes || len(a) > maxURLBytes || fields > maxSourceFields:
-			bad = &DatasetError{Reason: ReasonTooLong, Event: ev.String, Value: "source"}
-		case CheckURL(u) != nil || strings.ContainsAny(u, "\x00\t\n\r "):
-			bad = &DatasetError{Reason: ReasonBadURL, Event: ev.String, Value: shorten(u)}
-		case a != "" && CheckURL(a) != nil:
-			bad = &DatasetError{Reason: ReasonBadURL, Event: ev.String, Value: shorten(a)}
-		default:
+		if bad = sourceProblem(u, a, fields, ev.String); bad == nil {
 			return nil
 		}
 		return errStop
@@ -364,14 +357,32 @@ var lazyLinkCheck = 100000 // a variable for tests
 // event citing it) whose link is not http(s) or whose fields are beyond
 // the limits: the same rule as checkLinks, one row at a time.
 func checkSource(x *Source, event string) error {
+	if err := sourceProblem(x.URL, x.ArchiveURL, len(x.Publisher)+len(x.Title)+len(x.Date)+len(x.Language)+len(x.Kind), event); err != nil {
+		return err
+	}
+	return nil
+}
+
+// sourceProblem is the one rule for a source row, at open (checkLinks, on
+// the rows its SQL narrows to) and when read (checkSource): lengths in
+// bytes, and CheckURL only for a link the narrowing would flag (not
+// http(s)://host…, or with a blank), so that both refuse the same rows.
+func sourceProblem(u, a string, fields int, event string) *DatasetError {
+	flagged := func(v string) bool {
+		for _, p := range []string{"http://", "https://"} {
+			if len(v) > len(p) && strings.HasPrefix(v, p) && v[len(p)] != '/' {
+				return false
+			}
+		}
+		return true
+	}
 	switch {
-	case len(x.URL) > maxURLBytes || len(x.ArchiveURL) > maxURLBytes ||
-		len(x.Publisher)+len(x.Title)+len(x.Date)+len(x.Language)+len(x.Kind) > maxSourceFields:
+	case len(u) > maxURLBytes || len(a) > maxURLBytes || fields > maxSourceFields:
 		return &DatasetError{Reason: ReasonTooLong, Event: event, Value: "source"}
-	case CheckURL(x.URL) != nil || strings.ContainsAny(x.URL, "\x00\t\n\r "):
-		return &DatasetError{Reason: ReasonBadURL, Event: event, Value: shorten(x.URL)}
-	case x.ArchiveURL != "" && CheckURL(x.ArchiveURL) != nil:
-		return &DatasetError{Reason: ReasonBadURL, Event: event, Value: shorten(x.ArchiveURL)}
+	case (flagged(u) || strings.ContainsAny(u, "\t\n\r ")) && (CheckURL(u) != nil || strings.ContainsAny(u, "\x00\t\n\r ")):
+		return &DatasetError{Reason: ReasonBadURL, Event: event, Value: shorten(u)}
+	case a != "" && flagged(a) && CheckURL(a) != nil:
+		return &DatasetError{Reason: ReasonBadURL, Event: event, Value: shorten(a)}
 	}
 	return nil
 }

@@ -140,16 +140,18 @@ func (t *Timeline) SetViewport(v chrono.Viewport) {
 // moveTo sets the window for a gesture (wheel, drag, zoom key): at a zoom
 // or pan limit the clamped window is the one shown, and nothing is
 // redrawn or told to the followers (most wheel steps at a limit did both).
-func (t *Timeline) moveTo(v chrono.Viewport) {
+// It reports whether the window changed.
+func (t *Timeline) moveTo(v chrono.Viewport) bool {
 	if v.Width <= 0 {
 		v.Width = t.vp.Width
 	}
 	c := t.data.Limits.Clamp(v)
 	eps := t.vp.Span() * 1e-9 // float rounding of a zoom about a point
 	if c.Width == t.vp.Width && math.Abs(c.Start-t.vp.Start) <= eps && math.Abs(c.End-t.vp.End) <= eps {
-		return
+		return false
 	}
 	t.SetViewport(v)
+	return true
 }
 
 // changed tells the followers and OnViewportChange that the window changed.
@@ -479,9 +481,12 @@ func (t *Timeline) Scrolled(e *fyne.ScrollEvent) {
 
 // Dragged pans.
 func (t *Timeline) Dragged(e *fyne.DragEvent) {
+	hovered := t.hovering
 	t.hovering = false
 	t.lastTap = time.Time{}
-	t.moveTo(t.vp.Pan(e.Dragged.DX, t.data.Limits))
+	if !t.moveTo(t.vp.Pan(e.Dragged.DX, t.data.Limits)) && hovered {
+		t.Refresh() // at a pan limit nothing else redraws: hide the tooltip
+	}
 }
 
 // DragEnd implements fyne.Draggable.
