@@ -183,6 +183,10 @@ const UnreadTitleMarker = "(headline from URL)"
 
 var viaPattern = regexp.MustCompile(`(?i)\bvia\b`)
 
+// curatorNote finds a trailing note about the title itself ("(… headline
+// …)", "(title from …)"): only the documented markers may end a title.
+var curatorNote = regexp.MustCompile(`(?i)\([^()]*(headline|title from|page read)[^()]*\)\s*$`)
+
 // IsCopy reports whether a source is labelled as a copy of another publisher's
 // page ("Reuters (via ARY News)").
 func IsCopy(s Source) bool { return viaPattern.MatchString(s.Publisher) }
@@ -330,6 +334,8 @@ func SourceProblems(ds *Dataset) []string {
 		}
 		if strings.Contains(s.Title, UnreadTitleMarker) {
 			p = append(p, fmt.Sprintf("%s: source %s: title %q was never checked against the page: read it and use the headline", where, s.URL, s.Title))
+		} else if note := curatorNote.FindString(s.Title); note != "" && !titleMarker.MatchString(s.Title) {
+			p = append(p, fmt.Sprintf("%s: source %s: title %q ends with a curators' note the app would show: use %q or %q (DATASET.md, Titles)", where, s.URL, s.Title, URLTitleMarker, "(headline not in copy)"))
 		}
 	})
 	q := qualifiedEvents(ds)

@@ -128,6 +128,18 @@ func TestUnreadTitleRejected(t *testing.T) {
 	if p := SourceProblems(sourced(good)); len(p) != 0 {
 		t.Fatalf("a read page's reconstructed title must pass: %v", p)
 	}
+	for _, ok := range []string{"Musk sues (headline not in copy)", "Musk sues (copy of The Verge article; headline not in copy)", "OpenAI (the lab) grows"} {
+		good.Title = ok
+		if p := SourceProblems(sourced(good)); len(p) != 0 {
+			t.Fatalf("%q must pass: %v", ok, p)
+		}
+	}
+	for _, bad := range []string{"Fördertopf (lead sentence; headline not shown; page read)", "DSA report (headline not in the stored excerpt)", "X (Title from the URL)"} {
+		good.Title = bad
+		if p := strings.Join(SourceProblems(sourced(good)), "\n"); !strings.Contains(p, "curators' note") {
+			t.Fatalf("%q must be refused as a curators' note, got %q", bad, p)
+		}
+	}
 }
 
 func TestSourceRulePending(t *testing.T) {

@@ -2,9 +2,11 @@ package userdb
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
+	"fmt"
 	"sort"
-	"strconv"
 
 	"aitimeline/data"
 )
@@ -24,6 +26,16 @@ func StampsOf(evs []data.Event) []EventStamp {
 		out[i] = EventStamp{ID: e.ID, Title: e.Title, Date: e.Date}
 	}
 	return out
+}
+
+// stampsDigest sums up the events' IDs, titles and dates: the same digest
+// and version as last time mean nothing to compare.
+func stampsDigest(events []EventStamp) string {
+	h := sha256.New()
+	for _, e := range events {
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x01", e.ID, e.Title.EN, e.Title.DE, e.Date.String())
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // MaxSnapshot is the largest dataset DatasetChanged keeps a snapshot of.
@@ -50,8 +62,8 @@ func (c DatasetChanges) IsZero() bool {
 // notebook it returns the difference without storing anything.
 //
 // Two shortcuts keep it off the start-up's path: the same version with the
-// same number of events as last time is taken as unchanged without reading
-// the snapshot, and a dataset of more than MaxSnapshot events (a synthetic
+// same digest of the events (stampsDigest) as last time is taken as
+// unchanged without reading the snapshot, and a dataset of more than MaxSnapshot events (a synthetic
 // one) is not snapshotted at all (a million rows would bloat the notebook
 // and compete with the first frames); its changes are not reported.
 func (nb *Notebook) DatasetChanged(ctx context.Context, version string, events []EventStamp) (DatasetChanges, error) {
@@ -59,13 +71,14 @@ func (nb *Notebook) DatasetChanged(ctx context.Context, version string, events [
 	if len(events) > MaxSnapshot {
 		return ch, nil
 	}
-	var count string
+	var stored string
 	err := nb.r.QueryRowContext(ctx, `SELECT coalesce((SELECT value FROM meta WHERE key = 'dataset_version'), ''),
-	  coalesce((SELECT value FROM meta WHERE key = 'dataset_count'), '')`).Scan(&ch.Previous, &count)
+	  coalesce((SELECT value FROM meta WHERE key = 'dataset_digest'), '')`).Scan(&ch.Previous, &stored)
 	if err != nil {
 		return ch, err
 	}
-	if ch.Previous == version && count == strconv.Itoa(len(events)) {
+	digest := stampsDigest(events)
+	if ch.Previous == version && stored == digest {
 		return DatasetChanges{Previous: version}, nil
 	}
 	old := map[string]EventStamp{}
@@ -109,7 +122,7 @@ func (nb *Notebook) DatasetChanged(ctx context.Context, version string, events [
 	sort.Strings(ch.Added)
 	sort.Strings(ch.Changed)
 	sort.Strings(ch.Removed)
-	if nb.w == nil || (len(put) == 0 && len(ch.Removed) == 0 && version == ch.Previous && count == strconv.Itoa(len(cur))) {
+	if nb.w == nil || (len(put) == 0 && len(ch.Removed) == 0 && version == ch.Previous && stored == digest) {
 		return ch, nil
 	}
 	err = nb.write(ctx, func(tx *wtx) error {
@@ -128,7 +141,7 @@ func (nb *Notebook) DatasetChanged(ctx context.Context, version string, events [
 				return err
 			}
 		}
-		_, err = tx.ExecContext(ctx, "INSERT OR REPLACE INTO meta(key, value) VALUES ('dataset_version', ?), ('dataset_count', ?)", version, strconv.Itoa(len(cur)))
+		_, err = tx.ExecContext(ctx, "INSERT OR REPLACE INTO meta(key, value) VALUES ('dataset_version', ?), ('dataset_digest', ?)", version, digest)
 		return err
 	})
 	return ch, err
