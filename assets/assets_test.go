@@ -105,3 +105,25 @@ func TestDatasetEditorialTargets(t *testing.T) {
 		}
 	}
 }
+
+// TestPublishedIDsAreKept: every event ID ever published is in the dataset
+// or withdrawn with a reason (users' notes refer to them), and the ledger
+// lists every event of the dataset (`make dataset` adds new ones).
+func TestPublishedIDsAreKept(t *testing.T) {
+	ds := loadSource(t)
+	text, err := os.ReadFile(filepath.Join("dataset", "ids.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ledger, err := data.ParsePublishedIDs(string(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems, unlisted := ledger.Problems(ds)
+	for _, p := range problems {
+		t.Error(p)
+	}
+	if len(unlisted) > 0 {
+		t.Errorf("%d events are not in assets/dataset/ids.txt (run `make dataset`): %v", len(unlisted), unlisted)
+	}
+}

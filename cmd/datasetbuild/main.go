@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -45,6 +46,23 @@ func main() {
 			err = &data.ValidationError{Problems: p}
 		}
 	}
+	ledgerPath := filepath.Join(*src, "ids.txt")
+	ledgerText, lerr := os.ReadFile(ledgerPath)
+	var unlisted []string
+	if err == nil && lerr != nil {
+		err = fmt.Errorf("the ledger of published IDs: %w", lerr)
+	}
+	if err == nil {
+		ledger, perr := data.ParsePublishedIDs(string(ledgerText))
+		var problems []string
+		problems, unlisted = ledger.Problems(ds)
+		if perr != nil {
+			problems = append(problems, perr.Error())
+		}
+		if len(problems) > 0 {
+			err = &data.ValidationError{Problems: problems}
+		}
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "datasetbuild:", err)
 		os.Exit(1)
@@ -52,6 +70,9 @@ func main() {
 	fmt.Printf("%d events, %d people, %d organisations, %d eras, %d threads, %d tours: valid\n",
 		len(ds.Events), len(ds.People), len(ds.Organizations), len(ds.Eras), len(ds.Threads), len(ds.Tours))
 	if *check {
+		if len(unlisted) > 0 {
+			fmt.Printf("%d new event IDs: the build adds them to %s\n", len(unlisted), ledgerPath)
+		}
 		return
 	}
 	if err := data.WriteSQLite(ds, *out); err != nil {
@@ -59,6 +80,13 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Println("wrote", *out)
+	if len(unlisted) > 0 {
+		if err := os.WriteFile(ledgerPath, []byte(data.AppendPublishedIDs(string(ledgerText), unlisted)), 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "datasetbuild:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("added %d new event IDs to %s\n", len(unlisted), ledgerPath)
+	}
 }
 
 // writeReport prints the source-quality report.
