@@ -261,6 +261,7 @@ func TestFollowOneStory(t *testing.T) {
 				if !strings.HasSuffix(link.Text, h.S.EventTitle(want)) {
 					t.Fatalf("%q does not name %s", link.Text, h.S.Idx.ID(want))
 				}
+				awayFrom(h, want) // the link must bring the event back into view
 				test.TapAt(link, fyne.NewPos(8, link.Size().Height/2))
 				h.flush()
 				shownWithLabel(t, h, want, prefix)
