@@ -461,7 +461,9 @@ func (r *renderer) rebuildObjects() {
 	for _, x := range r.lines.items {
 		o = append(o, x)
 	}
-	// Label backgrounds cover the tick lines, so no line crosses a title.
+	o = append(o, r.selLine)
+	// Label backgrounds cover the tick lines and the selection's line, so
+	// no line crosses a title.
 	for _, sl := range r.slots.slots {
 		o = append(o, sl.bg, sl.bg2)
 	}
@@ -469,7 +471,6 @@ func (r *renderer) rebuildObjects() {
 	for _, x := range r.storyDots.items {
 		o = append(o, x)
 	}
-	o = append(o, r.selLine)
 	for _, x := range r.bubbles.items {
 		o = append(o, x)
 	}
