@@ -105,3 +105,42 @@ func TestSelectedLabelInsideAndLabelsOverLines(t *testing.T) {
 		}
 	}
 }
+
+// An event in several lanes (people) is drawn as selected in one of them:
+// the other lanes keep its title and their neighbours' titles.
+func TestSelectedInSeveralLanesHidesOnlyItsNeighbours(t *testing.T) {
+	tl, _ := newTimeline(t, 500)
+	tl.SetLaneMode(LanesPerson)
+	d := tl.Data()
+	for i := 0; i < d.Len(); i++ {
+		if len(d.Idx.People(i)) < 2 {
+			continue
+		}
+		tl.ShowRange(d.T[i]-200*86400, d.T[i]+200*86400)
+		tl.Select(i)
+		lanes := 0
+		for li := range tl.lanes {
+			for _, lb := range tl.r.placements[li].Labels {
+				if int(lb.Ref) == i {
+					lanes++
+				}
+			}
+		}
+		if lanes < 2 {
+			continue
+		}
+		_, by0, _, by1 := box(tl.r.selBg)
+		for li := range tl.lanes {
+			for k, lb := range tl.r.placements[li].Labels {
+				o := tl.r.assign[li][k].text
+				_, y0, _, y1 := box(o)
+				inSelRow := y0 < by1 && y1 > by0
+				if !o.Visible() && !inSelRow {
+					t.Fatalf("event %d selected: the title of %d in lane %d is hidden, outside the selected title's row", i, lb.Ref, li)
+				}
+			}
+		}
+		return
+	}
+	t.Fatal("setup: no event labelled in two lanes")
+}

@@ -762,7 +762,18 @@ func (r *renderer) drawLanes(vp chrono.Viewport, g geometry) {
 	}
 	r.assignSlots()
 	selDrawn := false
+	// An event of several lanes (people, stories) is drawn as selected in
+	// the last of them; the others show its title as any label.
 	selLane, selRow := -1, 0
+	if t.sel >= 0 {
+		for li := range t.lanes {
+			for _, lb := range r.placements[li].Labels {
+				if int(lb.Ref) == t.sel {
+					selLane = li
+				}
+			}
+		}
+	}
 	var selX0, selX1 float32
 	var selHit hit
 	for li, lane := range t.lanes {
@@ -791,7 +802,7 @@ func (r *renderer) drawLanes(vp chrono.Viewport, g geometry) {
 			sl.poly.Move(fyne.NewPos(lb.X-sl.msize/2, y-sl.msize/2))
 			r.badge(ref, lb.X, y)
 			capK := r.capFor(k, lb.Ref)
-			if ref == t.sel {
+			if ref == t.sel && li == selLane {
 				capK = len(labelCaps) // whole, drawn on top (below)
 			}
 			tx := sl.text
@@ -822,7 +833,7 @@ func (r *renderer) drawLanes(vp chrono.Viewport, g geometry) {
 				tx0 = lb.X - markerPx/2 - 4 - w
 			}
 			ty := y - pal.textSize*0.7
-			if ref == t.sel {
+			if ref == t.sel && li == selLane {
 				// The selected event's whole title, bold, on top of its
 				// neighbours with an opaque background of its own, inside
 				// the timeline's width: shifted left at the right edge, and
@@ -842,7 +853,7 @@ func (r *renderer) drawLanes(vp chrono.Viewport, g geometry) {
 				place(r.selBg, tx0-4, y-r.pal.rowH/2+2, sw+8, r.pal.rowH-4)
 				w = sw
 				selHit = hit{x0: min(tx0, lb.X-markerPx/2), y0: y - r.pal.rowH/2, x1: max(tx0+w, lb.X+markerPx/2), y1: y + r.pal.rowH/2, ref: lb.Ref}
-				selLane, selRow, selX0, selX1 = li, lb.Row, tx0-4, tx0+sw+4
+				selRow, selX0, selX1 = lb.Row, tx0-4, tx0+sw+4
 			} else {
 				show(tx)
 				tx.Move(fyne.NewPos(tx0, ty))
@@ -855,7 +866,7 @@ func (r *renderer) drawLanes(vp chrono.Viewport, g geometry) {
 			// marker stays), rather than showing a cut piece without "…".
 			for k, lb := range p.Labels {
 				sl := r.assign[li][k]
-				if int(lb.Ref) == t.sel || lb.Row != selRow || !sl.text.Visible() {
+				if int(lb.Ref) == t.sel || lb.Row != selRow || !sl.text.Visible() || !selDrawn {
 					continue
 				}
 				if x0 := sl.text.Position().X; x0 < selX1 && x0+sl.width > selX0 {
