@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/data"
@@ -62,6 +63,10 @@ func TestScreens(t *testing.T) {
 			t.Fatal("the disputed event shows no accounts")
 		}
 		h.Detail.ScrollTo(acc)
+		// The heading at the very top: no sliver of the summary above it.
+		off := h.Detail.scroll.Offset
+		off.Y += 4 * theme.Padding()
+		h.Detail.scroll.ScrollToOffset(off)
 		settle(h)
 		save(h.w.Canvas().Capture(), "disputed-lanes-"+l+".png")
 

@@ -385,7 +385,7 @@ type palette struct {
 	band0, band1, bubble, stroke color.Color
 	today, asOf, sel, tipStroke  color.Color
 	gap, fgDim                   color.Color
-	ground                       color.NRGBA // the timeline's opaque background (inputBg over the window's)
+	ground                       color.NRGBA   // the timeline's opaque background (inputBg over the window's)
 	catByNum                     []color.Color // by position in data.Categories
 	textSize, small              float32
 	metrics
