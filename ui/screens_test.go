@@ -68,6 +68,20 @@ func TestScreens(t *testing.T) {
 		off.Y += 4 * theme.Padding()
 		h.Detail.scroll.ScrollToOffset(off)
 		settle(h)
+		// Both accounts whole inside the pane's visible part.
+		drv := fyne.CurrentApp().Driver()
+		top := drv.AbsolutePositionForObject(h.Detail.scroll).Y
+		bottom := top + h.Detail.scroll.Size().Height
+		ev := h.ds.Events[h.S.TL.Selected()]
+		for _, a := range ev.Accounts {
+			l := findLabel(h.Detail.root, h.S.Loc.Text(a.Text))
+			if l == nil {
+				t.Fatalf("%s: account of %s not shown", lang, a.Party)
+			}
+			if y := drv.AbsolutePositionForObject(l).Y; y < top || y+l.Size().Height > bottom {
+				t.Errorf("%s: the account of %s is at %v..%v, the pane shows %v..%v", lang, a.Party, y, y+l.Size().Height, top, bottom)
+			}
+		}
 		save(h.w.Canvas().Capture(), "disputed-lanes-"+l+".png")
 
 		// The notebook: an annotated event and the Notebook tab.
