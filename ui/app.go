@@ -364,6 +364,8 @@ var (
 	scTab3    = &desktop.CustomShortcut{KeyName: fyne.Key3, Modifier: fyne.KeyModifierShortcutDefault}
 	scTab4    = &desktop.CustomShortcut{KeyName: fyne.Key4, Modifier: fyne.KeyModifierShortcutDefault}
 	scTab5    = &desktop.CustomShortcut{KeyName: fyne.Key5, Modifier: fyne.KeyModifierShortcutDefault}
+	// ScHandout opens File → Hand-out (the print shortcut users expect).
+	ScHandout = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // installKeys adds the window's shortcuts, and sends keys typed while no
@@ -378,6 +380,11 @@ func (m *Main) installKeys() {
 	c.AddShortcut(scFitAll, func(fyne.Shortcut) { m.Filters.FitAll() })
 	c.AddShortcut(scFilter, func(fyne.Shortcut) { m.Filters.ShowDialog() })
 	c.AddShortcut(scReader, func(fyne.Shortcut) { m.OpenReader() })
+	c.AddShortcut(ScHandout, func(fyne.Shortcut) {
+		if pp := m.Printouts(); pp != nil && c.Overlays().Top() == nil {
+			pp.ShowHandout("")
+		}
+	})
 	for k, sc := range []*desktop.CustomShortcut{scTab1, scTab2, scTab3, scTab4, scTab5} {
 		k := k
 		c.AddShortcut(sc, func(fyne.Shortcut) {
@@ -436,6 +443,13 @@ func (m *Main) menu() *fyne.MainMenu {
 		item("menu.file.export_csv", func() { m.Export.ShowDialog("csv") }),
 	}
 	fileItems = append(fileItems, m.paneItems("file")...)
+	// The hand-out item comes from the print pane; it shows its shortcut
+	// here so the menu tells what Ctrl+P does.
+	for _, it := range fileItems {
+		if it.Label == loc.T("classroomui.menu_handout") && it.Shortcut == nil {
+			it.Shortcut = ScHandout
+		}
+	}
 	fileItems = append(fileItems, fyne.NewMenuItemSeparator(), quit)
 	file := fyne.NewMenu(loc.T("menu.file"), fileItems...)
 

@@ -28,6 +28,7 @@ func (m *Main) KeyHelp() [][2]string {
 		{loc.T("keys.enter_in_search"), loc.T("keys.search_enter")},
 		{mod + "+L", loc.T("keys.filter")},
 		{mod + "+1 … " + mod + "+" + strconv.Itoa(max(len(m.tabs.Items), 1)), loc.T("keys.tabs")},
+		{mod + "+P", loc.T("keys.handout")},
 		{loc.T("keys.tab"), loc.T("keys.focus")},
 		{loc.T("keys.wheel"), loc.T("keys.wheel_zoom")},
 		{loc.T("keys.drag"), loc.T("keys.pan")},

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -533,10 +535,32 @@ func TestExportScopes(t *testing.T) {
 		t.Fatal("CSV lacks source titles and publishers")
 	}
 	all, _ := h.Export.Export(filepath.Join(dir, "a.json"), "json", ScopeAll)(context.Background())
-	h.S.TL.ShowRange(h.S.TD.T[0], h.S.TD.T[len(h.ds.Events)/2])
-	vis, _ := h.Export.Export(filepath.Join(dir, "v.json"), "json", ScopeVisible)(context.Background())
-	if all != len(h.ds.Events) || vis == 0 || vis >= n+1 && vis > len(h.S.Matched()) {
-		t.Fatalf("all %d, visible %d (filtered %d)", all, vis, n)
+	if all != len(h.ds.Events) || len(exportedIDs(t, filepath.Join(dir, "a.json"))) != all {
+		t.Fatalf("all: %d events of %d", all, len(h.ds.Events))
+	}
+	// Visible: exactly the events whose date is in the window, with and
+	// without the filter (then only the ones it keeps).
+	h.S.TL.ShowRange(h.S.TD.T[len(h.ds.Events)/4], h.S.TD.T[len(h.ds.Events)/2])
+	v := h.S.TL.Viewport()
+	for _, filtered := range []bool{true, false} {
+		if !filtered {
+			h.Filters.Set(Filter{})
+			h.S.TL.SetViewport(v)
+		}
+		var want []string
+		for i, e := range h.ds.Events {
+			if t0 := h.S.TD.T[i]; t0 >= v.Start && t0 < v.End && (!filtered || e.Category == data.CatLegal) {
+				want = append(want, e.ID)
+			}
+		}
+		out := filepath.Join(dir, fmt.Sprintf("v%v.json", filtered))
+		vis, err := h.Export.Export(out, "json", ScopeVisible)(context.Background())
+		if got := exportedIDs(t, out); err != nil || vis != len(want) || strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Fatalf("visible (filtered %v): %d events %v, %v; want %d %v", filtered, vis, got, err, len(want), want)
+		}
+		if len(want) < 5 || len(want) == all {
+			t.Fatalf("setup: %d events in the window", len(want))
+		}
 	}
 	// A cancelled export leaves an existing file untouched.
 	keep := filepath.Join(dir, "keep.json")
@@ -605,4 +629,26 @@ func TestKeysWorkWithoutClickingTheTimeline(t *testing.T) {
 	if rows := h.KeyHelp(); len(rows) < 15 {
 		t.Fatalf("keyboard help lists %d keys", len(rows))
 	}
+}
+
+// exportedIDs reads the event IDs of a JSON export, in file order.
+func exportedIDs(t *testing.T, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Events []struct {
+			ID string `json:"id"`
+		} `json:"events"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, e := range doc.Events {
+		ids = append(ids, e.ID)
+	}
+	return ids
 }

@@ -11,6 +11,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/data"
 	"aitimeline/data/userdb"
@@ -48,12 +50,38 @@ func TestScreens(t *testing.T) {
 		// Lanes by person, and a disputed event: each side's account.
 		h := newHarness(t, lang)
 		h.a.Settings().SetTheme(NewTheme(ThemeLight, 1))
-		h.w.Resize(fyne.NewSize(1600, 900))
+		// At the default window size, the detail pane scrolled to the two
+		// accounts so both sides are in the picture.
+		h.w.Resize(fyne.NewSize(1280, 800))
 		h.S.TL.SetNow(now)
 		h.S.TL.SetLaneMode(timeline.LanesPerson)
 		h.S.TL.SelectAndReveal(h.S.Idx.Find("2024-03-05-openai-publishes-musk-emails"))
 		h.S.TL.ShowSpan(540 * 24 * 3600)
 		settle(h)
+		acc := findLabel(h.Detail.root, h.S.Loc.T("detail.accounts"))
+		if acc == nil {
+			t.Fatal("the disputed event shows no accounts")
+		}
+		h.Detail.ScrollTo(acc)
+		// The heading at the very top: no sliver of the summary above it.
+		off := h.Detail.scroll.Offset
+		off.Y += 4 * theme.Padding()
+		h.Detail.scroll.ScrollToOffset(off)
+		settle(h)
+		// Both accounts whole inside the pane's visible part.
+		drv := fyne.CurrentApp().Driver()
+		top := drv.AbsolutePositionForObject(h.Detail.scroll).Y
+		bottom := top + h.Detail.scroll.Size().Height
+		ev := h.ds.Events[h.S.TL.Selected()]
+		for _, a := range ev.Accounts {
+			l := findLabel(h.Detail.root, h.S.Loc.Text(a.Text))
+			if l == nil {
+				t.Fatalf("%s: account of %s not shown", lang, a.Party)
+			}
+			if y := drv.AbsolutePositionForObject(l).Y; y < top || y+l.Size().Height > bottom {
+				t.Errorf("%s: the account of %s is at %v..%v, the pane shows %v..%v", lang, a.Party, y, y+l.Size().Height, top, bottom)
+			}
+		}
 		save(h.w.Canvas().Capture(), "disputed-lanes-"+l+".png")
 
 		// The notebook: an annotated event and the Notebook tab.
@@ -119,4 +147,30 @@ func TestScreens(t *testing.T) {
 
 func sizeName(s fyne.Size) string {
 	return map[float32]string{1920: "1920x1080", 1024: "1024x768"}[s.Width]
+}
+
+// findLabel returns the visible label under root whose text is text, or nil.
+func findLabel(root fyne.CanvasObject, text string) *widget.Label {
+	var found *widget.Label
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() || found != nil {
+			return
+		}
+		if l, ok := o.(*widget.Label); ok && l.Text == text {
+			found = l
+			return
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, ch := range c.Objects {
+				walk(ch)
+			}
+		} else if wid, ok := o.(fyne.Widget); ok {
+			for _, ch := range test.WidgetRenderer(wid).Objects() {
+				walk(ch)
+			}
+		}
+	}
+	walk(root)
+	return found
 }

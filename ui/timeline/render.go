@@ -316,6 +316,64 @@ type renderer struct {
 	ticks      chrono.TickSet
 	pal        palette
 	size       fyne.Size
+	// The shaded stretch after "as of" in this frame (0, 0: none).
+	gapT0, gapT1 float64
+}
+
+// labelGround puts a label's background over [x0, x1): in the colour of the
+// band it sits on, in two parts when an era's border (or the "as of" line)
+// runs through it, so the background hides the tick lines and nothing else.
+func (r *renderer) labelGround(sl *labelSlot, vp chrono.Viewport, x0, x1, y, h float32) {
+	split := x1
+	t0, t1 := vp.T(x0), vp.T(x1)
+	for _, b := range r.t.data.Eras {
+		for _, bt := range [2]float64{b.T0, b.T1} {
+			if bt > t0 && bt < t1 {
+				split = min(split, vp.X(bt))
+			}
+		}
+	}
+	for _, bt := range [2]float64{r.gapT0, r.gapT1} {
+		if bt > t0 && bt < t1 {
+			split = min(split, vp.X(bt))
+		}
+	}
+	fill := func(rc *canvas.Rectangle, a, b float32) {
+		if c := r.groundAt(vp.T((a + b) / 2)); rc.FillColor != c {
+			rc.FillColor = c
+			rc.Refresh()
+		}
+		place(rc, a, y, b-a, h)
+		show(rc)
+	}
+	fill(sl.bg, x0, split)
+	if split < x1 {
+		fill(sl.bg2, split, x1)
+	} else {
+		hide(sl.bg2)
+	}
+}
+
+// groundAt is the opaque colour the era bands (and the "as of" shading)
+// give the timeline at time tm: a label's background in it hides the tick
+// lines behind the title and nothing else.
+func (r *renderer) groundAt(tm float64) color.NRGBA {
+	pal := &r.pal
+	c := pal.ground
+	for i, e := range r.t.data.Eras {
+		if tm >= e.T0 && tm < e.T1 {
+			shade := pal.band0
+			if i%2 == 1 {
+				shade = pal.band1
+			}
+			c = over(shade, c)
+			break
+		}
+	}
+	if tm >= r.gapT0 && tm < r.gapT1 {
+		c = over(pal.gap, c)
+	}
+	return c
 }
 
 // palette holds the frame's colours and sizes, read from the widget's theme
@@ -327,6 +385,7 @@ type palette struct {
 	band0, band1, bubble, stroke color.Color
 	today, asOf, sel, tipStroke  color.Color
 	gap, fgDim                   color.Color
+	ground                       color.NRGBA   // the timeline's opaque background (inputBg over the window's)
 	catByNum                     []color.Color // by position in data.Categories
 	textSize, small              float32
 	metrics
@@ -352,6 +411,7 @@ func (p *palette) update(th fyne.Theme, v fyne.ThemeVariant) {
 	p.bubble, p.stroke = withAlpha(accent, 0x40), withAlpha(fg, 0x60)
 	p.today, p.asOf, p.sel, p.tipStroke = withAlpha(fg, 0x90), withAlpha(accent, 0xb0), withAlpha(accent, 0xc0), withAlpha(fg, 0x50)
 	p.gap, p.fgDim = withAlpha(fg, 0x14), withAlpha(fg, 0x50)
+	p.ground = over(inputBg, over(th.Color(theme.ColorNameBackground, v), color.NRGBA{0xff, 0xff, 0xff, 0xff}))
 	p.catByNum = p.catByNum[:0]
 	for _, c := range data.Categories {
 		p.catByNum = append(p.catByNum, CategoryColor(c))
@@ -401,11 +461,16 @@ func (r *renderer) rebuildObjects() {
 	for _, x := range r.lines.items {
 		o = append(o, x)
 	}
+	o = append(o, r.selLine)
+	// Label backgrounds cover the tick lines and the selection's line, so
+	// no line crosses a title.
+	for _, sl := range r.slots.slots {
+		o = append(o, sl.bg, sl.bg2)
+	}
 	o = append(o, r.storyLine)
 	for _, x := range r.storyDots.items {
 		o = append(o, x)
 	}
-	o = append(o, r.selLine)
 	for _, x := range r.bubbles.items {
 		o = append(o, x)
 	}
@@ -486,6 +551,14 @@ func place(o fyne.CanvasObject, x, y, w, h float32) {
 	o.Resize(fyne.NewSize(w, h))
 }
 
+// over paints c over the opaque colour under, as the painter blends.
+func over(c color.Color, under color.NRGBA) color.NRGBA {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	a := uint32(n.A)
+	mix := func(x, y uint8) uint8 { return uint8((uint32(x)*a + uint32(y)*(255-a) + 127) / 255) }
+	return color.NRGBA{mix(n.R, under.R), mix(n.G, under.G), mix(n.B, under.B), 0xff}
+}
+
 func withAlpha(c color.Color, a uint8) color.Color {
 	r, g, b, _ := c.RGBA()
 	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), a}
@@ -543,6 +616,10 @@ func (r *renderer) draw() {
 	nres := 0
 	asOf := t.data.AsOf
 	showAsOf := asOf > 0 && (asOf < today-chrono.Day || asOf > today+chrono.Day)
+	r.gapT0, r.gapT1 = 0, 0
+	if showAsOf && asOf < today {
+		r.gapT0, r.gapT1 = asOf, today
+	}
 	if showAsOf {
 		// The stretch after "as of" is not covered by the dataset: shaded.
 		if x0, x1 := max(vp.X(asOf), 0), min(vp.X(today), s.Width); x1 > x0 && asOf < today {
@@ -685,6 +762,20 @@ func (r *renderer) drawLanes(vp chrono.Viewport, g geometry) {
 	}
 	r.assignSlots()
 	selDrawn := false
+	// An event of several lanes (people, stories) is drawn as selected in
+	// the last of them; the others show its title as any label.
+	selLane, selRow := -1, 0
+	if t.sel >= 0 {
+		for li := range t.lanes {
+			for _, lb := range r.placements[li].Labels {
+				if int(lb.Ref) == t.sel {
+					selLane = li
+				}
+			}
+		}
+	}
+	var selX0, selX1 float32
+	var selHit hit
 	for li, lane := range t.lanes {
 		top := g.lanesTop + float32(li)*g.laneH
 		if li > 0 {
@@ -711,7 +802,7 @@ func (r *renderer) drawLanes(vp chrono.Viewport, g geometry) {
 			sl.poly.Move(fyne.NewPos(lb.X-sl.msize/2, y-sl.msize/2))
 			r.badge(ref, lb.X, y)
 			capK := r.capFor(k, lb.Ref)
-			if ref == t.sel {
+			if ref == t.sel && li == selLane {
 				capK = len(labelCaps) // whole, drawn on top (below)
 			}
 			tx := sl.text
@@ -742,26 +833,48 @@ func (r *renderer) drawLanes(vp chrono.Viewport, g geometry) {
 				tx0 = lb.X - markerPx/2 - 4 - w
 			}
 			ty := y - pal.textSize*0.7
-			if ref == t.sel {
+			if ref == t.sel && li == selLane {
 				// The selected event's whole title, bold, on top of its
-				// neighbours with a background of its own.
+				// neighbours with an opaque background of its own, inside
+				// the timeline's width: shifted left at the right edge, and
+				// cut with "…" when it is wider than the timeline.
 				hide(tx)
+				hide(sl.bg)
+				hide(sl.bg2)
 				selDrawn = true
-				sw := r.text.width(tx.Text, pal.textSize, true)
+				text, sw := r.fitBold(tx.Text, s.Width-2*selPad, pal.textSize)
 				if lb.Left {
 					tx0 = lb.X - markerPx/2 - 4 - sw
 				}
-				tx0 = min(max(tx0, 2), s.Width-sw-2)
-				setText(r.selText, tx.Text, pal.textSize, pal.accent, true)
+				tx0 = max(min(tx0, s.Width-sw-selPad), selPad)
+				setText(r.selText, text, pal.textSize, pal.accent, true)
 				place(r.selText, tx0, ty, sw, pal.textSize)
-				styleRect(r.selBg, withAlpha(pal.inputBg, 0xf0), 4)
+				styleRect(r.selBg, pal.ground, 4)
 				place(r.selBg, tx0-4, y-r.pal.rowH/2+2, sw+8, r.pal.rowH-4)
 				w = sw
+				selHit = hit{x0: min(tx0, lb.X-markerPx/2), y0: y - r.pal.rowH/2, x1: max(tx0+w, lb.X+markerPx/2), y1: y + r.pal.rowH/2, ref: lb.Ref}
+				selRow, selX0, selX1 = lb.Row, tx0-4, tx0+sw+4
 			} else {
 				show(tx)
 				tx.Move(fyne.NewPos(tx0, ty))
+				r.labelGround(sl, vp, tx0-2, tx0+w+2, y-r.pal.rowH/2+3, r.pal.rowH-6)
 			}
 			r.hits = append(r.hits, hit{x0: min(tx0, lb.X-markerPx/2), y0: y - r.pal.rowH/2, x1: max(tx0+w, lb.X+markerPx/2), y1: y + r.pal.rowH/2, ref: lb.Ref})
+		}
+		if selLane == li {
+			// A neighbour the selected title covers loses its title (its
+			// marker stays), rather than showing a cut piece without "…".
+			for k, lb := range p.Labels {
+				sl := r.assign[li][k]
+				if int(lb.Ref) == t.sel || lb.Row != selRow || !sl.text.Visible() || !selDrawn {
+					continue
+				}
+				if x0 := sl.text.Position().X; x0 < selX1 && x0+sl.width > selX0 {
+					hide(sl.text)
+					hide(sl.bg)
+					hide(sl.bg2)
+				}
+			}
 		}
 		for _, m := range p.Markers {
 			r.drawMarker(int(m.Ref), m.X, overflowY)
@@ -786,12 +899,38 @@ func (r *renderer) drawLanes(vp chrono.Viewport, g geometry) {
 		}
 	}
 	if selDrawn {
+		r.hits = append(r.hits, selHit) // on top of the neighbours it covers
 		show(r.selBg)
 		show(r.selText)
 	} else {
 		hide(r.selBg)
 		hide(r.selText)
 	}
+}
+
+// selPad is the least room between the selected title and the timeline's edges.
+const selPad = 6
+
+// fitBold returns s in bold at size, cut with "…" to at most maxW wide, and
+// its width. Only the selected title is fitted, once a frame.
+func (r *renderer) fitBold(s string, maxW, size float32) (string, float32) {
+	w := r.text.width(s, size, true)
+	if w <= maxW {
+		return s, w
+	}
+	rs := []rune(s)
+	lo, hi := 0, len(rs) // the longest prefix that fits lies in [lo, hi)
+	cut := func(n int) string { return strings.TrimRight(string(rs[:n]), " ,.;:–-") + "…" }
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if r.text.width(cut(mid), size, true) <= maxW {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	c := cut(lo)
+	return c, r.text.width(c, size, true)
 }
 
 // widenLabels sorts a lane's labels by row and position (into r.order), so

@@ -20,6 +20,8 @@ type labelSlot struct {
 	pal   uint32 // palette generation the marker was styled in
 
 	text   *canvas.Text
+	bg     *canvas.Rectangle // behind the title, over the tick lines
+	bg2    *canvas.Rectangle // the background's part past an era's border
 	circle *canvas.Circle
 	poly   *canvas.Polygon
 	width  float32 // the title's width
@@ -134,6 +136,8 @@ func (s *slotTable) end() {
 	for _, sl := range s.slots {
 		if sl.frame == s.frame-1 { // drawn in the last frame, not in this one
 			hide(sl.text)
+			hide(sl.bg)
+			hide(sl.bg2)
 			hide(sl.circle)
 			hide(sl.poly)
 		}
@@ -141,7 +145,10 @@ func (s *slotTable) end() {
 }
 
 func newLabelSlot() *labelSlot {
-	sl := &labelSlot{ref: -1, text: canvas.NewText("", color.Black), circle: canvas.NewCircle(color.Transparent), poly: &canvas.Polygon{}}
+	sl := &labelSlot{ref: -1, text: canvas.NewText("", color.Black), bg: canvas.NewRectangle(color.Transparent),
+		bg2: canvas.NewRectangle(color.Transparent), circle: canvas.NewCircle(color.Transparent), poly: &canvas.Polygon{}}
+	sl.bg.Hide()
+	sl.bg2.Hide()
 	sl.circle.Hide()
 	sl.poly.Hide()
 	return sl
