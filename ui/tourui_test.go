@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -769,5 +771,131 @@ func TestToursMenusKeysAndLanguageSwitch(t *testing.T) {
 		if strings.Contains(de, gone) {
 			t.Errorf("German window still shows %q", gone)
 		}
+	}
+}
+
+// typeKey sends a key as the driver does: to the focused widget, else to
+// the window.
+func (h *harness) typeKey(name fyne.KeyName) {
+	c := h.w.Canvas()
+	if f := c.Focused(); f != nil {
+		f.TypedKey(&fyne.KeyEvent{Name: name})
+		return
+	}
+	if k := c.OnTypedKey(); k != nil {
+		k(&fyne.KeyEvent{Name: name})
+	}
+}
+
+// clickStop clicks row k of the stop list as the GL driver does: the
+// deepest tappable object under the pointer gets the tap, and the focus
+// stays where it is (a focusable parent, the list, is under the pointer).
+// Fyne's own list row would then focus its list, but it looks the canvas
+// up by the embedded *widget.List, which the GL driver's canvas cache does
+// not hold (it holds the *stopList): there the row only selects. The test
+// driver finds the window for any object, so for Fyne's row this helper
+// does what the GL driver does: select.
+func (h *tourHarness) clickStop(t *testing.T, k int) {
+	t.Helper()
+	d := fyne.CurrentApp().Driver()
+	type hit struct {
+		o   fyne.Tappable
+		pos fyne.Position
+	}
+	var rows [][]hit // the tappable objects of each row, outermost first
+	walkObjects(h.tp.ed.stops, func(o fyne.CanvasObject) {
+		tp, ok := o.(fyne.Tappable)
+		if !ok || !o.Visible() || o == fyne.CanvasObject(h.tp.ed.stops) {
+			return
+		}
+		p := d.AbsolutePositionForObject(o)
+		for r := range rows {
+			if q := rows[r][0].pos; p.Y >= q.Y && p.Y < q.Y+rows[r][0].o.(fyne.CanvasObject).Size().Height {
+				rows[r] = append(rows[r], hit{tp, p})
+				return
+			}
+		}
+		rows = append(rows, []hit{{tp, p}})
+	})
+	slices.SortFunc(rows, func(a, b []hit) int { return int(a[0].pos.Y - b[0].pos.Y) })
+	if k >= len(rows) {
+		t.Fatalf("the stop list shows %d rows, not row %d", len(rows), k+1)
+	}
+	deepest := rows[k][len(rows[k])-1].o
+	if fmt.Sprintf("%T", deepest) == "*widget.listItem" {
+		h.tp.ed.stops.Select(k)
+		return
+	}
+	deepest.Tapped(&fyne.PointEvent{Position: fyne.NewPos(20, 10)})
+}
+
+// TestTourStopClickAfterTypingTakesTheKeys: a teacher types in a field,
+// clicks a stop (another one, or the one whose note it is), and then
+// Alt+↓ moves that stop and Delete removes it; the keys do not edit the
+// field.
+func TestTourStopClickAfterTypingTakesTheKeys(t *testing.T) {
+	stops := []userdb.Stop{{EventID: "2015-12-11-openai-founded"}, {EventID: "2018-02-20-musk-leaves-openai-board"},
+		{EventID: "2024-02-29-musk-sues-openai-state-court"}, {EventID: "2023-11-17-altman-fired"}}
+	h := newTourHarness(t, data.EN, func(nb *userdb.Notebook) {
+		nb.CreateTour(context.Background(), userdb.Tour{Title: data.Text{EN: "Lesson"}, Stops: stops})
+	})
+	h.w.Resize(fyne.NewSize(1280, 800))
+	h.tp.Show()
+	h.flush()
+	h.tp.Open(h.storedTours(t)[0].ID)
+	h.flush()
+	ed := h.tp.ed
+	for _, c := range []struct {
+		name  string
+		field *widget.Entry
+		click int // the stop clicked after typing (the note's stop is 0)
+	}{
+		{"note, same stop", ed.noteEN, 0},
+		{"note, another stop", ed.noteDE, 1},
+		{"intro, another stop", ed.introDE, 1},
+	} {
+		ed.stops.Select(0)
+		h.w.Canvas().Focus(c.field)
+		test.TypeOnCanvas(h.w.Canvas(), "Ask")
+		typed := c.field.Text
+		before := stopIDs(h.storedTours(t)[0].Stops)
+		h.clickStop(t, c.click)
+		if ed.sel != c.click {
+			t.Fatalf("%s: clicking stop %d selected %d", c.name, c.click+1, ed.sel+1)
+		}
+		if f := h.w.Canvas().Focused(); f != fyne.Focusable(ed.stops) {
+			t.Errorf("%s: after a click on a stop the keyboard is with %T, not the stop list", c.name, f)
+		}
+		h.press(altDown)
+		h.flush()
+		moved := stopIDs(h.storedTours(t)[0].Stops)
+		if moved[c.click+1] != before[c.click] {
+			t.Errorf("%s: Alt+Down after the click: stops %v, were %v", c.name, moved, before)
+		}
+		h.typeKey(fyne.KeyDelete)
+		h.flush()
+		if got := stopIDs(h.storedTours(t)[0].Stops); len(got) != len(before)-1 || slices.Contains(got, before[c.click]) {
+			t.Errorf("%s: Delete after the click: stops %v, were %v", c.name, got, moved)
+		}
+		if c.field.Text != typed {
+			t.Errorf("%s: the keys edited the field: %q, was %q", c.name, c.field.Text, typed)
+		}
+		// The stop back at the start for the next case.
+		ed.tour.Stops = ed.tour.Stops[:0]
+		for _, id := range before {
+			ed.tour.Stops = append(ed.tour.Stops, Stop{EventID: id})
+		}
+		ed.sel = 0
+		ed.afterStops()
+		h.flush()
+	}
+	// The list's own keys go on from the stop clicked: ↓ then Space selects
+	// the next one.
+	h.w.Canvas().Focus(ed.noteEN)
+	h.clickStop(t, 1)
+	h.typeKey(fyne.KeyDown)
+	h.typeKey(fyne.KeySpace)
+	if ed.sel != 2 {
+		t.Errorf("a click on stop 2, then ↓ and Space: stop %d is selected, not 3", ed.sel+1)
 	}
 }
