@@ -49,7 +49,10 @@ type tourEditor struct {
 	titleEN, titleDE *widget.Entry
 	introEN, introDE *widget.Entry
 	caps             map[string]*widget.Label // captions by message ID
-	editBox          *fyne.Container
+	// pairs are the two-column rows (title, intro, note) with their
+	// English and German column; the window's language goes left.
+	pairs   [][3]fyne.CanvasObject
+	editBox *fyne.Container
 
 	stopsHead                           *widget.Label
 	stops                               *stopList
@@ -240,8 +243,11 @@ func newTourEditor(tp *TourPane) *tourEditor {
 	ed.introDE = multi(2, func(v string) { ed.tour.Intro.DE = v })
 	ed.noteEN = multi(2, func(v string) { ed.setNote(func(n *data.Text) { n.EN = v }) })
 	ed.noteDE = multi(2, func(v string) { ed.setNote(func(n *data.Text) { n.DE = v }) })
-	pair := func(capEN, capDE string, en, de fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewGridWithColumns(2, container.NewBorder(caption(capEN), nil, nil, nil, en), container.NewBorder(caption(capDE), nil, nil, nil, de))
+	pair := func(capEN, capDE string, en, de fyne.CanvasObject) *fyne.Container {
+		colEN, colDE := container.NewBorder(caption(capEN), nil, nil, nil, en), container.NewBorder(caption(capDE), nil, nil, nil, de)
+		g := container.NewGridWithColumns(2, colEN, colDE)
+		ed.pairs = append(ed.pairs, [3]fyne.CanvasObject{g, colEN, colDE})
+		return g
 	}
 	ed.editBox = container.NewVBox(
 		pair("classroomui.title_en", "classroomui.title_de", ed.titleEN, ed.titleDE),
@@ -268,9 +274,7 @@ func newTourEditor(tp *TourPane) *tourEditor {
 
 	ed.noteHead = heading("")
 	ed.noteView = wrapLabel("")
-	ed.noteEdit = container.NewGridWithColumns(2,
-		container.NewBorder(caption("classroomui.note_en"), nil, nil, nil, ed.noteEN),
-		container.NewBorder(caption("classroomui.note_de"), nil, nil, nil, ed.noteDE))
+	ed.noteEdit = pair("classroomui.note_en", "classroomui.note_de", ed.noteEN, ed.noteDE)
 	ed.noteBox = container.NewVBox(ed.noteHead, ed.noteEdit, ed.noteView)
 
 	ed.problem = widget.NewLabel("")
@@ -323,6 +327,16 @@ func (ed *tourEditor) relabel() {
 	loc := ed.tp.s.Loc
 	for id, l := range ed.caps {
 		l.SetText(loc.T(id))
+	}
+	for _, p := range ed.pairs {
+		g, cols := p[0].(*fyne.Container), p[1:]
+		if loc.Lang() == data.DE {
+			cols = []fyne.CanvasObject{p[2], p[1]}
+		}
+		if g.Objects[0] != cols[0] {
+			g.Objects = slices.Clone(cols)
+			g.Refresh()
+		}
 	}
 	ed.titleEN.SetPlaceHolder(loc.T("classroomui.title_hint"))
 	ed.titleDE.SetPlaceHolder(loc.T("classroomui.title_hint"))
