@@ -270,7 +270,9 @@ func runTourImport(args []string, e env, loc *i18n.Localizer) error {
 		if err != nil {
 			return &cliError{loc.T("notebookcli.err.import", "File", file, "Error", userdb.Message(loc, err))}
 		}
-		fmt.Fprintln(e.stdout, created.ID)
+		// One sentence, the ID its last word (scripts take it from there).
+		fmt.Fprintln(e.stdout, loc.N("classroom.cli.tour_imported", len(created.Stops),
+			"Title", ui.TextIn(created.Title, loc.Lang()), "ID", created.ID))
 		return nil
 	})
 }

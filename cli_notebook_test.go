@@ -836,6 +836,16 @@ func writeTourFile(t *testing.T, stops ...string) string {
 	return p
 }
 
+// lastWord is the last word of a command's output: the ID tour import
+// prints at the end of its sentence.
+func lastWord(out string) string {
+	f := strings.Fields(out)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
 func TestTourImport(t *testing.T) {
 	st := bundled(t)
 	later := laterEvent(t, st)
@@ -849,9 +859,20 @@ func TestTourImport(t *testing.T) {
 
 	file := writeTourFile(t, evFounded, later)
 	r := ok(t, env, "tour", "import", file)
-	id := strings.TrimSpace(r.stdout)
-	if !strings.HasPrefix(id, userdb.TourPrefix) || strings.Contains(id, "\n") || r.stderr != "" {
+	id := lastWord(r.stdout)
+	if !strings.HasPrefix(id, userdb.TourPrefix) || strings.Count(r.stdout, "\n") != 1 || r.stderr != "" ||
+		r.stdout != "Imported the tour “Lesson one” with 2 stops as "+id+"\n" {
 		t.Fatalf("tour import printed %q, stderr %q", r.stdout, r.stderr)
+	}
+	// In German, with one stop.
+	if r := ok(t, env, "tour", "import", writeTourFile(t, later), "--lang", "de"); !regexp.MustCompile(`^Rundgang „Erste Stunde“ mit 1 Station importiert als tour-\S+\n$`).MatchString(r.stdout) {
+		t.Fatalf("German tour import printed %q", r.stdout)
+	} else { // gone again: the lists below have the first tour alone
+		withNotebook(t, path, userdb.Options{}, func(nb *userdb.Notebook) {
+			if err := nb.DeleteTour(context.Background(), lastWord(r.stdout)); err != nil {
+				t.Fatal(err)
+			}
+		})
 	}
 	if list := ok(t, env, "tour", "list").stdout; list != bundledList+id+"\tLesson one\n" {
 		t.Fatalf("tour list after import:\n%s", list)
@@ -881,7 +902,7 @@ func TestTourImport(t *testing.T) {
 	// A bundled tour exported and imported becomes an own tour.
 	bundledFile := filepath.Join(t.TempDir(), "b.aitour.json")
 	ok(t, env, "tour", "export", "conflict-in-12-steps", "--out", bundledFile)
-	if r := ok(t, env, "tour", "import", bundledFile); !strings.HasPrefix(r.stdout, userdb.TourPrefix) {
+	if r := ok(t, env, "tour", "import", bundledFile); !strings.HasPrefix(lastWord(r.stdout), userdb.TourPrefix) || !strings.Contains(r.stdout, "with 12 stops") {
 		t.Fatalf("importing an exported bundled tour: %q", r.stdout)
 	}
 
@@ -960,7 +981,7 @@ func TestOwnTourInHandout(t *testing.T) {
 	env, _ := nbEnv(t)
 	other := filepath.Join(t.TempDir(), "other.db")
 	r := ok(t, env, "tour", "import", writeTourFile(t, evFounded), "--notebook", other)
-	id := strings.TrimSpace(r.stdout)
+	id := lastWord(r.stdout)
 	if l := ok(t, env, "tour", "list").stdout; strings.Contains(l, id) {
 		t.Fatal("the tour went to the environment's notebook, not --notebook's")
 	}

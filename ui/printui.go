@@ -5,6 +5,7 @@ import (
 	"image/png"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -281,7 +282,7 @@ func (pp *PrintPane) handoutNext(f *printForm) {
 	s, loc := pp.s, pp.s.Loc
 	j := handoutJob{view: s.View(), lang: langOf(f.lang),
 		opt: printout.HandoutOptions{Paper: f.paperChoice(), Worksheet: f.worksheet.Checked, TeacherNotes: f.notes.Checked}}
-	name := "handout"
+	name := ""
 	if f.what.Selected == loc.T("classroomui.handout_tour") {
 		k := f.tour.SelectedIndex()
 		if k < 0 {
@@ -300,7 +301,7 @@ func (pp *PrintPane) handoutNext(f *printForm) {
 			return
 		}
 		j.tour = t
-		name += "-" + fileSlug(TextIn(t.Title, j.lang), "tour")
+		name = fileSlug(TextIn(t.Title, j.lang), "tour")
 	} else {
 		from, to, ok := pp.readRange(f)
 		if !ok {
@@ -317,13 +318,30 @@ func (pp *PrintPane) handoutNext(f *printForm) {
 			return
 		}
 	}
+	if j.tour.ID == "" {
+		name = yearsName(j.view.Idx, j.rows)
+	}
+	kind := "classroomui.file_handout"
 	if j.opt.Worksheet {
-		name = strings.Replace(name, "handout", "worksheet", 1)
+		kind = "classroomui.file_worksheet"
 	}
 	f.dlg.Hide()
-	chooseSaveFile(s, loc.T("classroomui.handout_title"), loc.T("classroomui.save"), nil, name+".pdf", func(path string) {
+	chooseSaveFile(s, loc.T("classroomui.handout_title"), loc.T("classroomui.save"), nil, loc.T(kind, "Name", name)+".pdf", func(path string) {
 		pp.writeHandout(path, j)
 	})
+}
+
+// yearsName names a printout of events rows (in date order) in a file
+// name by their years: "2024", "2023-2025".
+func yearsName(idx *data.Index, rows []int) string {
+	if len(rows) == 0 {
+		return "events"
+	}
+	a, b := idx.Date(rows[0]).Year, idx.Date(rows[len(rows)-1]).Year
+	if a == b {
+		return strconv.Itoa(a)
+	}
+	return strconv.Itoa(a) + "-" + strconv.Itoa(b)
 }
 
 // rangeRows lists the events of the window (the dataset's and own) from
@@ -451,16 +469,18 @@ func (pp *PrintPane) posterNext(f *printForm) {
 		f.say(loc.T("classroomui.sheets_bad", "Value", strings.TrimSpace(f.sheets.Text), "Max", printout.MaxSheets))
 		return
 	}
-	if len(pp.rangeRows(from, to, false)) == 0 {
+	rows := pp.rangeRows(from, to, false)
+	if len(rows) == 0 {
 		f.say(loc.T("classroom.err.no_events"))
 		return
 	}
+	name := loc.T("classroomui.file_poster", "Name", yearsName(s.Idx, rows))
 	td := *s.TD // a copy: drawing a timeline extends its limits to today
 	opt := printout.PosterOptions{Paper: f.paperChoice(), Across: across, Down: down, Lanes: timeline.LaneMode(max(f.lanes.SelectedIndex(), 0)),
 		From: from, To: to, Meta: s.Store.Meta()}
 	lang := langOf(f.lang)
 	f.dlg.Hide()
-	chooseSaveFile(s, loc.T("classroomui.poster_title"), loc.T("classroomui.save"), nil, "poster.pdf", func(path string) {
+	chooseSaveFile(s, loc.T("classroomui.poster_title"), loc.T("classroomui.save"), nil, name+".pdf", func(path string) {
 		writeJob(s, path, "", func(ctx context.Context, w io.Writer) error {
 			opt := opt
 			opt.Created = time.Now()

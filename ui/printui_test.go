@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/data"
 	"aitimeline/data/userdb"
@@ -269,5 +270,66 @@ func TestImageExportScalesTheViewWithoutTouchingIt(t *testing.T) {
 	}
 	if h.S.TL.Viewport() != vp || h.S.TL.LaneMode() != lanes || h.S.TL.Selected() != i || h.S.Match() == nil {
 		t.Error("exporting the image changed the window's view")
+	}
+}
+
+// saveName is the file name the "where to save" dialog in front proposes;
+// the dialog is closed.
+func (h *harness) saveName(t *testing.T) string {
+	t.Helper()
+	top := h.w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no save dialog")
+	}
+	var name string
+	walkObjects(top, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok {
+			name = e.Text
+		}
+	})
+	h.w.Canvas().Overlays().Remove(top)
+	return name
+}
+
+// TestPrintDefaultFileNames: the save dialogs propose names in the
+// window's language, with the tour's title or the years printed.
+func TestPrintDefaultFileNames(t *testing.T) {
+	for _, c := range []struct {
+		lang                                data.Lang
+		handout, worksheet, rangeWS, poster string
+	}{
+		{data.DE, "handout-der-konflikt-in-12-schritten.pdf", "arbeitsblatt-der-konflikt-in-12-schritten.pdf", "arbeitsblatt-2024.pdf", "poster-2023-2024.pdf"},
+		{data.EN, "handout-the-conflict-in-12-steps.pdf", "worksheet-the-conflict-in-12-steps.pdf", "worksheet-2024.pdf", "poster-2023-2024.pdf"},
+	} {
+		h := newTourHarness(t, c.lang)
+		h.pp.ShowHandout("conflict-in-12-steps")
+		h.pp.last.next()
+		if got := h.saveName(t); got != c.handout {
+			t.Errorf("%s: hand-out of a tour saved as %q, want %q", c.lang, got, c.handout)
+		}
+		h.pp.ShowHandout("conflict-in-12-steps")
+		h.pp.last.worksheet.SetChecked(true)
+		h.pp.last.next()
+		if got := h.saveName(t); got != c.worksheet {
+			t.Errorf("%s: worksheet of a tour saved as %q, want %q", c.lang, got, c.worksheet)
+		}
+		h.pp.ShowHandout("")
+		f := h.pp.last
+		f.what.SetSelected(f.what.Options[len(f.what.Options)-1]) // a date range
+		f.from.SetText("2024-02")
+		f.to.SetText("2024-08")
+		f.worksheet.SetChecked(true)
+		f.next()
+		if got := h.saveName(t); got != c.rangeWS {
+			t.Errorf("%s: worksheet of a range saved as %q, want %q (problem %q)", c.lang, got, c.rangeWS, f.problem.Text)
+		}
+		h.pp.ShowPoster()
+		f = h.pp.last
+		f.from.SetText("2023")
+		f.to.SetText("2024")
+		f.next()
+		if got := h.saveName(t); got != c.poster {
+			t.Errorf("%s: poster saved as %q, want %q", c.lang, got, c.poster)
+		}
 	}
 }

@@ -49,7 +49,10 @@ type tourEditor struct {
 	titleEN, titleDE *widget.Entry
 	introEN, introDE *widget.Entry
 	caps             map[string]*widget.Label // captions by message ID
-	editBox          *fyne.Container
+	// pairs are the two-column rows (title, intro, note) with their
+	// English and German column; the window's language goes left.
+	pairs   [][3]fyne.CanvasObject
+	editBox *fyne.Container
 
 	stopsHead                           *widget.Label
 	stops                               *stopList
@@ -77,6 +80,11 @@ type tourEditor struct {
 type stopList struct {
 	widget.List
 	ed *tourEditor
+	// cursor follows the List's keyboard cursor (the row Up, Down and Space
+	// act on, drawn highlighted while the list has the focus), which the
+	// List keeps to itself and moves only with those keys and its own row
+	// taps; keepCursor moves it with the selection.
+	cursor int
 }
 
 var (
@@ -93,17 +101,88 @@ func newStopList(ed *tourEditor) *stopList {
 		date := widget.NewLabel("")
 		title := widget.NewLabel("")
 		title.Truncation = fyne.TextTruncateEllipsis
-		return container.NewBorder(nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(44, n.MinSize().Height), n),
-			container.NewGridWrap(fyne.NewSize(104, date.MinSize().Height), date)), nil, title)
+		return newStopRow(l, container.NewBorder(nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(44, n.MinSize().Height), n),
+			container.NewGridWrap(fyne.NewSize(104, date.MinSize().Height), date)), nil, title))
 	}
 	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
 		if id < len(ed.tour.Stops) {
-			ed.fillStopRow(id, o.(*fyne.Container))
+			r := o.(*stopRow)
+			r.id = id
+			ed.fillStopRow(id, r.content)
 		}
 	}
 	l.OnSelected = func(id widget.ListItemID) { ed.selectStop(id) }
 	l.ExtendBaseWidget(l)
 	return l
+}
+
+// stopRow is one row of the stop list. A click on it gives the list the
+// keyboard and selects the stop, also when it is selected already (the
+// teacher typed its note and wants to move or remove it now). Fyne's own
+// row does the same only when the driver finds a canvas for the embedded
+// *widget.List; the GL driver's canvas cache holds the *stopList, so there
+// a click after typing left the keys with the text field.
+type stopRow struct {
+	widget.BaseWidget
+	list    *stopList
+	content *fyne.Container
+	id      widget.ListItemID
+}
+
+var _ fyne.Tappable = (*stopRow)(nil)
+
+func newStopRow(l *stopList, content *fyne.Container) *stopRow {
+	r := &stopRow{list: l, content: content}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer shows the row's content.
+func (r *stopRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(r.content)
+}
+
+// Tapped selects the row's stop and focuses the list.
+func (r *stopRow) Tapped(*fyne.PointEvent) {
+	if c := r.list.ed.tp.s.Win.Canvas(); c != nil {
+		c.Focus(r.list)
+	}
+	r.list.Select(r.id)
+	r.list.keepCursor(r.id)
+}
+
+// step moves the List's keyboard cursor one row, as its own keys do.
+func (l *stopList) step(name fyne.KeyName) bool {
+	switch name {
+	case fyne.KeyDown:
+		if l.cursor >= l.Length()-1 {
+			return false
+		}
+		l.cursor++
+	case fyne.KeyUp:
+		if l.cursor <= 0 {
+			return false
+		}
+		l.cursor--
+	default:
+		return false
+	}
+	l.List.TypedKey(&fyne.KeyEvent{Name: name})
+	return true
+}
+
+// keepCursor puts the List's keyboard cursor on row k (the stop selected),
+// so the highlight and the keys go on from there.
+func (l *stopList) keepCursor(k int) {
+	for l.cursor != k {
+		name := fyne.KeyDown
+		if l.cursor > k {
+			name = fyne.KeyUp
+		}
+		if !l.step(name) {
+			return
+		}
+	}
 }
 
 // TypedShortcut moves the selected stop with Alt+↑ and Alt+↓.
@@ -123,11 +202,14 @@ func (l *stopList) TypedShortcut(s fyne.Shortcut) {
 // TypedKey removes the selected stop with Delete; other keys move through
 // the list as in any list.
 func (l *stopList) TypedKey(e *fyne.KeyEvent) {
-	if e.Name == fyne.KeyDelete {
+	switch e.Name {
+	case fyne.KeyDelete:
 		l.ed.removeSelected()
-		return
+	case fyne.KeyUp, fyne.KeyDown:
+		l.step(e.Name)
+	default:
+		l.List.TypedKey(e)
 	}
-	l.List.TypedKey(e)
 }
 
 func newTourEditor(tp *TourPane) *tourEditor {
@@ -161,8 +243,11 @@ func newTourEditor(tp *TourPane) *tourEditor {
 	ed.introDE = multi(2, func(v string) { ed.tour.Intro.DE = v })
 	ed.noteEN = multi(2, func(v string) { ed.setNote(func(n *data.Text) { n.EN = v }) })
 	ed.noteDE = multi(2, func(v string) { ed.setNote(func(n *data.Text) { n.DE = v }) })
-	pair := func(capEN, capDE string, en, de fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewGridWithColumns(2, container.NewBorder(caption(capEN), nil, nil, nil, en), container.NewBorder(caption(capDE), nil, nil, nil, de))
+	pair := func(capEN, capDE string, en, de fyne.CanvasObject) *fyne.Container {
+		colEN, colDE := container.NewBorder(caption(capEN), nil, nil, nil, en), container.NewBorder(caption(capDE), nil, nil, nil, de)
+		g := container.NewGridWithColumns(2, colEN, colDE)
+		ed.pairs = append(ed.pairs, [3]fyne.CanvasObject{g, colEN, colDE})
+		return g
 	}
 	ed.editBox = container.NewVBox(
 		pair("classroomui.title_en", "classroomui.title_de", ed.titleEN, ed.titleDE),
@@ -189,9 +274,7 @@ func newTourEditor(tp *TourPane) *tourEditor {
 
 	ed.noteHead = heading("")
 	ed.noteView = wrapLabel("")
-	ed.noteEdit = container.NewGridWithColumns(2,
-		container.NewBorder(caption("classroomui.note_en"), nil, nil, nil, ed.noteEN),
-		container.NewBorder(caption("classroomui.note_de"), nil, nil, nil, ed.noteDE))
+	ed.noteEdit = pair("classroomui.note_en", "classroomui.note_de", ed.noteEN, ed.noteDE)
 	ed.noteBox = container.NewVBox(ed.noteHead, ed.noteEdit, ed.noteView)
 
 	ed.problem = widget.NewLabel("")
@@ -244,6 +327,16 @@ func (ed *tourEditor) relabel() {
 	loc := ed.tp.s.Loc
 	for id, l := range ed.caps {
 		l.SetText(loc.T(id))
+	}
+	for _, p := range ed.pairs {
+		g, cols := p[0].(*fyne.Container), p[1:]
+		if loc.Lang() == data.DE {
+			cols = []fyne.CanvasObject{p[2], p[1]}
+		}
+		if g.Objects[0] != cols[0] {
+			g.Objects = slices.Clone(cols)
+			g.Refresh()
+		}
 	}
 	ed.titleEN.SetPlaceHolder(loc.T("classroomui.title_hint"))
 	ed.titleDE.SetPlaceHolder(loc.T("classroomui.title_hint"))
@@ -408,6 +501,7 @@ func (ed *tourEditor) fillStopRow(k int, c *fyne.Container) {
 // typed in the note before is in the working copy and saved with it).
 func (ed *tourEditor) selectStop(k int) {
 	ed.sel = k
+	ed.stops.keepCursor(k)
 	ed.fillNote()
 	ed.fillButtons()
 }

@@ -72,10 +72,13 @@ func (tp *TourPane) ShowNewTour() {
 	for _, e := range []*widget.Entry{nd.titleEN, nd.titleDE} {
 		e.SetPlaceHolder(loc.T("classroomui.title_hint"))
 	}
-	form := widget.NewForm(
-		widget.NewFormItem(loc.T("classroomui.title_en"), nd.titleEN),
-		widget.NewFormItem(loc.T("classroomui.title_de"), nd.titleDE),
-		widget.NewFormItem(loc.T("classroomui.from"), nd.origin))
+	// The title in the window's language is asked for first.
+	first := widget.NewFormItem(loc.T("classroomui.title_en"), nd.titleEN)
+	second := widget.NewFormItem(loc.T("classroomui.title_de"), nd.titleDE)
+	if loc.Lang() == data.DE {
+		first, second = second, first
+	}
+	form := widget.NewForm(first, second, widget.NewFormItem(loc.T("classroomui.from"), nd.origin))
 	nd.create = func() {
 		title := data.Text{EN: strings.TrimSpace(nd.titleEN.Text), DE: strings.TrimSpace(nd.titleDE.Text)}
 		if title.IsZero() {
@@ -100,6 +103,8 @@ func (tp *TourPane) ShowNewTour() {
 		}
 		tp.create(t, "classroomui.created")
 	}
+	nd.titleEN.OnSubmitted = func(string) { nd.create() }
+	nd.titleDE.OnSubmitted = func(string) { nd.create() }
 	ok := widget.NewButtonWithIcon(loc.T("classroomui.create"), theme.ConfirmIcon(), func() { nd.create() })
 	ok.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(loc.T("filter.cancel"), theme.CancelIcon(), func() { nd.dlg.Hide() })
@@ -108,7 +113,7 @@ func (tp *TourPane) ShowNewTour() {
 	nd.dlg.Resize(fyne.NewSize(min(640, s.Win.Canvas().Size().Width-40), 0))
 	nd.dlg.Show()
 	tp.lastNew = nd
-	s.Win.Canvas().Focus(nd.titleEN)
+	s.Win.Canvas().Focus(first.Widget.(*widget.Entry))
 }
 
 func (nd *newTourDialog) setProblem(msg string) {

@@ -260,11 +260,7 @@ func (h *handout) event(n int, e data.Event) {
 	if len(e.People) > 0 {
 		var ps []string
 		for _, p := range e.People {
-			s := h.name(p.PersonID)
-			if role := h.text(p.Role); role != "" {
-				s += " (" + role + ")"
-			}
-			ps = append(ps, s)
+			ps = append(ps, withRole(h.name(p.PersonID), h.text(p.Role)))
 		}
 		h.labelled(loc.T("detail.people"), strings.Join(ps, ", "), hoSmall+0.5, hoSmallL+0.5)
 	}
@@ -310,6 +306,19 @@ func (h *handout) event(n int, e data.Event) {
 	h.Ln(4)
 }
 
+// withRole is a person's name with their role in an event: "Name (role)",
+// or "Name – role" when the role has brackets of its own ("CEO of OpenAI
+// (removed)"), which would otherwise nest.
+func withRole(name, role string) string {
+	switch {
+	case role == "":
+		return name
+	case strings.ContainsAny(role, "()[]"):
+		return name + " – " + role
+	}
+	return name + " (" + role + ")"
+}
+
 // timelineAccent marks the teacher's notes.
 var timelineAccent = color.NRGBA{0x00, 0x72, 0xB2, 0xff}
 
@@ -344,11 +353,26 @@ func (h *handout) endnotes() {
 			date = nbsp(loc.Date(d))
 		}
 		entry := loc.T("classroom.source_entry", "Publisher", s.Publisher, "Title", s.Title, "Date", date)
+		if lang := strings.ToLower(strings.TrimSpace(s.Language)); lang != "" && lang != string(h.lang) {
+			entry += " " + loc.T("classroom.source_language", "Language", languageName(loc, lang))
+		}
 		h.MultiCell(0, hoSmallL, h.clean(entry), "", "L", false)
 		h.urlLines(strings.TrimSpace(s.URL), hoMargin+numW)
 		h.SetLeftMargin(hoMargin)
 		h.Ln(3)
 	}
+}
+
+// languageName is how a source's language is written after its entry in
+// the printout's language ("englisch", "German"); a language without a
+// name there is given by its code.
+func languageName(loc *i18n.Localizer, code string) string {
+	for _, id := range []string{"classroom.lang." + code, "language." + code} {
+		if loc.Has(id) {
+			return loc.T(id)
+		}
+	}
+	return code
 }
 
 // urlLines writes a web address as linked lines, broken after / ? & = _ .
@@ -533,14 +557,25 @@ func letter(k int) string {
 	return s
 }
 
+// Worksheet items: the lines to write in stand beside the title, in a
+// column of wsAnswerW points at the right, so that an item takes no more
+// height than its text.
+const (
+	wsAnswerW = 118
+	wsAnswerL = 15 // the height of one write-in line
+	wsBody    = 10
+	wsLine    = 13.2
+)
+
 // worksheetEvent writes one shuffled event: its letter, title and summary
-// with the years blanked, its people, and lines for the year and position.
+// with the years blanked, its people, and beside the title the lines for
+// the year and position.
 func (h *handout) worksheetEvent(l string, e data.Event) {
 	loc := h.loc
-	if !h.room(100) {
+	if !h.room(72) {
 		h.AddPage()
 	}
-	h.Ln(4)
+	h.Ln(3)
 	y := h.GetY()
 	// The letter in a circle.
 	h.drawColor(ink)
@@ -550,52 +585,48 @@ func (h *handout) worksheetEvent(l string, e data.Event) {
 	h.textColor(ink)
 	h.SetXY(hoMargin, y+3)
 	h.CellFormat(18, 12, l, "", 0, "C", false, 0, "")
+	// Year and position, beside the title.
+	right := hoMargin + h.width()
+	h.font("B", hoBody)
+	for k, id := range []string{"classroom.worksheet.year", "classroom.worksheet.position"} {
+		label := h.clean(loc.T(id)) + ":"
+		lw := h.GetStringWidth(label) + 4
+		x, yl := right-wsAnswerW, y+1+float64(k)*(wsAnswerL+4)
+		h.SetXY(x, yl)
+		h.CellFormat(lw, wsAnswerL, label, "", 0, "L", false, 0, "")
+		h.drawColor(muted)
+		h.SetLineWidth(0.5)
+		h.Line(x+lw, yl+wsAnswerL-3, right, yl+wsAnswerL-3)
+	}
+	answersEnd := y + 1 + 2*wsAnswerL + 5
 	h.SetLeftMargin(hoMargin + 26)
+	h.SetRightMargin(hoMargin + wsAnswerW + 12)
 	h.SetXY(hoMargin+26, y+1)
 	h.font("B", 12)
-	h.MultiCell(0, 16, h.clean(blankYears(h.text(e.Title))), "", "L", false)
-	h.Ln(2)
-	h.font("", hoBody)
-	h.MultiCell(0, hoLine, h.fs.clean(blankYears(h.text(e.Summary)), true), "", "L", false)
+	h.textColor(ink)
+	h.MultiCell(0, 15, h.clean(blankYears(h.text(e.Title))), "", "L", false)
+	h.SetRightMargin(hoMargin)
+	h.Ln(1)
+	h.SetY(max(h.GetY(), answersEnd)) // the summary runs under the write-in lines
+	h.SetX(hoMargin + 26)
+	h.font("", wsBody)
+	h.MultiCell(0, wsLine, h.fs.clean(blankYears(h.text(e.Summary)), true), "", "L", false)
 	if len(e.People) > 0 {
 		var ps []string
 		for _, p := range e.People {
-			s := h.name(p.PersonID)
-			if role := h.text(p.Role); role != "" {
-				s += " (" + blankYears(role) + ")"
-			}
-			ps = append(ps, s)
+			ps = append(ps, withRole(h.name(p.PersonID), blankYears(h.text(p.Role))))
 		}
-		h.Ln(1)
 		h.SetX(hoMargin + 26)
-		h.font("B", hoSmall+0.5)
-		h.Write(hoSmallL+0.5, h.clean(loc.T("detail.people"))+": ")
-		h.font("", hoSmall+0.5)
-		h.Write(hoSmallL+0.5, h.clean(strings.Join(ps, ", ")))
-		h.Ln(hoSmallL + 0.5)
-	}
-	// Answer lines.
-	h.Ln(5)
-	yl := h.GetY()
-	x := hoMargin + 26
-	h.font("B", hoBody)
-	for _, f := range []struct {
-		id string
-		w  float64
-	}{{"classroom.worksheet.year", 90}, {"classroom.worksheet.position", 60}} {
-		label := h.clean(loc.T(f.id)) + ":"
-		lw := h.GetStringWidth(label) + 4
-		h.SetXY(x, yl)
-		h.CellFormat(lw, 16, label, "", 0, "L", false, 0, "")
-		h.drawColor(muted)
-		h.SetLineWidth(0.5)
-		h.Line(x+lw, yl+13, x+lw+f.w, yl+13)
-		x += lw + f.w + 24
+		h.font("B", hoSmall)
+		h.Write(hoSmallL, h.clean(loc.T("detail.people"))+": ")
+		h.font("", hoSmall)
+		h.Write(hoSmallL, h.clean(strings.Join(ps, ", ")))
+		h.Ln(hoSmallL)
 	}
 	h.SetLeftMargin(hoMargin)
-	h.SetXY(hoMargin, yl+24)
+	h.Ln(3)
 	h.drawColor(faint)
 	h.SetLineWidth(0.4)
 	h.Line(hoMargin, h.GetY(), hoMargin+h.width(), h.GetY())
-	h.Ln(4)
+	h.Ln(2)
 }
