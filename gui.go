@@ -173,7 +173,11 @@ func startGUI(opts guiOptions) error {
 		}()
 	}
 	w.SetMaster()
-	w.ShowAndRun()
+	if mw != nil && mw.Presenter != nil && mw.Presenter.Active() {
+		a.Run() // `present`: the main window is shown when the presentation is left
+	} else {
+		w.ShowAndRun()
+	}
 	cancel()
 	tracef := func(format string, args ...any) {
 		if trace != nil {

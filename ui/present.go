@@ -94,6 +94,7 @@ type presentation struct {
 	blank     color.Color // the covering colour, or nil
 	presenter *presenterView
 	started   time.Time
+	lang      data.Lang // the window's language when the presentation began
 	lastMove  time.Time
 	idleStop  func()
 }
@@ -108,16 +109,17 @@ func NewPresenter(m *Main) *Presenter {
 		return func() { t.Stop() }
 	}
 	if r := m.opt.Present; r != nil {
-		// Before the app runs, fyne.Do runs at once, and the main window
-		// would be shown after the presentation (by ShowAndRun) and come
-		// in front with the clicker's keys. So the main window is shown
-		// first (showing it again later does nothing), and the
-		// presentation asks for the focus once it is up.
+		// Started from the command line: only the presentation is shown.
+		// The main window comes when the presentation is left (Exit); the
+		// app then runs without showing it first (gui.go), because a main
+		// window shown beside it came in front with the clicker's keys
+		// under GLFW, whatever the order of Show and RequestFocus.
 		fyne.Do(func() {
-			m.S.Win.Show()
 			p.PresentTour(r.TourID, r.Start)
 			if p.show != nil {
 				p.show.w.RequestFocus()
+			} else {
+				m.S.Win.Show()
 			}
 		})
 	}
@@ -282,7 +284,7 @@ func (p *Presenter) begin(d *deck) {
 		ts[k], cats[k], sts[k] = td.T[i], s.Idx.Category(i), s.Idx.Status(i)
 	}
 	strip.setStops(ts, cats, sts)
-	pr := &presentation{d: d, strip: strip, started: p.now()}
+	pr := &presentation{d: d, strip: strip, started: p.now(), lang: s.Loc.Lang()}
 	pr.root = newPresentRoot(strip, p.tm)
 	pr.root.onTap = func() { p.act(actNext, 0) }
 	pr.root.onBack = func() { p.act(actPrev, 0) }
@@ -427,8 +429,7 @@ func (p *Presenter) switchLang() {
 	if p.s.Loc.Lang() == data.DE {
 		l = data.EN
 	}
-	p.s.Prefs.SetLang(l)
-	p.s.Loc.SetLang(l)
+	p.s.Loc.SetLang(l) // for the slides; Exit restores the window's language
 }
 
 // Exit leaves the presentation; the main window shows the event it was
@@ -450,6 +451,10 @@ func (p *Presenter) Exit() {
 	// Nothing keeps the keyboard focus: keys go to the window's handler,
 	// which passes them on to the timeline, and F5 (a clicker's F5/Esc
 	// button) comes back here to resume.
+	if pr.lang != "" && p.s.Loc.Lang() != pr.lang {
+		p.s.Loc.SetLang(pr.lang) // L switched the slides only: the window keeps its language
+	}
+	p.s.Win.Show() // hidden while a presentation started from the command line ran
 	p.s.Win.Canvas().Unfocus()
 	p.s.Win.RequestFocus()
 }
