@@ -623,3 +623,21 @@ func TestWholeDatasetViewUsesFreeRows(t *testing.T) {
 		}
 	}
 }
+
+// TestLayoutMeasuresOnlyTitlesThatCanFit: a crowded whole-span view
+// measures few more titles than it labels (measuring is the costly part of
+// a frame: text shaping); events whose marker has no free row near it are
+// not measured.
+func TestLayoutMeasuresOnlyTitlesThatCanFit(t *testing.T) {
+	from, to := date("2015-12-01"), date("2026-07-05")
+	l := randomLane(900, 9, from, to)
+	v := Viewport{Start: from, End: to, Width: 1600}
+	opt := DefaultLayout
+	opt.Rows = 12
+	measured := 0
+	var p Placement
+	Layout(l, v, opt, func(ref int32) float32 { measured++; return 150 }, &p)
+	if len(p.Labels) == 0 || measured > 3*len(p.Labels) {
+		t.Fatalf("%d titles measured for %d labels of 900 events", measured, len(p.Labels))
+	}
+}

@@ -579,6 +579,17 @@ func Layout(l *Lane, v Viewport, opt LayoutOptions, widthOf func(ref int32) floa
 // and reports whether there was one.
 func (p *Placement) place(v Viewport, opt LayoutOptions, widthOf func(ref int32) float32, t float64, ref int32) bool {
 	x := v.X(t)
+	// Measuring a title costs far more than a look at the rows: first see
+	// whether a label of the shortest width could go right or left of the
+	// marker at all (a longer one needs a superset of its columns).
+	const minW = 16
+	if wm := min(float32(minW), opt.MaxLabelPx); true {
+		c0, c1 := p.occ.span(x-opt.MarkerPx/2, x+opt.MarkerPx/2+4+wm+opt.Gap)
+		l0, l1 := p.occ.span(x-opt.MarkerPx/2-4-wm-opt.Gap, x+opt.MarkerPx/2)
+		if p.occ.firstFree(c0, c1, p.occ.rows) < 0 && p.occ.firstFree(l0, l1, p.occ.rows) < 0 {
+			return false
+		}
+	}
 	w := min(widthOf(ref), opt.MaxLabelPx)
 	// The label goes right of its marker, or left of it where it would
 	// leave the window.
