@@ -1,5 +1,11 @@
 package data
 
+import (
+	"bytes"
+	"slices"
+	"strings"
+)
+
 // Index is a compact, read-only table of every event with just what the
 // timeline and the event list need: dates, category, status, importance, ID,
 // titles in both languages, people and organisations. It costs about 150
@@ -21,8 +27,8 @@ type Index struct {
 	persons []string
 	orgIDs  []string
 	thrIDs  []string
-	own     []bool           // the user's own events (nil: none; see MergeIndex)
-	byID    map[string]int32 // built by BuildLookup
+	own     []bool  // the user's own events (nil: none; see MergeIndex)
+	byID    []int32 // event numbers sorted by ID, built by BuildLookup
 }
 
 // Own reports whether event i is one of the user's own events rather than
@@ -261,21 +267,35 @@ func find(list []string, id string) (uint16, bool) {
 	return 0, false
 }
 
-// BuildLookup prepares Find. The index is read-only afterwards and safe for
-// concurrent use; the loaders call it, so only hand-made indexes need to.
-func (x *Index) BuildLookup() {
-	x.byID = make(map[string]int32, x.Len())
-	for i := 0; i < x.Len(); i++ {
-		x.byID[x.ID(i)] = int32(i)
+// BuildLookup prepares Find: the event numbers sorted by ID (4 bytes an
+// event; a map of a million string keys took about 100 MB). The index is
+// read-only afterwards and safe for concurrent use; the loaders call it, so
+// only hand-made indexes need to. It reports whether the IDs are unique.
+func (x *Index) BuildLookup() bool {
+	n := x.Len()
+	x.byID = make([]int32, n)
+	for i := range x.byID {
+		x.byID[i] = int32(i)
 	}
+	id := func(i int32) []byte { return x.ids.buf[x.ids.off[i]:x.ids.off[i+1]] }
+	slices.SortFunc(x.byID, func(a, b int32) int { return bytes.Compare(id(a), id(b)) })
+	for k := 1; k < n; k++ {
+		if bytes.Equal(id(x.byID[k-1]), id(x.byID[k])) {
+			return false
+		}
+	}
+	return true
 }
 
 // Find returns the index of the event with id, or -1.
 func (x *Index) Find(id string) int {
-	if i, ok := x.byID[id]; ok {
-		return int(i)
+	k, ok := slices.BinarySearchFunc(x.byID, id, func(i int32, id string) int {
+		return strings.Compare(string(x.ids.buf[x.ids.off[i]:x.ids.off[i+1]]), id) // no allocation: the conversion is only compared
+	})
+	if !ok {
+		return -1
 	}
-	return -1
+	return int(x.byID[k])
 }
 
 type indexBuilder struct {

@@ -348,8 +348,7 @@ func decodeIndex(parts map[string][]byte, latest Date) (*Index, *DatasetError) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	x.BuildLookup()
-	if len(x.byID) != n {
+	if !x.BuildLookup() {
 		return nil, &DatasetError{Reason: ReasonDamaged, Value: "duplicate event IDs"}
 	}
 	return x, nil
