@@ -194,6 +194,9 @@ func runHandout(args []string, e env, loc *i18n.Localizer) error {
 	if (*tourID == "") == (*from == "" && *to == "") {
 		return fail(loc, "cli.err.handout_what")
 	}
+	if *worksheet && *notes {
+		return fail(loc, "classroom.err.worksheet_notes")
+	}
 	p, err := parsePaper(*paper, []printout.Paper{printout.A4, printout.Letter}, loc)
 	if err != nil {
 		return err

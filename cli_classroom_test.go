@@ -2,6 +2,7 @@ package main
 
 import (
 	"os/exec"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -93,5 +94,14 @@ func TestUsagePresentSaysWhatItShows(t *testing.T) {
 				t.Errorf("%s: description at column %d, not %d: %q", c.lang, at, col, l)
 			}
 		}
+	}
+}
+
+func TestWorksheetRefusesNotes(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "w.pdf")
+	failsWithOneLine(t, runCLI(t, nil, "handout", "--tour", "conflict-in-12-steps", "--worksheet", "--notes", "--out", out), "--notes")
+	failsWithOneLine(t, runCLI(t, map[string]string{"LANG": "de_DE.UTF-8"}, "handout", "--tour", "conflict-in-12-steps", "--worksheet", "--notes", "--out", out), "Arbeitsblatt")
+	if _, err := os.Stat(out); err == nil {
+		t.Fatal("a refused worksheet was written")
 	}
 }

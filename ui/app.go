@@ -382,7 +382,11 @@ func (m *Main) installKeys() {
 	c.AddShortcut(scReader, func(fyne.Shortcut) { m.OpenReader() })
 	c.AddShortcut(ScHandout, func(fyne.Shortcut) {
 		if pp := m.Printouts(); pp != nil && c.Overlays().Top() == nil {
-			pp.ShowHandout("")
+			id := "" // the tour the Tours tab shows, if it is in front
+			if tp := m.Tours(); tp != nil && m.SelectedTab() == "tours" {
+				id = tp.OpenID()
+			}
+			pp.ShowHandout(id)
 		}
 	})
 	for k, sc := range []*desktop.CustomShortcut{scTab1, scTab2, scTab3, scTab4, scTab5} {

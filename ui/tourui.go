@@ -249,6 +249,9 @@ func (tp *TourPane) find(id string) (Tour, bool) {
 	return Tour{}, false
 }
 
+// OpenID is the ID of the tour the tab shows ("" if none).
+func (tp *TourPane) OpenID() string { return tp.ed.tour.ID }
+
 // Open shows tour id in the editor (saving the tour shown before).
 func (tp *TourPane) Open(id string) {
 	tp.ed.saveNow()

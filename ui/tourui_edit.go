@@ -36,6 +36,7 @@ type tourEditor struct {
 
 	root       *fyne.Container
 	bodyScroll *container.Scroll // the editor, scrolled when the window is small
+	editor     *fyne.Container   // bodyScroll over the action buttons
 	none       *container.Scroll
 	noneText   *widget.RichText // "choose a tour" when none is shown
 	body       *fyne.Container
@@ -307,7 +308,7 @@ func newTourEditor(tp *TourPane) *tourEditor {
 	actions := container.NewHBox(ed.present, ed.handout, ed.export, layout.NewSpacer(), ed.copyBtn, ed.del)
 
 	top := container.NewVBox(ed.viewBox, ed.editBox)
-	bottom := container.NewVBox(ed.noteBox, ed.problem, ed.state, widget.NewSeparator(), actions)
+	bottom := container.NewVBox(ed.noteBox, ed.problem, ed.state)
 	center := container.NewBorder(ed.stopsHead, nil, nil, ed.side, ed.stops)
 	ed.body = container.NewBorder(top, bottom, nil, nil, center)
 	// In a scroll: a wrapping text's minimum height before its first layout
@@ -317,8 +318,11 @@ func newTourEditor(tp *TourPane) *tourEditor {
 	ed.none, ed.noneText = container.NewVScroll(container.NewPadded(hint)), hint
 	// The editor scrolls when the window is smaller than it (large text on
 	// a projector) instead of making the window larger than the screen.
+	// The buttons stay under the scrolled part: at 1024×768 a wrapped note
+	// heading pushed them out of view.
 	ed.bodyScroll = container.NewScroll(ed.body)
-	ed.root = container.NewStack(ed.none, ed.bodyScroll)
+	ed.editor = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), actions), nil, nil, ed.bodyScroll)
+	ed.root = container.NewStack(ed.none, ed.editor)
 	ed.fill()
 	return ed
 }
@@ -380,12 +384,12 @@ func (ed *tourEditor) fill() {
 	tp, loc := ed.tp, ed.tp.s.Loc
 	t := ed.tour
 	if t.ID == "" {
-		ed.bodyScroll.Hide()
+		ed.editor.Hide()
 		ed.none.Show()
 		return
 	}
 	ed.none.Hide()
-	ed.bodyScroll.Show()
+	ed.editor.Show()
 	ed.editable = t.Own && tp.Writable()
 	ed.filling = true
 	defer func() { ed.filling = false }()
