@@ -1,8 +1,8 @@
 package main
 
 import (
-	"os/exec"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"

@@ -252,7 +252,7 @@ func (pp *PrintPane) ShowHandout(tourID string) {
 	f.paper = pp.paperSelect(f, []printout.Paper{printout.A4, printout.Letter}, printout.A4)
 	f.worksheet = widget.NewCheck(loc.T("classroomui.worksheet"), nil)
 	f.notes = widget.NewCheck(loc.T("classroomui.handout_notes"), nil) // off: a hand-out goes to students
-	f.worksheet.OnChanged = func(on bool) { // a worksheet has no teacher's notes
+	f.worksheet.OnChanged = func(on bool) {                            // a worksheet has no teacher's notes
 		if on {
 			f.notes.SetChecked(false)
 			f.notes.Disable()
