@@ -136,7 +136,7 @@ type LayoutOptions struct {
 }
 
 // DefaultLayout are the options the timeline uses.
-var DefaultLayout = LayoutOptions{Rows: 3, ClusterPx: 28, DetailLimit: 1000, MarkerPx: 12, Gap: 10, MaxLabelPx: 260}
+var DefaultLayout = LayoutOptions{Rows: 3, ClusterPx: 28, DetailLimit: 300, MarkerPx: 12, Gap: 10, MaxLabelPx: 260}
 
 // Label is an event shown with marker and title.
 type Label struct {
