@@ -321,7 +321,8 @@ func newTourEditor(tp *TourPane) *tourEditor {
 	// The buttons stay under the scrolled part: at 1024×768 a wrapped note
 	// heading pushed them out of view.
 	ed.bodyScroll = container.NewScroll(ed.body)
-	ed.editor = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), actions), nil, nil, ed.bodyScroll)
+	// At 200 % text the row is wider than a 1280 px window: it scrolls sideways.
+	ed.editor = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHScroll(actions)), nil, nil, ed.bodyScroll)
 	ed.root = container.NewStack(ed.none, ed.editor)
 	ed.fill()
 	return ed
