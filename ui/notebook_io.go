@@ -45,6 +45,7 @@ func chooseSaveFile(s *Session, title, confirm string, extra []*widget.FormItem,
 		if u, err := storage.ListerForURI(storage.NewFileURI(folder)); err == nil {
 			fd.SetLocation(u)
 		}
+		fd.SetTitleText(loc.T("dialog.choose_folder"))
 		fd.Show()
 	})
 	name := widget.NewEntry()
@@ -303,6 +304,7 @@ func (p *NotebookPane) ShowImport() {
 		p.importFrom(name, r)
 	}, s.Win)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".csv"}))
+	fd.SetTitleText(p.s.Loc.T("dialog.open_file")) // Fyne's own reads „Öffnen Datei“ in German
 	if u, err := storage.ListerForURI(storage.NewFileURI(s.Prefs.String(prefExportDir, defaultExportDir()))); err == nil {
 		fd.SetLocation(u)
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"aitimeline/data"
@@ -53,5 +54,17 @@ func TestTourButtonsStayInView(t *testing.T) {
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(h.tp.ed.present)
 	if sz := h.w.Canvas().Size(); pos.Y+h.tp.ed.present.Size().Height > sz.Height || !h.tp.ed.present.Visible() {
 		t.Fatalf("the Present button is at y %.0f in a window %.0f high", pos.Y, sz.Height)
+	}
+}
+
+// TestFileDialogTitlesInGerman: the app names its file dialogs itself
+// (Fyne's own title reads „Öffnen Datei“).
+func TestFileDialogTitlesInGerman(t *testing.T) {
+	h := newTourHarness(t, data.DE)
+	h.tp.ShowImport()
+	h.flush()
+	top := h.w.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(objectStrings(top), "Datei öffnen") || strings.Contains(objectStrings(top), "Öffnen Datei") {
+		t.Fatalf("the tour import dialog is not titled „Datei öffnen“")
 	}
 }

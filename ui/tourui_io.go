@@ -284,6 +284,7 @@ func (tp *TourPane) ShowImport() {
 		tp.importFrom(r.URI().Name(), r)
 	}, s.Win)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	fd.SetTitleText(tp.s.Loc.T("dialog.open_file")) // Fyne's own reads „Öffnen Datei“ in German
 	if u, err := storage.ListerForURI(storage.NewFileURI(s.Prefs.String(prefExportDir, defaultExportDir()))); err == nil {
 		fd.SetLocation(u)
 	}
