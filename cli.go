@@ -185,6 +185,16 @@ func checkLang(v string, loc *i18n.Localizer) (data.Lang, error) {
 	return l, nil
 }
 
+// langOrDefault is --lang's language for the texts a command writes:
+// checked, and the messages' language (loc) when the flag is not given.
+func langOrDefault(v string, loc *i18n.Localizer) (data.Lang, error) {
+	l, err := checkLang(v, loc)
+	if err == nil && l == "" {
+		l = loc.Lang()
+	}
+	return l, err
+}
+
 // openDataset opens --dataset FILE, or the bundled dataset, through the
 // app's one opening policy (data/bundle), phrasing a refusal in one line.
 func openDataset(path string, e env, loc *i18n.Localizer) (*data.Store, error) {
@@ -301,12 +311,9 @@ func runSearch(args []string, e env, loc *i18n.Localizer) error {
 	if err != nil {
 		return err
 	}
-	l, err := checkLang(*lang, loc)
+	l, err := langOrDefault(*lang, loc)
 	if err != nil {
 		return err
-	}
-	if l == "" {
-		l = loc.Lang()
 	}
 	q := strings.Join(pos, " ")
 	if strings.TrimSpace(q) == "" {

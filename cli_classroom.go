@@ -51,12 +51,9 @@ func runTourList(args []string, e env, loc *i18n.Localizer) error {
 	if err := parseFlagsOnly(fs, args, loc); err != nil {
 		return err
 	}
-	l, err := checkLang(*lang, loc)
+	l, err := langOrDefault(*lang, loc)
 	if err != nil {
 		return err
-	}
-	if l == "" {
-		l = loc.Lang()
 	}
 	st, err := openDataset(*dataset, e, loc)
 	if err != nil {
@@ -96,12 +93,9 @@ func runTourExport(args []string, e env, loc *i18n.Localizer) error {
 	if len(pos) != 1 {
 		return fail(loc, "cli.err.tour_id")
 	}
-	l, err := checkLang(*lang, loc)
+	l, err := langOrDefault(*lang, loc)
 	if err != nil {
 		return err
-	}
-	if l == "" {
-		l = loc.Lang()
 	}
 	if *format != "aitour" && *format != "timelinejs" {
 		return fail(loc, "cli.err.tour_format", "Value", *format)

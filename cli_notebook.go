@@ -389,12 +389,9 @@ func runNoteList(args []string, e env, loc *i18n.Localizer) error {
 	if err := parseFlagsOnly(fs, args, loc); err != nil {
 		return err
 	}
-	l, err := checkLang(*lang, loc)
+	l, err := langOrDefault(*lang, loc)
 	if err != nil {
 		return err
-	}
-	if l == "" {
-		l = loc.Lang()
 	}
 	if *tag != "" {
 		if *tag, err = userdb.CleanTag(*tag); err != nil {
@@ -596,12 +593,9 @@ func runNotesImport(args []string, e env, loc *i18n.Localizer) error {
 	if len(pos) != 1 {
 		return fail(loc, "notebookcli.err.import_args")
 	}
-	textLang, err := checkLang(*lang, loc)
+	textLang, err := langOrDefault(*lang, loc)
 	if err != nil {
 		return err
-	}
-	if textLang == "" {
-		textLang = loc.Lang()
 	}
 	path, err := notebookPath(*notebook, e, loc)
 	if err != nil {
@@ -687,12 +681,9 @@ func runCite(args []string, e env, loc *i18n.Localizer) error {
 	if err := parseFlagsOnly(fs, args, loc); err != nil {
 		return err
 	}
-	l, err := checkLang(*lang, loc)
+	l, err := langOrDefault(*lang, loc)
 	if err != nil {
 		return err
-	}
-	if l == "" {
-		l = loc.Lang()
 	}
 	cf, ok := cite.ParseFormat(*format)
 	if !ok {
