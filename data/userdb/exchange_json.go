@@ -495,41 +495,15 @@ func parseJSON(b []byte) (*imported, error) {
 		seen[key] = true
 		in.notes = append(in.notes, n)
 	}
-	seen = map[string]bool{}
-	for i, j := range doc.Events {
-		m, err := j.marks()
-		if err == nil && seen[m.id] {
-			err = invalid(FieldID, ProblemBad, m.id)
-		}
-		if err != nil {
-			return nil, &ImportError{Where: fmt.Sprintf("events[%d]", i), Err: err}
-		}
-		seen[m.id] = true
-		in.marks = append(in.marks, m)
+	var err error
+	if in.marks, err = convertUnique("events", doc.Events, jsonMarks.marks, func(m markSet) string { return m.id }); err != nil {
+		return nil, err
 	}
-	seen = map[string]bool{}
-	for i, j := range doc.OwnEvents {
-		e, err := j.ownEvent()
-		if err == nil && seen[e.ID] {
-			err = invalid(FieldID, ProblemBad, e.ID)
-		}
-		if err != nil {
-			return nil, &ImportError{Where: fmt.Sprintf("own_events[%d]", i), Err: err}
-		}
-		seen[e.ID] = true
-		in.own = append(in.own, e)
+	if in.own, err = convertUnique("own_events", doc.OwnEvents, jsonOwnEvent.ownEvent, func(e OwnEvent) string { return e.ID }); err != nil {
+		return nil, err
 	}
-	seen = map[string]bool{}
-	for i, j := range doc.Tours {
-		t, err := j.tour()
-		if err == nil && seen[t.ID] {
-			err = invalid(FieldID, ProblemBad, t.ID)
-		}
-		if err != nil {
-			return nil, &ImportError{Where: fmt.Sprintf("tours[%d]", i), Err: err}
-		}
-		seen[t.ID] = true
-		in.tours = append(in.tours, t)
+	if in.tours, err = convertUnique("tours", doc.Tours, jsonTour.tour, func(t Tour) string { return t.ID }); err != nil {
+		return nil, err
 	}
 	return in, nil
 }
@@ -667,4 +641,23 @@ func lineAt(b []byte, off int64) int {
 		off = 0
 	}
 	return bytes.Count(b[:off], []byte("\n")) + 1
+}
+
+// convertUnique converts a file's list (section names it for errors) and
+// refuses an ID met twice: which of the two would be meant?
+func convertUnique[J, T any](section string, list []J, conv func(J) (T, error), id func(T) string) ([]T, error) {
+	out := make([]T, 0, len(list))
+	seen := map[string]bool{}
+	for i, j := range list {
+		v, err := conv(j)
+		if err == nil && seen[id(v)] {
+			err = invalid(FieldID, ProblemBad, id(v))
+		}
+		if err != nil {
+			return nil, &ImportError{Where: fmt.Sprintf("%s[%d]", section, i), Err: err}
+		}
+		seen[id(v)] = true
+		out = append(out, v)
+	}
+	return out, nil
 }
