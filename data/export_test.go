@@ -97,8 +97,8 @@ func withString(e Event, s string) Event {
 		Title: tx(s, s), Summary: tx(s, s), Note: tx(s, s),
 		People:        []EventPerson{{PersonID: s, Role: tx(s, s)}, {PersonID: s}},
 		Organizations: []string{s, s}, Threads: []string{s},
-		Sources:       []Source{src, src},
-		Accounts:      []Account{{Party: s, Text: tx(s, s), Sources: []Source{src}}, {Party: s}}}
+		Sources:  []Source{src, src},
+		Accounts: []Account{{Party: s, Text: tx(s, s), Sources: []Source{src}}, {Party: s}}}
 }
 
 // bundledStore opens a copy of the bundled dataset.
