@@ -262,11 +262,14 @@ func (s *Store) readEvents(ctx context.Context, lo int, out []Event) error {
 	seen := 0
 	err := firstErr(
 		func() error {
+			// Scan's targets escape to the heap: declared once per chunk,
+			// not once per row.
+			var n int
+			var e Event
+			var date, end, cat, st string
 			return s.each(ctx, `SELECT n, id, date, end_date, category, status, importance,
 			  title_en, title_de, summary_en, summary_de, note_en, note_de FROM events WHERE n BETWEEN ? AND ?`, func(r *sql.Rows) error {
-				var n int
-				var e Event
-				var date, end, cat, st string
+				e = Event{}
 				if err := r.Scan(&n, &e.ID, &date, &end, &cat, &st, &e.Importance, &e.Title.EN, &e.Title.DE,
 					&e.Summary.EN, &e.Summary.DE, &e.Note.EN, &e.Note.DE); err != nil {
 					return err
@@ -313,9 +316,9 @@ func (s *Store) readEvents(ctx context.Context, lo int, out []Event) error {
 			}, n0, n1)
 		},
 		func() error {
+			var n int
+			var p EventPerson
 			return s.each(ctx, "SELECT event_n, person_id, role_en, role_de FROM event_people WHERE event_n BETWEEN ? AND ? ORDER BY event_n, ord", func(r *sql.Rows) error {
-				var n int
-				var p EventPerson
 				if err := r.Scan(&n, &p.PersonID, &p.Role.EN, &p.Role.DE); err != nil {
 					return err
 				}
@@ -330,9 +333,9 @@ func (s *Store) readEvents(ctx context.Context, lo int, out []Event) error {
 			}, n0, n1)
 		},
 		func() error {
+			var n int
+			var o string
 			return s.each(ctx, "SELECT event_n, organization_id FROM event_organizations WHERE event_n BETWEEN ? AND ? ORDER BY event_n, ord", func(r *sql.Rows) error {
-				var n int
-				var o string
 				if err := r.Scan(&n, &o); err != nil {
 					return err
 				}
@@ -347,9 +350,9 @@ func (s *Store) readEvents(ctx context.Context, lo int, out []Event) error {
 			}, n0, n1)
 		},
 		func() error {
+			var n int
+			var t string
 			return s.each(ctx, "SELECT event_n, thread_id FROM event_threads WHERE event_n BETWEEN ? AND ? ORDER BY event_n, thread_id", func(r *sql.Rows) error {
-				var n int
-				var t string
 				if err := r.Scan(&n, &t); err != nil {
 					return err
 				}
@@ -361,9 +364,10 @@ func (s *Store) readEvents(ctx context.Context, lo int, out []Event) error {
 			}, n0, n1)
 		},
 		func() error {
+			var n int
+			var a Account
 			return s.each(ctx, "SELECT event_n, party_id, text_en, text_de FROM accounts WHERE event_n BETWEEN ? AND ? ORDER BY event_n, ord", func(r *sql.Rows) error {
-				var n int
-				var a Account
+				a = Account{}
 				if err := r.Scan(&n, &a.Party, &a.Text.EN, &a.Text.DE); err != nil {
 					return err
 				}
@@ -375,11 +379,12 @@ func (s *Store) readEvents(ctx context.Context, lo int, out []Event) error {
 			}, n0, n1)
 		},
 		func() error {
+			var n, acc int
+			var x Source
 			return s.each(ctx, `SELECT es.event_n, es.account, s.id, publisher, title, date, url, archive_url, language, kind, citations
 			  FROM event_sources es JOIN sources s ON s.id = es.source_id WHERE es.event_n BETWEEN ? AND ?
 			  ORDER BY es.event_n, es.account, es.ord`, func(r *sql.Rows) error {
-				var n, acc int
-				var x Source
+				x = Source{}
 				if err := r.Scan(&n, &acc, &x.ID, &x.Publisher, &x.Title, &x.Date, &x.URL, &x.ArchiveURL, &x.Language, &x.Kind, &x.Citations); err != nil {
 					return err
 				}
