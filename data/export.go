@@ -126,6 +126,8 @@ func (d *Dataset) CountSources() int {
 // eventIter calls fn with each event to export, in date order.
 type eventIter func(fn func(*Event) error) error
 
+// jsonEvent is e in the export's shape as a value for encoding/json. The
+// export writes events with eventJSON instead; the tests hold the two equal.
 func jsonEvent(e *Event) jEvent {
 	je := jEvent{ID: e.ID, Date: e.Date.String(), DatePrecision: string(e.Date.Precision), EndDate: e.End.String(),
 		Category: string(e.Category), Status: string(e.Status), Importance: e.Importance, Title: e.Title, Summary: e.Summary,
@@ -341,7 +343,7 @@ func (s *Store) ExportCSV(ctx context.Context, w io.Writer, sel func(i int) bool
 type eventJSON struct {
 	b      []byte
 	prefix string // written after every newline, before the indentation
-	depth  int    // nesting below the event's own braces
+	depth  int    // indentation steps after the prefix: 0 for the event's braces
 	first  bool   // nothing written yet in the innermost object or array
 }
 
