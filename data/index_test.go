@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"time"
 )
 
 // indexOfIDs is an index holding only IDs, enough for BuildLookup and Find.
@@ -78,3 +79,64 @@ func TestBuildLookup(t *testing.T) {
 }
 
 func head(s []string) []string { return s[:min(len(s), 8)] }
+
+// TestDayChecks compares the open's date checks, made without time.Time,
+// with time.Date over every day number of several years (leap years of
+// each kind among them) and the day keys' order with Date.Time's.
+func TestDayChecks(t *testing.T) {
+	var valid []Date
+	for _, y := range []int{1900, 1999, 2000, 2015, 2023, 2024, 2100, 2400} {
+		for m := 0; m <= 13; m++ {
+			for day := 0; day <= 32; day++ {
+				d := Date{Year: y, Month: m, Day: day, Precision: Day}
+				want := m >= 1 && m <= 12 && day >= 1 && time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC).Day() == day
+				if got := validDate(d); got != want {
+					t.Fatalf("validDate(%d-%d-%d) = %v, want %v", y, m, day, got, want)
+				}
+				if !want {
+					continue
+				}
+				if got := timeKey(d.Time()); got != dayKey(d) {
+					t.Fatalf("timeKey(%v) = %d, dayKey %d", d, got, dayKey(d))
+				}
+				valid = append(valid, d)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		a, b := valid[rng.IntN(len(valid))], valid[rng.IntN(len(valid))]
+		if (dayKey(a) < dayKey(b)) != a.Time().Before(b.Time()) {
+			t.Fatalf("day keys order %v and %v unlike their times", a, b)
+		}
+	}
+}
+
+// TestIndexPartsStoredAsText: the open keeps the index parts as the driver
+// hands them over, without a copy; a part a file holds as text (which
+// database/sql reads into one reused buffer) must still give the same index.
+func TestIndexPartsStoredAsText(t *testing.T) {
+	ds := sample()
+	SortEvents(ds.Events)
+	want := NewIndex(ds)
+	for name, path := range map[string]string{
+		"blobs": tampered(t, sample()),
+		"text":  tampered(t, sample(), "UPDATE index_parts SET data = CAST(data AS TEXT)"),
+	} {
+		st, err := Open(path)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		x := st.Index()
+		if x.Len() != want.Len() {
+			t.Fatalf("%s: %d events, want %d", name, x.Len(), want.Len())
+		}
+		for i := 0; i < x.Len(); i++ {
+			if x.ID(i) != want.ID(i) || x.Title(i, DE) != want.Title(i, DE) || x.Date(i) != want.Date(i) ||
+				!slices.Equal(x.People(i), want.People(i)) || x.Find(want.ID(i)) != i {
+				t.Fatalf("%s: event %d is %s %q, want %s %q", name, i, x.ID(i), x.Title(i, DE), want.ID(i), want.Title(i, DE))
+			}
+		}
+		st.Close()
+	}
+}
