@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -138,5 +139,33 @@ func TestIndexPartsStoredAsText(t *testing.T) {
 			}
 		}
 		st.Close()
+	}
+}
+
+// TestRadixSort compares the radix sort with a stable comparison sort: keys
+// that differ in every byte, in a few bytes, not at all, odd and even
+// numbers of passes.
+func TestRadixSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	keys := map[string]func() uint64{
+		"any":         rng.Uint64,
+		"digits":      func() uint64 { return 0x3030303030303000 | uint64(rng.IntN(10))<<8 | uint64(rng.IntN(10))<<24 },
+		"one byte":    func() uint64 { return uint64(rng.IntN(3)) << 40 },
+		"three bytes": func() uint64 { return uint64(rng.IntN(4)) | uint64(rng.IntN(4))<<16 | uint64(rng.IntN(4))<<56 },
+		"equal":       func() uint64 { return 42 },
+	}
+	for name, key := range keys {
+		for _, n := range []int{0, 1, 2, 1000} {
+			ks := make([]keyed, n)
+			for i := range ks {
+				ks[i] = keyed{key(), int32(i)}
+			}
+			want := slices.Clone(ks)
+			slices.SortStableFunc(want, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
+			radixSort(ks)
+			if !slices.Equal(ks, want) {
+				t.Fatalf("%s, %d keys: %v, want %v", name, n, ks[:min(n, 6)], want[:min(n, 6)])
+			}
+		}
 	}
 }
