@@ -87,8 +87,15 @@ func NewData(idx *data.Index, ctx *data.Dataset) *Data {
 		d.names[o.ID] = o.Name
 	}
 	d.threadEvs = make([][]int32, idx.ThreadCount())
+	var prev data.Date
 	for i := range d.T {
-		d.T[i] = chrono.Seconds(idx.Date(i).Time())
+		// Events are in date order and many share a day: time.Date once
+		// per day, not per event (a million events at every start).
+		if dt := idx.Date(i); i == 0 || dt != prev {
+			d.T[i], prev = chrono.Seconds(dt.Time()), dt
+		} else {
+			d.T[i] = d.T[i-1]
+		}
 		for _, th := range idx.Threads(i) {
 			d.threadEvs[th] = append(d.threadEvs[th], int32(i))
 		}

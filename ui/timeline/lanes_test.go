@@ -192,3 +192,21 @@ func BenchmarkLanes(b *testing.B) {
 		}
 	})
 }
+
+// TestDataTimes: each event's time is its date's, whether the day is new or
+// the previous event's (NewData converts each day once).
+func TestDataTimes(t *testing.T) {
+	d := synthData(3000)
+	same := 0
+	for i := range d.T {
+		if want := chrono.Seconds(d.Idx.Date(i).Time()); d.T[i] != want {
+			t.Fatalf("event %d at %v, want %v (%v)", i, d.T[i], want, d.Idx.Date(i))
+		}
+		if i > 0 && d.Idx.Date(i) == d.Idx.Date(i-1) {
+			same++
+		}
+	}
+	if same == 0 || same == len(d.T)-1 {
+		t.Fatalf("%d of %d events share the previous one's day: both cases needed", same, len(d.T))
+	}
+}
