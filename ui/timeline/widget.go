@@ -177,14 +177,14 @@ func (t *Timeline) Resize(s fyne.Size) {
 	old := t.Size()
 	// The lane count first: BaseWidget.Resize lays the renderer out, which
 	// builds the lanes if they are due.
+	refit := false
 	if s.Height != old.Height && s.Height > 0 {
 		if fit := lanesFor(s.Height, t.metrics()); fit != t.laneFit {
-			t.laneFit = fit
-			t.lanesOld = true
+			t.laneFit, t.lanesOld, refit = fit, true, true
 		}
 	}
 	t.BaseWidget.Resize(s)
-	if t.lanesOld {
+	if refit {
 		t.Refresh()
 	}
 	if s.Width <= 0 || s.Width == t.vp.Width {
