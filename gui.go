@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -70,7 +71,15 @@ func startGUI(opts guiOptions) error {
 	a.Settings().SetTheme(ui.NewTheme(prefs.Theme(), prefs.TextScale()))
 
 	trace := openTrace(os.Getenv("AITIMELINE_TRACE"))
-	loaded := fewerCollections()
+	restoreGC := fewerCollections()
+	loaded := sync.OnceFunc(func() {
+		restoreGC()
+		if trace != nil {
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			trace("collector restored, heap %d MB, %d collections", ms.HeapAlloc>>20, ms.NumGC)
+		}
+	})
 	ctx, cancel := context.WithCancel(context.Background())
 	var st *data.Store
 	var nb *userdb.Notebook
