@@ -69,6 +69,7 @@ func TestLanesOfEventsWithoutPeople(t *testing.T) {
 		t.Fatalf("lanes %q, want %q", got, want)
 	}
 }
+
 // lanesReference is Data.Lanes as it was before the groups were numbered
 // and counted first: a map of lanes by key, filled by appending.
 func lanesReference(d *Data, mode LaneMode, maxLanes int, keep func(i int) bool) []LaneDef {
