@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
+	"runtime/debug"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -68,6 +71,15 @@ func startGUI(opts guiOptions) error {
 	a.Settings().SetTheme(ui.NewTheme(prefs.Theme(), prefs.TextScale()))
 
 	trace := openTrace(os.Getenv("AITIMELINE_TRACE"))
+	restoreGC := fewerCollections()
+	loaded := sync.OnceFunc(func() {
+		restoreGC()
+		if trace != nil {
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			trace("collector restored, heap %d MB, %d collections", ms.HeapAlloc>>20, ms.NumGC)
+		}
+	})
 	ctx, cancel := context.WithCancel(context.Background())
 	var st *data.Store
 	var nb *userdb.Notebook
@@ -112,6 +124,9 @@ func startGUI(opts guiOptions) error {
 	// show builds the main view on what was opened (on the UI goroutine, or
 	// before the app runs).
 	show := func(o opened) {
+		// After what NewMain has queued (the main view's first frame, the
+		// "ready" trace line), whatever was shown.
+		defer fyne.Do(loaded)
 		if ctx.Err() != nil {
 			if o.st != nil {
 				o.st.Close()
@@ -200,6 +215,28 @@ func startGUI(opts guiOptions) error {
 		tracef("dataset closed")
 	}
 	return nil
+}
+
+// loadGCPercent is the collector's setting while the dataset loads and the
+// main view is built (see fewerCollections). Measured at 1,000,000 events
+// against 100 (the default) and off (BENCHMARKS.md): 400 was quickest; with
+// the collector off the heap grew larger and the first collection after the
+// load marked all of it at once.
+const loadGCPercent = 400
+
+// fewerCollections lets the heap grow further between collections until the
+// returned function restores the usual setting (it may be called more than
+// once). Loading a million events grows the heap from nothing to about 160
+// MB live; at the default setting every doubling ran a collection that marked
+// all of it, on the two cores the GL window's creation needs too (a quarter
+// of the CPU samples of a load, BENCHMARKS.md). A GOGC the user set is left
+// alone. The render command's memory limit is a different matter (cli.go).
+func fewerCollections() func() {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(loadGCPercent)
+	return sync.OnceFunc(func() { debug.SetGCPercent(old) })
 }
 
 // openNotebook opens the user's notebook: path, else $AITIMELINE_NOTEBOOK,

@@ -295,49 +295,51 @@ func decodeIndex(parts map[string][]byte, latest Date) (*Index, *DatasetError) {
 		}
 		return p, validDate(dt)
 	}
-	earliest, last := Earliest.Time(), latest.EndTime()
-	prev := time.Time{}
+	// Dates are compared as day keys, not as time.Time: a million events
+	// are checked at every open.
+	earliest, last := timeKey(Earliest.Time()), timeKey(latest.EndTime())
+	prev := 0
 	for i := 0; i < n; i++ {
-		id := x.ids.get(i)
-		if !validID(id) {
-			d.fail(ReasonBadID, "", id)
+		idb := x.ids.buf[x.ids.off[i]:x.ids.off[i+1]] // a string only for a message
+		if !validID(idb) {
+			d.fail(ReasonBadID, "", string(idb))
 			break
 		}
 		p, ok := unpackAt(date, i)
 		dt := p.unpack()
 		if !ok {
-			d.fail(ReasonBadDate, id, dt.String())
+			d.fail(ReasonBadDate, string(idb), dt.String())
 			break
 		}
-		t := dt.Time()
-		if t.Before(earliest) || !t.Before(last) {
-			d.fail(ReasonDateRange, id, dt.String())
+		k := dayKey(dt)
+		if k < earliest || k >= last {
+			d.fail(ReasonDateRange, string(idb), dt.String())
 			break
 		}
-		if t.Before(prev) {
-			d.fail(ReasonDamaged, id, "events out of date order")
+		if k < prev {
+			d.fail(ReasonDamaged, string(idb), "events out of date order")
 			break
 		}
-		prev = t
+		prev = k
 		x.date[i] = p
 		e, eok := unpackAt(end, i)
 		if e != (packedDate{}) {
 			ed := e.unpack()
-			if !eok || ed.Time().Before(t) || !ed.Time().Before(last) {
-				d.fail(ReasonBadDate, id, ed.String())
+			if !eok || dayKey(ed) < k || dayKey(ed) >= last {
+				d.fail(ReasonBadDate, string(idb), ed.String())
 				break
 			}
 			x.end[i] = e
 		}
 		if v := x.imp[i]; v < 1 || v > 5 {
-			d.fail(ReasonDamaged, id, "importance outside 1..5")
+			d.fail(ReasonDamaged, string(idb), "importance outside 1..5")
 			break
 		}
 		for k := range x.titles {
 			a := &x.titles[k]
 			l := a.off[i+1] - a.off[i]
 			if l == 0 || l > maxTitleBytes {
-				d.fail(ReasonTooLong, id, "title")
+				d.fail(ReasonTooLong, string(idb), "title")
 				break
 			}
 		}
@@ -354,18 +356,38 @@ func decodeIndex(parts map[string][]byte, latest Date) (*Index, *DatasetError) {
 	return x, nil
 }
 
-// validDate reports whether the parts of d name a real calendar date.
+// validDate reports whether the parts of d name a real calendar date
+// (proleptic Gregorian, as time.Date counts).
 func validDate(d Date) bool {
 	if d.Month < 1 || d.Month > 12 || d.Day < 1 {
 		return false
 	}
-	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Day() == d.Day
+	days := 31
+	switch d.Month {
+	case 2:
+		days = 28
+		if d.Year%4 == 0 && (d.Year%100 != 0 || d.Year%400 == 0) {
+			days = 29
+		}
+	case 4, 6, 9, 11:
+		days = 30
+	}
+	return d.Day <= days
+}
+
+// dayKey orders valid dates (month and day from 1) as their Date.Time does.
+func dayKey(d Date) int { return d.Year<<9 | d.Month<<5 | d.Day }
+
+// timeKey is the day key of t's calendar day in UTC.
+func timeKey(t time.Time) int {
+	y, m, dd := t.UTC().Date()
+	return dayKey(Date{Year: y, Month: int(m), Day: dd})
 }
 
 // validID accepts the builder's ID form without a regular expression
-// (a million IDs are checked at every open).
-func validID(id string) bool {
-	if id == "" || len(id) > maxIDBytes || id[0] == '-' || id[len(id)-1] == '-' {
+// (a million IDs are checked at every open, as bytes: no string each).
+func validID[T string | []byte](id T) bool {
+	if len(id) == 0 || len(id) > maxIDBytes || id[0] == '-' || id[len(id)-1] == '-' {
 		return false
 	}
 	for i := 0; i < len(id); i++ {

@@ -47,7 +47,11 @@ func BenchmarkLoadToWindow(b *testing.B) {
 					b.Fatal(err)
 				}
 				t1 := time.Now()
+				// As in the app, the window has its size before the main
+				// view is set in it (else the test driver lays it out at
+				// its own default size first).
 				w := test.NewWindow(nil)
+				w.Resize(fyne.NewSize(1600, 900))
 				q := NewTestRunner()
 				m := NewMain(a, w, st, i18n.Must(data.EN), Options{Version: "bench", Runner: q.Runner})
 				w.Resize(fyne.NewSize(1600, 900))

@@ -87,8 +87,15 @@ func NewData(idx *data.Index, ctx *data.Dataset) *Data {
 		d.names[o.ID] = o.Name
 	}
 	d.threadEvs = make([][]int32, idx.ThreadCount())
+	var prev data.Date
 	for i := range d.T {
-		d.T[i] = chrono.Seconds(idx.Date(i).Time())
+		// Events are in date order and many share a day: time.Date once
+		// per day, not per event (a million events at every start).
+		if dt := idx.Date(i); i == 0 || dt != prev {
+			d.T[i], prev = chrono.Seconds(dt.Time()), dt
+		} else {
+			d.T[i] = d.T[i-1]
+		}
 		for _, th := range idx.Threads(i) {
 			d.threadEvs[th] = append(d.threadEvs[th], int32(i))
 		}
@@ -134,6 +141,65 @@ func (d *Data) Len() int { return len(d.T) }
 // made (the timeline fits it to its height): the busiest first (categories
 // in legend order), and the rest go to an "others" lane.
 func (d *Data) Lanes(mode LaneMode, maxLanes int, keep func(i int) bool) []LaneDef {
+	// Groups are numbered, not looked up by key: the category's number,
+	// the person's, organisation's or thread's number, one slot past them
+	// for events with none, or 0 for the single lane. Events are counted
+	// first so each lane's arrays are made once at their size (a million
+	// events appended lane by lane spent most of this in growing slices).
+	const other = OtherLane
+	size := 1
+	var nums func(i int) []uint16
+	switch mode {
+	case LanesCategory:
+		size = len(data.Categories)
+	case LanesPerson:
+		size, nums = d.Idx.PersonCount()+1, d.Idx.People
+	case LanesOrganization:
+		size, nums = d.Idx.OrganizationCount()+1, d.Idx.Organizations
+	case LanesThread:
+		size, nums = d.Idx.ThreadCount()+1, d.Idx.Threads
+	}
+	none := size - 1 // the group of events with no person, organisation or thread
+	each := func(fn func(g, i int)) {
+		for i := range d.T {
+			if keep != nil && !keep(i) {
+				continue
+			}
+			switch {
+			case mode == LanesCategory:
+				fn(d.Idx.CategoryNum(i), i)
+			case nums != nil:
+				ns := nums(i)
+				if len(ns) == 0 {
+					fn(none, i)
+				}
+				for _, n := range ns {
+					fn(int(n), i)
+				}
+			default:
+				fn(0, i)
+			}
+		}
+	}
+	keyOf := func(g int) (string, data.Text) {
+		switch {
+		case mode == LanesCategory:
+			return string(data.Categories[g]), data.Text{}
+		case nums == nil:
+			return "all", data.Text{}
+		case g == none:
+			return other, data.Text{}
+		case mode == LanesPerson:
+			id := d.Idx.PersonID(uint16(g))
+			return id, data.Text{EN: d.names[id], DE: d.names[id]}
+		case mode == LanesOrganization:
+			id := d.Idx.OrganizationID(uint16(g))
+			return id, data.Text{EN: d.names[id], DE: d.names[id]}
+		default:
+			id := d.Idx.ThreadID(uint16(g))
+			return id, d.threads[id]
+		}
+	}
 	type acc struct {
 		key   string
 		title data.Text
@@ -141,77 +207,51 @@ func (d *Data) Lanes(mode LaneMode, maxLanes int, keep func(i int) bool) []LaneD
 		imp   []uint8
 		ref   []int32
 	}
-	groups := map[string]*acc{}
-	var order []string
-	add := func(key string, title data.Text, i int) {
-		g, ok := groups[key]
-		if !ok {
-			g = &acc{key: key, title: title}
-			groups[key] = g
-			order = append(order, key)
+	count := make([]int, size)
+	each(func(g, _ int) { count[g]++ })
+	groups := make([]*acc, size)
+	var order []*acc // in order of first event, as the stable sorts below expect
+	each(func(g, i int) {
+		a := groups[g]
+		if a == nil {
+			a = &acc{t: make([]float64, 0, count[g]), imp: make([]uint8, 0, count[g]), ref: make([]int32, 0, count[g])}
+			a.key, a.title = keyOf(g)
+			groups[g] = a
+			order = append(order, a)
 		}
-		g.t = append(g.t, d.T[i])
-		g.imp = append(g.imp, uint8(d.Idx.Importance(i)))
-		g.ref = append(g.ref, int32(i))
-	}
-	const other = OtherLane
-	named := func(id string) data.Text { return data.Text{EN: d.names[id], DE: d.names[id]} }
-	for i := range d.T {
-		if keep != nil && !keep(i) {
-			continue
-		}
-		switch mode {
-		case LanesCategory:
-			add(string(d.Idx.Category(i)), data.Text{}, i)
-		case LanesPerson, LanesOrganization, LanesThread:
-			nums, idOf := d.Idx.People(i), d.Idx.PersonID
-			title := named
-			switch mode {
-			case LanesOrganization:
-				nums, idOf = d.Idx.Organizations(i), d.Idx.OrganizationID
-			case LanesThread:
-				nums, idOf, title = d.Idx.Threads(i), d.Idx.ThreadID, func(id string) data.Text { return d.threads[id] }
-			}
-			if len(nums) == 0 {
-				add(other, data.Text{}, i)
-			}
-			for _, n := range nums {
-				id := idOf(n)
-				add(id, title(id), i)
-			}
-		default:
-			add("all", data.Text{}, i)
-		}
-	}
+		a.t = append(a.t, d.T[i])
+		a.imp = append(a.imp, uint8(d.Idx.Importance(i)))
+		a.ref = append(a.ref, int32(i))
+	})
 	// Busiest first, "others" last; categories keep legend order.
 	rank := map[string]int{}
 	for i, c := range data.Categories {
 		rank[string(c)] = i
 	}
-	byCount := func(keys []string) {
-		sort.SliceStable(keys, func(a, b int) bool {
-			ga, gb := groups[keys[a]], groups[keys[b]]
+	byCount := func(gs []*acc) {
+		sort.SliceStable(gs, func(a, b int) bool {
+			ga, gb := gs[a], gs[b]
 			if (ga.key == other) != (gb.key == other) {
 				return gb.key == other
 			}
 			return len(ga.t) > len(gb.t)
 		})
 	}
-	byLegend := func(keys []string) {
-		sort.SliceStable(keys, func(a, b int) bool { return rank[keys[a]] < rank[keys[b]] })
+	byLegend := func(gs []*acc) {
+		sort.SliceStable(gs, func(a, b int) bool { return rank[gs[a].key] < rank[gs[b].key] })
 	}
 	byCount(order)
 	if maxLanes > 0 && len(order) > maxLanes {
 		// Fold the smaller lanes into "others", keeping time order, so each
 		// lane keeps room for its labels however short the timeline.
 		maxLanes = max(maxLanes, 2)
-		kept := append([]string{}, order[:maxLanes-1]...)
-		if kept[len(kept)-1] == other {
+		kept := append([]*acc{}, order[:maxLanes-1]...)
+		if kept[len(kept)-1].key == other {
 			kept = kept[:len(kept)-1]
 		}
 		inKept := make([]bool, len(d.T))
 		for _, k := range kept {
-			for _, r := range groups[k].ref {
+			for _, r := range k.ref {
 				inKept[r] = true
 			}
 		}
@@ -223,18 +263,16 @@ func (d *Data) Lanes(mode LaneMode, maxLanes int, keep func(i int) bool) []LaneD
 				o.ref = append(o.ref, int32(i))
 			}
 		}
-		groups[other] = o
 		if mode == LanesCategory {
 			byLegend(kept)
 		}
-		order = append(kept, other)
+		order = append(kept, o)
 	} else if mode == LanesCategory {
 		byLegend(order)
 	}
 	out := make([]LaneDef, 0, len(order))
-	for _, k := range order {
-		g := groups[k]
-		out = append(out, LaneDef{Key: k, Title: g.title, Lane: chrono.NewLane(g.t, g.imp, g.ref)})
+	for _, g := range order {
+		out = append(out, LaneDef{Key: g.key, Title: g.title, Lane: chrono.NewLane(g.t, g.imp, g.ref)})
 	}
 	return out
 }

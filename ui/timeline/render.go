@@ -574,9 +574,9 @@ type geometry struct {
 func (r *renderer) geometry() geometry {
 	s := r.size
 	g := geometry{lanesTop: r.pal.eraH, lanesBottom: s.Height - r.pal.axisH}
-	n := max(len(r.t.lanes), 1)
+	n := max(len(r.t.laneDefs()), 1)
 	g.laneH = (g.lanesBottom - g.lanesTop) / float32(n)
-	if len(r.t.lanes) > 1 {
+	if len(r.t.laneDefs()) > 1 {
 		g.head = r.pal.laneHeadH
 	}
 	g.rows = max(int((g.laneH-g.head-r.pal.stripH)/r.pal.rowH), 1)
@@ -752,12 +752,12 @@ func (r *renderer) drawLanes(vp chrono.Viewport, g geometry) {
 	if t.sel >= 0 {
 		opt.Pin, opt.PinRef, opt.PinT = true, int32(t.sel), t.data.T[t.sel]
 	}
-	for len(r.placements) < len(t.lanes) {
+	for len(r.placements) < len(t.laneDefs()) {
 		r.placements = append(r.placements, chrono.Placement{})
 	}
 	r.labels.begin(t, t.loc.Lang(), pal.textSize)
 	widthOf := func(ref int32) float32 { return r.labels.widthOf(t, ref) }
-	for li, lane := range t.lanes {
+	for li, lane := range t.laneDefs() {
 		chrono.Layout(lane.Lane, vp, opt, widthOf, &r.placements[li])
 	}
 	r.assignSlots()
@@ -766,7 +766,7 @@ func (r *renderer) drawLanes(vp chrono.Viewport, g geometry) {
 	// the last of them; the others show its title as any label.
 	selLane, selRow := -1, 0
 	if t.sel >= 0 {
-		for li := range t.lanes {
+		for li := range t.laneDefs() {
 			for _, lb := range r.placements[li].Labels {
 				if int(lb.Ref) == t.sel {
 					selLane = li
@@ -776,7 +776,7 @@ func (r *renderer) drawLanes(vp chrono.Viewport, g geometry) {
 	}
 	var selX0, selX1 float32
 	var selHit hit
-	for li, lane := range t.lanes {
+	for li, lane := range t.laneDefs() {
 		top := g.lanesTop + float32(li)*g.laneH
 		if li > 0 {
 			styleLine(r.lines.next(), pal.sep, 1, 0, top, s.Width, top)
@@ -1064,11 +1064,11 @@ func (r *renderer) assignSlots() {
 		r.slots.forget()
 	}
 	r.slots.begin()
-	for len(r.assign) < len(t.lanes) {
+	for len(r.assign) < len(t.laneDefs()) {
 		r.assign = append(r.assign, nil)
 	}
 	epoch := r.labels.epoch
-	for li := range t.lanes {
+	for li := range t.laneDefs() {
 		labels := r.placements[li].Labels
 		a := r.assign[li][:0]
 		for _, lb := range labels {
@@ -1076,7 +1076,7 @@ func (r *renderer) assignSlots() {
 		}
 		r.assign[li] = a
 	}
-	for li := range t.lanes {
+	for li := range t.laneDefs() {
 		for k, lb := range r.placements[li].Labels {
 			if r.assign[li][k] == nil {
 				sl := r.slots.bind(lb.Ref, int32(li), newLabelSlot)

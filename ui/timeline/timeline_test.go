@@ -603,3 +603,46 @@ func TestGesturesAtALimitChangeNothing(t *testing.T) {
 		t.Fatalf("a drag past the start of the whole span changed the window %d times", calls)
 	}
 }
+
+// TestLanesBuiltOnce: the window's start sets the remembered lane mode, then
+// the first Resize tells the height; the lanes are built once, for that
+// height, when the first frame needs them (each build walks every event).
+// Later changes build them again once each.
+func TestLanesBuiltOnce(t *testing.T) {
+	test.NewTempApp(t)
+	tl := New(synthData(2000), i18n.Must(data.EN))
+	tl.SetLaneMode(LanesCategory)
+	tl.SetLaneMode(LanesPerson)
+	tl.SetFilter(nil)
+	if tl.laneBuilds != 0 {
+		t.Fatalf("%d lane builds before the first frame, want 0", tl.laneBuilds)
+	}
+	// As in the app: the window has its size when the content is set.
+	w := test.NewTempWindow(t, container.NewStack())
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(1600, 300))
+	w.SetContent(tl)
+	if tl.laneBuilds != 1 || tl.Size().Height != 300 {
+		t.Fatalf("%d lane builds after the first Resize to %v, want 1", tl.laneBuilds, tl.Size())
+	}
+	if fit := lanesFor(300, tl.metrics()); len(tl.Lanes()) != fit || fit >= maxLanes {
+		t.Fatalf("%d lanes, want %d for the height (< %d)", len(tl.Lanes()), fit, maxLanes)
+	}
+	w.Resize(fyne.NewSize(1600, 900))
+	if tl.laneBuilds != 2 || len(tl.Lanes()) != lanesFor(900, tl.metrics()) {
+		t.Fatalf("%d lane builds, %d lanes after a new height, want 2, %d", tl.laneBuilds, len(tl.Lanes()), lanesFor(900, tl.metrics()))
+	}
+	w.Resize(fyne.NewSize(1200, 900))
+	tl.SetLaneMode(LanesCategory)
+	if tl.laneBuilds != 3 || tl.Lanes()[0].Key != string(data.Categories[0]) {
+		t.Fatalf("%d lane builds, first lane %q after a new width and mode, want 3, %q", tl.laneBuilds, tl.Lanes()[0].Key, data.Categories[0])
+	}
+	tl.SetFilter(func(i int) bool { return i%2 == 0 })
+	n := 0
+	for _, l := range tl.Lanes() {
+		n += l.Lane.Len()
+	}
+	if tl.laneBuilds != 4 || n == 0 {
+		t.Fatalf("%d lane builds, %d events in lanes after a filter", tl.laneBuilds, n)
+	}
+}

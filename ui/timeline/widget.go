@@ -57,33 +57,37 @@ type Timeline struct {
 	// OnViewportChange is called after every zoom, pan or resize.
 	OnViewportChange func(v chrono.Viewport) `json:"-"`
 
-	data      *Data
-	loc       *i18n.Localizer
-	mode      LaneMode
-	keep      func(int) bool
-	marked    func(int) bool // search hits; others are dimmed (nil: none dimmed)
-	markGen   int            // changes with every SetMarked
-	badged    func(int) bool // events with a notebook mark (nil: none)
-	lanes     []LaneDef
-	laneFit   int // how many lanes the height holds
-	vp        chrono.Viewport
-	sel       int
-	focused   bool
-	hovering  bool
-	hoverPos  fyne.Position
-	lastTap   time.Time
-	lastTapAt fyne.Position
-	now       func() time.Time
-	maxLabels int       // labels per lane at most (0: no cap)
-	r         *renderer // the current renderer, for hit tests and label caches
-	followers []func()  // companion widgets (the overview) to refresh with the window
+	data       *Data
+	loc        *i18n.Localizer
+	mode       LaneMode
+	keep       func(int) bool
+	marked     func(int) bool // search hits; others are dimmed (nil: none dimmed)
+	markGen    int            // changes with every SetMarked
+	badged     func(int) bool // events with a notebook mark (nil: none)
+	lanes      []LaneDef
+	lanesOld   bool // lanes must be rebuilt before their next use (see laneDefs)
+	laneBuilds int  // how often the lanes were built (tests)
+	laneFit    int  // how many lanes the height holds
+	vp         chrono.Viewport
+	sel        int
+	focused    bool
+	hovering   bool
+	hoverPos   fyne.Position
+	lastTap    time.Time
+	lastTapAt  fyne.Position
+	now        func() time.Time
+	maxLabels  int       // labels per lane at most (0: no cap)
+	r          *renderer // the current renderer, for hit tests and label caches
+	followers  []func()  // companion widgets (the overview) to refresh with the window
 }
 
 // New returns a timeline of d showing everything, with labels from loc.
 func New(d *Data, loc *i18n.Localizer) *Timeline {
-	t := &Timeline{data: d, loc: loc, sel: -1, now: time.Now, laneFit: maxLanes}
+	// The lanes are built when first used, normally in the first frame after
+	// the first Resize: only then is it known how many the height holds, and
+	// at a million events each build takes about a tenth of a second.
+	t := &Timeline{data: d, loc: loc, sel: -1, now: time.Now, laneFit: maxLanes, lanesOld: true}
 	d.ExtendTo(chrono.Seconds(t.now()))
-	t.lanes = d.Lanes(t.mode, maxLanes, nil)
 	t.vp = d.Limits.All(0)
 	t.ExtendBaseWidget(t)
 	return t
@@ -97,7 +101,7 @@ func (t *Timeline) SetData(d *Data, sel int, keep func(int) bool) {
 	t.keep = keep
 	d.ExtendTo(chrono.Seconds(t.now()))
 	t.sel = sel
-	t.lanes = d.Lanes(t.mode, t.laneFit, t.keep)
+	t.lanesOld = true
 	t.vp = d.Limits.Clamp(t.vp)
 	if t.r != nil {
 		t.r.labels.reset()
@@ -171,13 +175,17 @@ func (t *Timeline) changed() {
 // (a minimised window on some systems) leaves the window alone.
 func (t *Timeline) Resize(s fyne.Size) {
 	old := t.Size()
-	t.BaseWidget.Resize(s)
+	// The lane count first: BaseWidget.Resize lays the renderer out, which
+	// builds the lanes if they are due.
+	refit := false
 	if s.Height != old.Height && s.Height > 0 {
 		if fit := lanesFor(s.Height, t.metrics()); fit != t.laneFit {
-			t.laneFit = fit
-			t.lanes = t.data.Lanes(t.mode, fit, t.keep)
-			t.Refresh()
+			t.laneFit, t.lanesOld, refit = fit, true, true
 		}
+	}
+	t.BaseWidget.Resize(s)
+	if refit {
+		t.Refresh()
 	}
 	if s.Width <= 0 || s.Width == t.vp.Width {
 		return
@@ -261,18 +269,18 @@ func (t *Timeline) LaneMode() LaneMode { return t.mode }
 
 // SetLaneMode splits the events into lanes by mode.
 func (t *Timeline) SetLaneMode(m LaneMode) {
-	if m == t.mode && t.lanes != nil {
-		return // the window sets the remembered mode at start: the lanes are built already
+	if m == t.mode {
+		return // the window sets the remembered mode at start
 	}
 	t.mode = m
-	t.lanes = t.data.Lanes(m, t.laneFit, t.keep)
+	t.lanesOld = true
 	t.Refresh()
 }
 
 // SetFilter shows only events for which keep returns true (nil shows all).
 func (t *Timeline) SetFilter(keep func(i int) bool) {
 	t.keep = keep
-	t.lanes = t.data.Lanes(t.mode, t.laneFit, keep)
+	t.lanesOld = true
 	t.Refresh()
 }
 
@@ -298,7 +306,19 @@ func (t *Timeline) SetBadged(badged func(i int) bool) {
 func (t *Timeline) Marked() func(int) bool { return t.marked }
 
 // Lanes returns the current lanes.
-func (t *Timeline) Lanes() []LaneDef { return t.lanes }
+func (t *Timeline) Lanes() []LaneDef { return t.laneDefs() }
+
+// laneDefs returns the lanes, built first if the data, mode, filter or
+// height changed since they were last built: several such changes in a row
+// (the window's start sets the mode, then the height) build them once.
+func (t *Timeline) laneDefs() []LaneDef {
+	if t.lanesOld {
+		t.lanes = t.data.Lanes(t.mode, t.laneFit, t.keep)
+		t.lanesOld = false
+		t.laneBuilds++
+	}
+	return t.lanes
+}
 
 // Selected is the selected event's index, or -1.
 func (t *Timeline) Selected() int { return t.sel }
@@ -346,7 +366,7 @@ func (t *Timeline) SelectAndReveal(i int) {
 func (t *Timeline) crowded(i int) bool {
 	et := t.data.T[i]
 	px := t.vp.Span() / float64(max(t.vp.Width, 1)) * markerPx
-	for _, l := range t.lanes {
+	for _, l := range t.laneDefs() {
 		lo, hi := l.Lane.Range(et-px, et+px)
 		for p := lo; p < hi; p++ {
 			if int(l.Lane.Ref[p]) != i {
@@ -397,7 +417,7 @@ func (t *Timeline) Labelled(i int) bool {
 	if t.r == nil {
 		return false
 	}
-	for li := range t.lanes {
+	for li := range t.laneDefs() {
 		if li >= len(t.r.placements) {
 			break
 		}
@@ -533,10 +553,11 @@ func abs32(x float32) float32 { return max(x, -x) }
 // first one when the selection is not among them), or -1: the events of the
 // bubble's lane in its time range that have no label in this frame.
 func (t *Timeline) nextInBubble(h hit) int {
-	if t.r == nil || int(h.lane) >= len(t.lanes) || int(h.lane) >= len(t.r.placements) {
+	lanes := t.laneDefs()
+	if t.r == nil || int(h.lane) >= len(lanes) || int(h.lane) >= len(t.r.placements) {
 		return -1
 	}
-	l := t.lanes[h.lane].Lane
+	l := lanes[h.lane].Lane
 	labelled := func(ref int32) bool {
 		for _, lb := range t.r.placements[h.lane].Labels {
 			if lb.Ref == ref {
