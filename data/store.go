@@ -242,17 +242,13 @@ func (s *Store) verify(ctx context.Context, now time.Time) error {
 		latest = t
 	}
 	latest.Year++
-	// The parts are kept as the driver hands them over: mattn/go-sqlite3
-	// copies every blob into a new Go slice per row (C.GoBytes), which
-	// nothing else holds, and a *[]byte destination would make database/sql
-	// copy those 40 MB (at a million events) once more. The index's tests
-	// fail if a driver ever reused that memory for the next row. The cast
-	// matters: database/sql does reuse one buffer for text values, and a
-	// file from elsewhere may hold a part as text.
+	// A *[]byte destination gets its own copy of each part (database/sql
+	// clones it): sql.RawBytes would save that copy but is only valid until
+	// the next row, a promise this code would have to break to keep it.
 	parts := map[string][]byte{}
 	err = s.each(ctx, "SELECT part, CAST(data AS BLOB) FROM index_parts", func(r *sql.Rows) error {
 		var k string
-		var b sql.RawBytes
+		var b []byte
 		err := r.Scan(&k, &b)
 		parts[k] = b
 		return err
