@@ -139,10 +139,8 @@ func startGUI(opts guiOptions) error {
 			return
 		}
 		st = o.st
-		mw = ui.NewMain(a, w, st, loc, ui.Options{Version: AppVersion, Trace: trace, Present: opts.present, PointerHider: hidePointer})
-		if nb != nil {
-			mw.AttachNotebook(nb)
-		} else if o.nbErr != nil {
+		mw = ui.NewMain(a, w, st, loc, ui.Options{Version: AppVersion, Trace: trace, Present: opts.present, PointerHider: hidePointer, Notebook: nb})
+		if nb == nil && o.nbErr != nil {
 			dialog.ShowInformation(loc.T("notebook.title"), loc.T("notebook.unavailable", "Error", userdb.Message(loc, o.nbErr)), w)
 		}
 	}
