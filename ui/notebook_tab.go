@@ -51,11 +51,11 @@ type notebookTab struct {
 	// whenever the notebook changes (reload). The filters only choose
 	// from it: re-reading the notebook per keystroke made the list follow
 	// 0.3 s late at 10,000 notes (BENCHMARKS.md, "Notebook").
-	all     []nbRow
-	dirty   bool
-	shown   bool // the tab is in front
-	empty   *fyne.Container
-	kinds   []string // message IDs of the kind filter's choices
+	all   []nbRow
+	dirty bool
+	shown bool // the tab is in front
+	empty *fyne.Container
+	kinds []string // message IDs of the kind filter's choices
 }
 
 func newNotebookTab(p *NotebookPane) *notebookTab {
