@@ -52,7 +52,8 @@ func startGUI(opts guiOptions) error {
 		os.Setenv("RESOURCE_NAME", "aitimeline")
 	}
 	a := app.NewWithID(AppID)
-	a.Lifecycle().SetOnStarted(func() { os.Unsetenv("RESOURCE_NAME") })
+	started := make(chan struct{}) // the notebook's first load waits for it (ui.Options.Started)
+	a.Lifecycle().SetOnStarted(func() { os.Unsetenv("RESOURCE_NAME"); close(started) })
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	prefs := ui.NewPrefs(a.Preferences())
 	l := opts.lang
@@ -154,10 +155,8 @@ func startGUI(opts guiOptions) error {
 			return
 		}
 		st = o.st
-		mw = ui.NewMain(a, w, st, loc, ui.Options{Version: AppVersion, Trace: trace, Present: opts.present, PointerHider: hidePointer})
-		if nb != nil {
-			mw.AttachNotebook(nb)
-		} else if o.nbErr != nil {
+		mw = ui.NewMain(a, w, st, loc, ui.Options{Version: AppVersion, Trace: trace, Present: opts.present, PointerHider: hidePointer, Notebook: nb, Started: started})
+		if nb == nil && o.nbErr != nil {
 			dialog.ShowInformation(loc.T("notebook.title"), loc.T("notebook.unavailable", "Error", userdb.Message(loc, o.nbErr)), w)
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/data"
+	"aitimeline/data/userdb"
 	"aitimeline/i18n"
 	"aitimeline/ui/chrono"
 	"aitimeline/ui/timeline"
@@ -59,6 +60,14 @@ type Options struct {
 	// rests; the shell sets a driver-specific function. nil: the pointer
 	// hides at its next move.
 	PointerHider func(w fyne.Window, hide bool)
+	// Notebook, when set, is attached while the window is built (as
+	// AttachNotebook does later): its tab is made with the others, saving
+	// the tab bar a refresh of every tab.
+	Notebook *userdb.Notebook
+	// Started, when set, is closed once the app runs (its window made):
+	// the notebook's first load starts reading then, so that it does not
+	// compete with creating the window on the same cores.
+	Started <-chan struct{}
 }
 
 // Main is the main window: it builds the panes and wires them together.
@@ -141,6 +150,9 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, loc *i18n.Localizer
 	m.Presenter = NewPresenter(m)
 	m.AddPane(m.Presenter) // after installKeys: it adds F5 to the window's keys
 	m.addClassroom()
+	if opt.Notebook != nil {
+		m.AttachNotebook(opt.Notebook)
+	}
 	m.installWelcome()
 	m.building = false
 	m.tabs.Refresh()

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -121,13 +122,23 @@ func (p *NotebookPane) Notebook() *userdb.Notebook { return p.nb }
 // off the UI goroutine only when the own events changed. A mark changed
 // while it read (its write queued after the read) is not undone: the load
 // is repeated. first also checks the file and the dataset version in the
-// background and tells the user.
+// background, a few seconds later, and tells the user.
 func (p *NotebookPane) Load(first bool) {
 	nb, s := p.nb, p.s
 	p.loadGen++
 	gen, marksGen := p.loadGen, p.marksGen
 	old := ownSignature(p.own)
+	var started <-chan struct{}
+	if first {
+		started = p.m.opt.Started
+	}
 	s.Q.Save(func(ctx context.Context) func() {
+		if started != nil {
+			select { // (bounded: a window that never starts does not hold the saves)
+			case <-started:
+			case <-time.After(2 * time.Second):
+			}
+		}
 		ann, err1 := nb.Annotations(ctx)
 		own, err2 := nb.OwnEvents(ctx)
 		tours, err3 := nb.Tours(ctx)
@@ -136,8 +147,12 @@ func (p *NotebookPane) Load(first bool) {
 		if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
 			return func() { p.fail(err) }
 		}
+		// Only a change of the own events renumbers the window. A
+		// notebook without own events leaves the dataset's numbering as it
+		// is, also on the first load: at a million events a new numbering
+		// costs a full timeline.NewData and SetData (BENCHMARKS.md).
 		var ov *OwnView
-		if first || ownSignature(own) != old {
+		if ownSignature(own) != old {
 			evs := make([]data.Event, len(own))
 			for k, e := range own {
 				evs[k] = e.Event()
@@ -206,13 +221,29 @@ func (p *NotebookPane) redraw() {
 	p.tab.reload()
 }
 
-// afterFirstLoad says what the user must know about the file, then checks
-// it and the dataset version in the background.
+// notebookCheckAfter is how long after the first load the file's
+// integrity check and the dataset comparison start. They cost about 0.1 s of
+// CPU with 10,000 notes and 10,000 own events; run at once, they competed
+// with the window's first frames on the same cores (BENCHMARKS.md,
+// "Notebook"). The tests set it to 0.
+var notebookCheckAfter = 3 * time.Second
+
+// afterFirstLoad says what the user must know about the file (a damaged
+// file moved aside, a read-only notebook) at once, and checks the file and
+// the dataset version a few seconds later, in the background.
 func (p *NotebookPane) afterFirstLoad() {
 	s, loc := p.s, p.s.Loc
 	if notes := p.nb.Info().Notices(loc); len(notes) > 0 {
 		showInfo(s, loc.T("notebook.title"), strings.Join(notes, "\n\n"))
 	}
+	s.Q.Later("notebook-check", notebookCheckAfter, p.checkFile)
+}
+
+// checkFile checks the file's integrity and compares the dataset with the
+// one the notebook saw last time, off the UI goroutine, and says what the
+// user should know.
+func (p *NotebookPane) checkFile() {
+	s, loc := p.s, p.s.Loc
 	nb, base, version := p.nb, p.s.base, s.DS.Meta.Version
 	s.Q.Run("notebook-check", func(ctx context.Context) func() {
 		if err := nb.CheckIntegrity(ctx); err != nil && ctx.Err() == nil {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -27,13 +28,15 @@ type nbRow struct {
 	own     bool
 	orphan  bool // the dataset no longer has it: title and date as noted
 	sortKey string
+	folded  string // title and tags folded (data.Fold), for the text filter
 }
 
 // notebookTab lists everything in the notebook: annotated events, own
 // events, notes on people and sources, and notes whose event a newer
 // dataset no longer has. It filters by text (notes, own events and event
 // titles, folded like the search), tag, star and kind. The list is a
-// virtualised widget.List; rows are built off the UI goroutine.
+// virtualised widget.List; rows are built off the UI goroutine, once per
+// change of the notebook, and filtered per keystroke (typing is debounced).
 type notebookTab struct {
 	p       *NotebookPane
 	item    *container.TabItem
@@ -43,20 +46,25 @@ type notebookTab struct {
 	kind    *widget.Select
 	count   *widget.Label
 	list    *widget.List
-	rows    []nbRow
-	dirty   bool
-	shown   bool // the tab is in front
-	empty   *fyne.Container
-	kinds   []string // message IDs of the kind filter's choices
+	rows    []nbRow // the rows shown
+	// all is every row, built from the notebook; nil until built and
+	// whenever the notebook changes (reload). The filters only choose
+	// from it: re-reading the notebook per keystroke made the list follow
+	// 0.3 s late at 10,000 notes (BENCHMARKS.md, "Notebook").
+	all   []nbRow
+	dirty bool
+	shown bool // the tab is in front
+	empty *fyne.Container
+	kinds []string // message IDs of the kind filter's choices
 }
 
 func newNotebookTab(p *NotebookPane) *notebookTab {
 	t := &notebookTab{p: p, text: widget.NewEntry(), starred: widget.NewCheck("", nil), count: widget.NewLabel(""),
 		kinds: []string{"notebook.kind_all", "notebook.kind_events", "notebook.kind_own", "notebook.kind_people", "notebook.kind_sources", "notebook.kind_orphans"}}
-	t.tag = widget.NewSelect(nil, func(string) { t.reload() })
-	t.kind = widget.NewSelect(nil, func(string) { t.reload() })
-	t.text.OnChanged = func(string) { t.reload() }
-	t.starred.OnChanged = func(bool) { t.reload() }
+	t.tag = widget.NewSelect(nil, func(string) { t.refilter() })
+	t.kind = widget.NewSelect(nil, func(string) { t.refilter() })
+	t.text.OnChanged = func(string) { p.s.Q.Later("notebook-tab-typing", notebookFilterAfter, t.refilter) }
+	t.starred.OnChanged = func(bool) { t.refilter() }
 	t.list = widget.NewList(func() int { return len(t.rows) },
 		func() fyne.CanvasObject {
 			title := widget.NewLabel("")
@@ -146,20 +154,35 @@ func (t *notebookTab) fillRow(r *nbRow, c *fyne.Container) {
 func (t *notebookTab) show(on bool) {
 	t.shown = on
 	if on && t.dirty {
-		t.reload()
+		t.refilter() // (rows are built again only if the notebook changed)
 	}
 }
 
-// reload rebuilds the rows off the UI goroutine (only while the tab is in
-// front; otherwise when it next is).
+// notebookFilterAfter is how long after the last key in the text filter
+// the list is filtered (one filtering for a word typed, not one per letter).
+var notebookFilterAfter = 150 * time.Millisecond
+
+// reload says that the notebook (or the language) changed: the rows are
+// built again, off the UI goroutine, while the tab is in front (otherwise
+// when it next is).
 func (t *notebookTab) reload() {
+	t.all = nil
+	t.refilter()
+}
+
+// refilter shows the rows that pass the filters: it chooses from the rows
+// built last, or builds them first after a change of the notebook.
+func (t *notebookTab) refilter() {
 	p := t.p
 	if !t.shown || !p.loaded {
 		t.dirty = true
 		return
 	}
 	t.dirty = false
-	t.refreshTagChoices()
+	all := t.all
+	if all == nil {
+		t.refreshTagChoices()
+	}
 	nb, idx, ann, own := p.nb, p.s.Idx, p.ann, p.ownBy
 	people := p.s.people
 	lang := p.s.Loc.Lang()
@@ -172,9 +195,13 @@ func (t *notebookTab) reload() {
 	kind := t.kinds[max(t.kind.SelectedIndex(), 0)]
 	me := p.author
 	p.s.Q.Run("notebook-tab", func(ctx context.Context) func() {
-		notes, err := nb.Notes(ctx, userdb.NoteFilter{})
-		if err != nil {
-			return func() { p.fail(err) }
+		built := all == nil
+		if built {
+			notes, err := nb.Notes(ctx, userdb.NoteFilter{})
+			if err != nil {
+				return func() { p.fail(err) }
+			}
+			all = buildNotebookRows(idx, ann, own, notes, people, me, lang)
 		}
 		var found map[userdb.Target]bool
 		toks := data.QueryTokens(q)
@@ -184,23 +211,25 @@ func (t *notebookTab) reload() {
 				return func() { p.fail(err) }
 			}
 		}
-		rows := buildNotebookRows(idx, ann, own, notes, people, me, lang)
-		out := rows[:0]
-		for _, r := range rows {
-			if ctx.Err() != nil {
+		var out []nbRow
+		for k := range all {
+			if k%1024 == 0 && ctx.Err() != nil {
 				return nil
 			}
-			if keepRow(r, kind, tag, starred, toks, found) {
-				out = append(out, r)
+			if keepRow(&all[k], kind, tag, starred, toks, found) {
+				out = append(out, all[k])
 			}
 		}
 		return func() {
+			if built {
+				t.all = all
+			}
 			t.rows = out
 			t.list.Refresh()
 			t.count.SetText(p.s.Loc.N("notebook.tab_count", len(out)))
 			if len(out) == 0 {
 				msg := p.s.Loc.T("notebook.tab_empty")
-				if len(rows) > 0 {
+				if len(all) > 0 {
 					msg = p.s.Loc.T("notebook.tab_none_match")
 				}
 				setSecondary(t.empty.Objects[0].(*widget.RichText), msg)
@@ -228,7 +257,7 @@ func (t *notebookTab) refreshTagChoices() {
 			t.tag.SetSelectedIndex(k)
 		}
 	}
-	t.tag.OnChanged = func(string) { t.reload() }
+	t.tag.OnChanged = func(string) { t.refilter() }
 }
 
 // buildNotebookRows makes one row per annotated or own event and per person
@@ -285,6 +314,7 @@ func buildNotebookRows(idx *data.Index, ann map[string]userdb.Annotation, own ma
 		if r.title == "" {
 			r.title = t.ID
 		}
+		r.folded = data.Fold(r.title + " " + strings.Join(r.ann.Tags, " "))
 		out = append(out, *r)
 	}
 	sort.Slice(out, func(a, b int) bool {
@@ -297,7 +327,7 @@ func buildNotebookRows(idx *data.Index, ann map[string]userdb.Annotation, own ma
 }
 
 // keepRow applies the tab's filters to a row.
-func keepRow(r nbRow, kind, tag string, starred bool, toks []string, found map[userdb.Target]bool) bool {
+func keepRow(r *nbRow, kind, tag string, starred bool, toks []string, found map[userdb.Target]bool) bool {
 	switch kind {
 	case "notebook.kind_events":
 		if r.target.Kind != userdb.KindEvent {
@@ -327,9 +357,8 @@ func keepRow(r nbRow, kind, tag string, starred bool, toks []string, found map[u
 		return false
 	}
 	if len(toks) > 0 && !found[r.target] {
-		title := data.Fold(r.title + " " + strings.Join(r.ann.Tags, " "))
 		for _, tk := range toks {
-			if !strings.Contains(title, tk) {
+			if !strings.Contains(r.folded, tk) {
 				return false
 			}
 		}

@@ -235,3 +235,16 @@ func BenchmarkBackup(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOwnEvents reads the 10,000 live own events in date order, as the
+// window's first load does (the part of BenchmarkAttachNotebook in ui that
+// reads the file).
+func BenchmarkOwnEvents(b *testing.B) {
+	nb := openAt(b, benchNotebook(b), Options{NoAutoBackup: true})
+	for b.Loop() {
+		evs, err := nb.OwnEvents(ctx)
+		if err != nil || len(evs) != benchN {
+			b.Fatalf("%d own events, %v", len(evs), err)
+		}
+	}
+}

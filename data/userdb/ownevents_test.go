@@ -1,6 +1,7 @@
 package userdb
 
 import (
+	"encoding/json"
 	"errors"
 	"reflect"
 	"strings"
@@ -146,5 +147,58 @@ func TestOwnEventLifecycle(t *testing.T) {
 	}
 	if err := nb.DeleteOwnEvent(ctx, "own-nothere"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("deleting a missing event: %v", err)
+	}
+}
+
+// TestSourceListDecodesLikeEncodingJSON checks the direct split of the
+// stored sources against encoding/json: every list json.Marshal writes
+// (quotes, backslashes, HTML characters, control characters, umlauts,
+// several sources) decodes to the same sources, and what is not JSON fails.
+func TestSourceListDecodesLikeEncodingJSON(t *testing.T) {
+	src := func(pub, title, url string) data.Source {
+		return data.Source{Publisher: pub, Title: title, Date: "2024-03-01", URL: url, ArchiveURL: "https://web.archive.org/x", Language: "de", Kind: "article"}
+	}
+	lists := map[string][]data.Source{
+		"none":        {},
+		"plain":       {src("Reuters", "Musk sues OpenAI", "https://example.com/a")},
+		"several":     {src("A", "B", "https://a.example/1"), src("C", "D", "https://c.example/2"), {URL: "https://e.example/"}},
+		"umlauts":     {src("Süddeutsche", "Übernahme „geplatzt“ – straße", "https://sz.de/ä")},
+		"quotes":      {src(`The "Verge"`, `a \ backslash`, "https://example.com/q")},
+		"html":        {src("A&B", "<b>bold</b>", "https://example.com/?a=1&b=2")},
+		"control":     {src("tab\there", "line\nbreak", "https://example.com/c")},
+		"separators":  {src("\u2028", "\u2029", "https://example.com/s")},
+		"keys inside": {src(`","title":"`, `"}`, "https://example.com/k")},
+	}
+	for name, want := range lists {
+		t.Run(name, func(t *testing.T) {
+			b, err := json.Marshal(toSourceJSON(want))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var sj []sourceJSON
+			if err := json.Unmarshal(b, &sj); err != nil {
+				t.Fatal(err)
+			}
+			ref := fromSourceJSON(sj)
+			// The lists the app writes take the direct path (it is what
+			// makes reading own events fast).
+			if _, ok := plainSources(string(b)); !ok && (name == "plain" || name == "several" || name == "umlauts" || name == "none") {
+				t.Errorf("%s did not take the direct path", b)
+			}
+			got, err := sourceList(string(b))
+			if err != nil || !reflect.DeepEqual(got, ref) {
+				t.Errorf("sourceList(%s)\n = %+v, %v\nwant %+v", b, got, err, ref)
+			}
+		})
+	}
+	for _, bad := range []string{"", "[", "[{]", `[{"publisher":"a"`, "not json", `[{"publisher":"a","title":"b","date":"","url":"u","archive_url":"","language":"","kind":""},]`} {
+		if got, err := sourceList(bad); err == nil {
+			t.Errorf("sourceList(%q) = %+v, want an error", bad, got)
+		}
+	}
+	// Another writer's shape (spaces, another order) still decodes.
+	got, err := sourceList(`[ {"url": "https://x.example/", "publisher": "X"} ]`)
+	if err != nil || len(got) != 1 || got[0].URL != "https://x.example/" || got[0].Publisher != "X" || got[0].ID != data.SourceID("https://x.example/") {
+		t.Errorf("spaced list: %+v, %v", got, err)
 	}
 }
