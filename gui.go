@@ -52,8 +52,7 @@ func startGUI(opts guiOptions) error {
 		os.Setenv("RESOURCE_NAME", "aitimeline")
 	}
 	a := app.NewWithID(AppID)
-	started := make(chan struct{}) // the notebook's first load waits for it (ui.Options.Started)
-	a.Lifecycle().SetOnStarted(func() { os.Unsetenv("RESOURCE_NAME"); close(started) })
+	a.Lifecycle().SetOnStarted(func() { os.Unsetenv("RESOURCE_NAME") })
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	prefs := ui.NewPrefs(a.Preferences())
 	l := opts.lang
@@ -155,7 +154,7 @@ func startGUI(opts guiOptions) error {
 			return
 		}
 		st = o.st
-		mw = ui.NewMain(a, w, st, loc, ui.Options{Version: AppVersion, Trace: trace, Present: opts.present, PointerHider: hidePointer, Notebook: nb, Started: started})
+		mw = ui.NewMain(a, w, st, loc, ui.Options{Version: AppVersion, Trace: trace, Present: opts.present, PointerHider: hidePointer, Notebook: nb})
 		if nb == nil && o.nbErr != nil {
 			dialog.ShowInformation(loc.T("notebook.title"), loc.T("notebook.unavailable", "Error", userdb.Message(loc, o.nbErr)), w)
 		}

@@ -64,10 +64,6 @@ type Options struct {
 	// AttachNotebook does later): its tab is made with the others, saving
 	// the tab bar a refresh of every tab.
 	Notebook *userdb.Notebook
-	// Started, when set, is closed once the app runs (its window made):
-	// the notebook's first load starts reading then, so that it does not
-	// compete with creating the window on the same cores.
-	Started <-chan struct{}
 }
 
 // Main is the main window: it builds the panes and wires them together.

@@ -128,17 +128,7 @@ func (p *NotebookPane) Load(first bool) {
 	p.loadGen++
 	gen, marksGen := p.loadGen, p.marksGen
 	old := ownSignature(p.own)
-	var started <-chan struct{}
-	if first {
-		started = p.m.opt.Started
-	}
 	s.Q.Save(func(ctx context.Context) func() {
-		if started != nil {
-			select { // (bounded: a window that never starts does not hold the saves)
-			case <-started:
-			case <-time.After(2 * time.Second):
-			}
-		}
 		ann, err1 := nb.Annotations(ctx)
 		own, err2 := nb.OwnEvents(ctx)
 		tours, err3 := nb.Tours(ctx)

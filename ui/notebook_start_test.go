@@ -10,11 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/test"
 
 	"aitimeline/data"
 	"aitimeline/data/userdb"
-	"aitimeline/i18n"
 )
 
 // The tests see the notebook's check at once (Flush waits for Later
@@ -254,37 +252,5 @@ func TestNotebookTabFilterChoosesFromBuiltRowsAndFollowsChanges(t *testing.T) {
 	h.flush()
 	if rows := tab.Rows(); len(rows) != 2 {
 		t.Errorf("text filter after the changes: %+v", rows)
-	}
-}
-
-// TestFirstLoadWaitsForTheWindow: with Options.Started the notebook's first
-// load reads nothing until the app runs (the window is made), then shows
-// everything as before.
-func TestFirstLoadWaitsForTheWindow(t *testing.T) {
-	nb, err := userdb.Open(context.Background(), filepath.Join(t.TempDir(), "nb.db"), userdb.Options{NoAutoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nb.Close()
-	if _, err := nb.AddOwnEvent(context.Background(), testOwnEvent()); err != nil {
-		t.Fatal(err)
-	}
-	started := make(chan struct{})
-	h := newHarness(t, data.EN) // (for its app and dataset)
-	w := test.NewWindow(nil)
-	defer w.Close()
-	q := NewTestRunner()
-	m := NewMain(h.a, w, h.S.Store, i18n.Must(data.EN), Options{Version: "test", Runner: q.Runner, Notebook: nb, Started: started})
-	time.Sleep(300 * time.Millisecond)
-	for len(q.queue) > 0 {
-		(<-q.queue)()
-	}
-	if m.Notebook.loaded || m.S.Idx.Len() != len(h.ds.Events) {
-		t.Fatalf("the notebook loaded before the window started (%d events)", m.S.Idx.Len())
-	}
-	close(started)
-	q.Flush()
-	if !m.Notebook.loaded || m.S.Idx.Len() != len(h.ds.Events)+1 {
-		t.Errorf("after the start: loaded %v, %d events", m.Notebook.loaded, m.S.Idx.Len())
 	}
 }
