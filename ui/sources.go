@@ -143,6 +143,7 @@ func (p *SourcesPane) Load() {
 	st := p.s.Store
 	p.s.Q.Run("sources", func(ctx context.Context) func() {
 		all, err := st.Sources(ctx)
+		data.SortSources(all) // the order among sources equal in the chosen column
 		one, two, more, err2 := st.SourceCoverage(ctx)
 		if ctx.Err() != nil {
 			return func() { p.loaded = false }
@@ -189,7 +190,10 @@ func (p *SourcesPane) colName(c int) string {
 	return p.s.Loc.T([]string{"sources.publisher", "sources.date", "sources.title", "sources.language", "sources.domain", "sources.events"}[c])
 }
 
-func (p *SourcesPane) cell(s *data.Source, c int) string {
+func (p *SourcesPane) cell(s *data.Source, c int) string { return cellText(s, c) }
+
+// cellText is what column c of the table shows for source s.
+func cellText(s *data.Source, c int) string {
 	switch c {
 	case srcPublisher:
 		return s.Publisher
@@ -221,17 +225,7 @@ func (p *SourcesPane) apply() {
 				rows = append(rows, s)
 			}
 		}
-		key := func(s *data.Source) string { return strings.ToLower(p.cell(s, col)) }
-		sort.SliceStable(rows, func(i, j int) bool {
-			a, b := &rows[i], &rows[j]
-			if desc {
-				a, b = b, a
-			}
-			if col == srcEvents {
-				return a.Citations < b.Citations
-			}
-			return key(a) < key(b)
-		})
+		rows = sortSources(rows, col, desc)
 		if ctx.Err() != nil {
 			return nil
 		}
@@ -241,6 +235,42 @@ func (p *SourcesPane) apply() {
 			p.table.Refresh()
 		}
 	})
+}
+
+// sortSources sorts rows by column col (descending if desc), keeping the
+// order of rows equal in it. Each row's key is made once (lower case; the
+// domain parsed from the URL), not once per comparison.
+func sortSources(rows []data.Source, col int, desc bool) []data.Source {
+	order := make([]int, len(rows))
+	for k := range order {
+		order[k] = k
+	}
+	if col == srcEvents {
+		sort.SliceStable(order, func(i, j int) bool {
+			a, b := rows[order[i]].Citations, rows[order[j]].Citations
+			if desc {
+				return b < a
+			}
+			return a < b
+		})
+	} else {
+		keys := make([]string, len(rows))
+		for k := range rows {
+			keys[k] = strings.ToLower(cellText(&rows[k], col))
+		}
+		sort.SliceStable(order, func(i, j int) bool {
+			a, b := keys[order[i]], keys[order[j]]
+			if desc {
+				return b < a
+			}
+			return a < b
+		})
+	}
+	out := make([]data.Source, len(rows))
+	for k, o := range order {
+		out[k] = rows[o]
+	}
+	return out
 }
 
 // choose shows the events citing a source, read off the UI goroutine.
