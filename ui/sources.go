@@ -1,8 +1,9 @@
 package ui
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -64,15 +65,13 @@ func newSourcesPane(s *Session) *SourcesPane {
 	self = p
 	p.summary.Wrapping = fyne.TextWrapWord
 	p.filter.OnChanged = func(string) { p.apply() }
+	// Cells are fitLabels: a truncating widget.Label shapes its text again
+	// at every layout (textcache.go).
 	p.table = widget.NewTable(func() (int, int) { return len(p.rows), srcCols },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		func() fyne.CanvasObject { return newFitLabel(fyne.TextStyle{}, "") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			if id.Row < len(p.rows) {
-				o.(*widget.Label).SetText(p.cell(&p.rows[id.Row], id.Col))
+				o.(*fitLabel).SetText(p.cell(&p.rows[id.Row], id.Col))
 			}
 		})
 	p.table.ShowHeaderRow = true
@@ -107,15 +106,11 @@ func newSourcesPane(s *Session) *SourcesPane {
 		}
 	}
 	p.citedBy = widget.NewList(func() int { return len(p.cited) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		func() fyne.CanvasObject { return newFitLabel(fyne.TextStyle{}, "") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(p.cited) {
 				i := p.cited[id]
-				o.(*widget.Label).SetText(s.Loc.ShortDate(s.Idx.Date(i)) + " · " + s.EventTitle(i))
+				o.(*fitLabel).SetText(s.Loc.ShortDate(s.Idx.Date(i)) + " · " + s.EventTitle(i))
 			}
 		})
 	p.citedBy.OnSelected = func(id widget.ListItemID) {
@@ -143,7 +138,10 @@ func (p *SourcesPane) Load() {
 	st := p.s.Store
 	p.s.Q.Run("sources", func(ctx context.Context) func() {
 		all, err := st.Sources(ctx)
-		data.SortSources(all) // the order among sources equal in the chosen column
+		// In SQLite's old order, which apply's stable sort keeps among
+		// sources equal in the chosen column: sorted here once, not at
+		// every click on a column or key typed in the filter.
+		data.SortSources(all)
 		one, two, more, err2 := st.SourceCoverage(ctx)
 		if ctx.Err() != nil {
 			return func() { p.loaded = false }
@@ -239,32 +237,27 @@ func (p *SourcesPane) apply() {
 
 // sortSources sorts rows by column col (descending if desc), keeping the
 // order of rows equal in it. Each row's key is made once (lower case; the
-// domain parsed from the URL), not once per comparison.
+// domain parsed from the URL), not once per comparison, and an order of
+// indexes is sorted rather than the large Source values.
 func sortSources(rows []data.Source, col int, desc bool) []data.Source {
-	order := make([]int, len(rows))
+	order := make([]int32, len(rows))
 	for k := range order {
-		order[k] = k
+		order[k] = int32(k)
 	}
+	var less func(a, b int32) int
 	if col == srcEvents {
-		sort.SliceStable(order, func(i, j int) bool {
-			a, b := rows[order[i]].Citations, rows[order[j]].Citations
-			if desc {
-				return b < a
-			}
-			return a < b
-		})
+		less = func(a, b int32) int { return cmp.Compare(rows[a].Citations, rows[b].Citations) }
 	} else {
 		keys := make([]string, len(rows))
 		for k := range rows {
 			keys[k] = strings.ToLower(cellText(&rows[k], col))
 		}
-		sort.SliceStable(order, func(i, j int) bool {
-			a, b := keys[order[i]], keys[order[j]]
-			if desc {
-				return b < a
-			}
-			return a < b
-		})
+		less = func(a, b int32) int { return strings.Compare(keys[a], keys[b]) }
+	}
+	if desc {
+		slices.SortStableFunc(order, func(a, b int32) int { return less(b, a) })
+	} else {
+		slices.SortStableFunc(order, less)
 	}
 	out := make([]data.Source, len(rows))
 	for k, o := range order {
