@@ -137,11 +137,10 @@ func (p *SourcesPane) Load() {
 	p.loaded = true
 	st := p.s.Store
 	p.s.Q.Run("sources", func(ctx context.Context) func() {
+		// By publisher, date and ID: the order apply's stable sort keeps
+		// among sources equal in the chosen column. Sorting them in Go
+		// instead of SQLite was not faster (BENCHMARKS.md).
 		all, err := st.Sources(ctx)
-		// In SQLite's old order, which apply's stable sort keeps among
-		// sources equal in the chosen column: sorted here once, not at
-		// every click on a column or key typed in the filter.
-		data.SortSources(all)
 		one, two, more, err2 := st.SourceCoverage(ctx)
 		if ctx.Err() != nil {
 			return func() { p.loaded = false }

@@ -11,14 +11,12 @@ import (
 	"aitimeline/data"
 )
 
-// TestSortSourcesKeepsSQLiteOrderAmongEquals: the Sources tab used to get
-// the sources sorted by SQLite (publisher NOCASE, date, ID) and sort them
-// stably by its column, comparing keys made at every comparison; now they
-// come unsorted, are sorted once by data.SortSources (checked against
-// SQLite in package data) and then by the column with keys made once.
-// Every column, both directions, on sources with many equal cells: the
-// same order as the old way.
-func TestSortSourcesKeepsSQLiteOrderAmongEquals(t *testing.T) {
+// TestSortSourcesAsBefore: the Sources tab sorts stably by its column, so
+// sources equal in it keep the order Store.Sources gave them (publisher,
+// date, ID). It used to make each key at every comparison; now it makes
+// them once and sorts an order of indexes. Every column, both directions,
+// on sources with many equal cells: the same order as the old way.
+func TestSortSourcesAsBefore(t *testing.T) {
 	r := rand.New(rand.NewSource(7))
 	pubs := []string{"Synthetic Wire", "synthetic wire", "Reuters", "Ärzte Zeitung", "heise", "Heise"}
 	var src []data.Source
@@ -36,9 +34,10 @@ func TestSortSourcesKeepsSQLiteOrderAmongEquals(t *testing.T) {
 	// IDs are unique in a dataset.
 	seen := map[string]bool{}
 	src = slices.DeleteFunc(src, func(s data.Source) bool { d := seen[s.ID]; seen[s.ID] = true; return d })
+	shuffled := slices.Clone(src)
+	r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
 	old := func(col int, desc bool) []data.Source {
-		rows := slices.Clone(src)
-		data.SortSources(rows)
+		rows := slices.Clone(shuffled)
 		key := func(s *data.Source) string { return strings.ToLower(cellText(s, col)) }
 		sort.SliceStable(rows, func(i, j int) bool {
 			a, b := &rows[i], &rows[j]
@@ -52,14 +51,10 @@ func TestSortSourcesKeepsSQLiteOrderAmongEquals(t *testing.T) {
 		})
 		return rows
 	}
-	shuffled := slices.Clone(src)
-	r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
 	for col := 0; col < srcCols; col++ {
 		for _, desc := range []bool{false, true} {
 			want := old(col, desc)
-			base := slices.Clone(shuffled)
-			data.SortSources(base)
-			got := sortSources(base, col, desc)
+			got := sortSources(shuffled, col, desc)
 			for k := range want {
 				if got[k].ID != want[k].ID {
 					t.Fatalf("column %d desc %v, row %d: %s (%s %s), the old order has %s (%s %s)", col, desc, k,
