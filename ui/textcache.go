@@ -27,12 +27,13 @@ import (
 // is go-text's line wrapper with the same settings as Fyne's
 // (widget.truncateLimit), so the same characters are shown.
 
-// fitKey is one cut: text, width in whole pixels, size and style.
+// fitKey is one cut: text, width in whole pixels, size, style and font.
 type fitKey struct {
 	text  string
 	limit int
 	size  float32
 	style fyne.TextStyle
+	font  string
 }
 
 // textFitter keeps the shaper, the parsed fonts and the cuts made.
@@ -57,9 +58,8 @@ type oneFace struct{ f *font.Face }
 
 func (o oneFace) ResolveFace(rune) *font.Face { return o.f }
 
-// face is the theme's font for style, parsed once.
-func (t *textFitter) face(style fyne.TextStyle) *font.Face {
-	res := theme.Current().Font(style)
+// face is the theme's font res, parsed once.
+func (t *textFitter) face(res fyne.Resource) *font.Face {
 	if f, ok := t.faces[res.Name()]; ok {
 		return f
 	}
@@ -76,13 +76,14 @@ func (t *textFitter) face(style fyne.TextStyle) *font.Face {
 // the theme's font lacks one of its characters (fitLabel then measures
 // with Fyne).
 func (t *textFitter) fit(s string, limit int, size float32, style fyne.TextStyle) (cut string, ok bool) {
-	key := fitKey{s, limit, size, style}
+	res := theme.Current().Font(style)
+	key := fitKey{s, limit, size, style, res.Name()}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if c, ok := t.cuts[key]; ok {
 		return c, true
 	}
-	f := t.face(style)
+	f := t.face(res)
 	if f == nil {
 		return "", false
 	}

@@ -96,7 +96,7 @@ func TestFitLabelRemembersCuts(t *testing.T) {
 	if !ok || !strings.HasSuffix(one, "…") {
 		t.Fatalf("cut %q %v", one, ok)
 	}
-	f.cuts[fitKey{"Bundesministerium für Wirtschaft", 80, 14, fyne.TextStyle{}}] = "remembered"
+	f.cuts[fitKey{"Bundesministerium für Wirtschaft", 80, 14, fyne.TextStyle{}, theme.Current().Font(fyne.TextStyle{}).Name()}] = "remembered"
 	if two, _ := f.fit("Bundesministerium für Wirtschaft", 80, 14, fyne.TextStyle{}); two != "remembered" {
 		t.Fatalf("second cut %q: not from the cache", two)
 	}
