@@ -90,10 +90,18 @@ func newPeoplePane(s *Session) *PeoplePane {
 			name := newFitLabel(fyne.TextStyle{Bold: true}, "")
 			role := newFitLabel(fyne.TextStyle{}, "")
 			count := newFitLabel(fyne.TextStyle{}, theme.ColorNamePlaceHolder)
-			av := container.NewStack()
+			// The avatar's room from the start: the card's border layout
+			// sizes its left column when the card is made, and an empty
+			// stack there let the avatar cover the name.
+			room := canvas.NewRectangle(color.Transparent)
+			room.SetMinSize(fyne.NewSquareSize(44))
+			av := container.NewStack(room)
 			card := container.NewPadded(container.NewBorder(nil, nil, av, nil, container.NewVBox(name, role, count)))
-			// A fixed cell: the grid sizes every cell like the template.
-			return container.NewGridWrap(fyne.NewSize(290, card.MinSize().Height), card)
+			// A fixed cell: the grid sizes every cell like the template;
+			// wider with larger text, so that at 200 % the count and most of
+			// the role still fit beside the avatar.
+			w := 290 * theme.TextSize() / theme.DefaultTheme().Size(theme.SizeNameText)
+			return container.NewGridWrap(fyne.NewSize(max(290, w), card.MinSize().Height), card)
 		},
 		func(id widget.GridWrapItemID, o fyne.CanvasObject) {
 			if id >= len(p.shown) {
