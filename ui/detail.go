@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -168,8 +169,18 @@ func (d *DetailPane) show(i int) {
 			// Then the summary; the rest (accounts, notebook, people,
 			// sources) a moment later, so the summary does not wait for
 			// every wrapped line of the sources to be laid out.
-			box.Objects = d.head(&ev)
-			box.Refresh()
+			if sameHead(&pre, &ev) {
+				// Title, date, category, status and era are shown
+				// already: only the summary is new (building the head
+				// again would measure every wrapped line again).
+				if !ev.Summary.IsZero() {
+					box.Objects = append(box.Objects, d.summary(&ev))
+					d.relayout(box)
+				}
+			} else {
+				box.Objects = d.head(&ev)
+				d.relayout(box)
+			}
 			if d.onFull != nil {
 				d.onFull(i, t1.Sub(t0), t2.Sub(t1), time.Since(t2))
 			}
@@ -178,7 +189,7 @@ func (d *DetailPane) show(i int) {
 					return
 				}
 				box.Objects = append(box.Objects, d.rest(i, &ev, rel)...)
-				box.Refresh()
+				d.relayout(box)
 			})
 		}
 	})
@@ -219,7 +230,7 @@ func (d *DetailPane) ScrollTo(o fyne.CanvasObject) {
 func (d *DetailPane) setKeepScroll(o fyne.CanvasObject, keep bool) {
 	off := d.scroll.Offset
 	d.root.Objects = []fyne.CanvasObject{o}
-	d.root.Refresh()
+	d.relayout(d.root)
 	if keep {
 		d.scroll.ScrollToOffset(off)
 	} else {
@@ -227,15 +238,20 @@ func (d *DetailPane) setKeepScroll(o fyne.CanvasObject, keep bool) {
 	}
 }
 
-func (d *DetailPane) placeholder(msg string) fyne.CanvasObject {
-	return container.NewPadded(secondary(msg, true))
+// relayout lays out c, whose objects are new (or grew): unlike
+// c.Refresh, it does not refresh every object again, which would measure
+// each wrapped line and decode each button's icon a second time.
+func (d *DetailPane) relayout(c *fyne.Container) {
+	c.Layout.Layout(c.Objects, c.Size())
+	// The content's height changed: the scroll's renderer resizes it (and
+	// so lays it out again if its size changed) and its bars. Scroll.Refresh
+	// would also refresh the whole content.
+	d.scroll.Base.Refresh()
+	canvas.Refresh(c) // and draw it
 }
 
-// view builds the pane for event i from its details. The two sides'
-// accounts of a disputed event come right after the summary: they are
-// what a reader of a contested story needs next, before the sources.
-func (d *DetailPane) view(i int, ev *data.Event, related []int) fyne.CanvasObject {
-	return container.NewPadded(container.NewVBox(append(d.head(ev), d.rest(i, ev, related)...)...))
+func (d *DetailPane) placeholder(msg string) fyne.CanvasObject {
+	return container.NewPadded(secondary(msg, true))
 }
 
 // head is what happened: title, date, category, claim status, era, summary.
@@ -254,23 +270,39 @@ func (d *DetailPane) head(ev *data.Event) []fyne.CanvasObject {
 	if ev.Status == "" { // the user's own event: no claim status of the dataset's
 		status = widget.NewFormItem(loc.T("detail.status"), wrapLabel(loc.T("detail.own_event")))
 	}
-	facts := widget.NewForm(
+	items := []*widget.FormItem{
 		widget.NewFormItem(loc.T("detail.date"), wrapLabel(loc.DateRange(ev.Date, ev.End))),
 		widget.NewFormItem(loc.T("detail.category"), container.NewHBox(timeline.NewSwatch(ev.Category, data.StFact, 14), widget.NewLabel(loc.T("category."+string(ev.Category))))),
 		status,
-	)
-	if era := d.eraOf(ev); era != nil {
-		facts.Append(loc.T("detail.era"), wrapLabel(loc.Text(era.Title)))
 	}
+	if era := d.eraOf(ev); era != nil {
+		// In the form from the start: Form.Append lays the whole form out
+		// again, every wrapped line measured twice.
+		items = append(items, widget.NewFormItem(loc.T("detail.era"), wrapLabel(loc.Text(era.Title))))
+	}
+	facts := widget.NewForm(items...)
 	if ev.Summary.IsZero() {
 		return []fyne.CanvasObject{title, facts}
 	}
-	return []fyne.CanvasObject{title, facts, wrapLabel(loc.Text(ev.Summary))}
+	return []fyne.CanvasObject{title, facts, d.summary(ev)}
+}
+
+// summary is the event's summary, the last part of head.
+func (d *DetailPane) summary(ev *data.Event) fyne.CanvasObject {
+	return wrapLabel(d.s.Loc.Text(ev.Summary))
+}
+
+// sameHead tells whether head shows the same for both events apart from
+// the summary: what the index knows agrees with what was read.
+func sameHead(a, b *data.Event) bool {
+	return a.ID == b.ID && a.Title == b.Title && a.Date == b.Date && a.End == b.End && a.Category == b.Category && a.Status == b.Status
 }
 
 // rest is everything after the summary: each side's account, the dataset's
 // note, the notebook's sections, people, organisations, the story, the
-// sources, related events and the buttons.
+// sources, related events and the buttons. The two sides' accounts of a
+// disputed event come right after the summary: they are what a reader of
+// a contested story needs next, before the sources.
 func (d *DetailPane) rest(i int, ev *data.Event, related []int) []fyne.CanvasObject {
 	s, loc := d.s, d.s.Loc
 	var parts []fyne.CanvasObject

@@ -64,12 +64,15 @@ type PeoplePane struct {
 	person  string // the person whose profile is shown
 	events  []int  // that person's events
 	evList  *widget.List
+	// avatarOf is the person whose avatar each card shows: a card bound
+	// to the same person again keeps it.
+	avatarOf map[*fyne.Container]string
 	// Extra adds to a person's profile (the notebook's note on them).
 	Extra func(personID string) fyne.CanvasObject
 }
 
 func newPeoplePane(s *Session) *PeoplePane {
-	p := &PeoplePane{s: s, search: widget.NewEntry(), profile: container.NewStack()}
+	p := &PeoplePane{s: s, search: widget.NewEntry(), profile: container.NewStack(), avatarOf: map[*fyne.Container]string{}}
 	view := s.View()
 	s.OnFilter(func() { // the user's own events renumber the events: list the person's again
 		if v := s.View(); v != view {
@@ -82,16 +85,23 @@ func newPeoplePane(s *Session) *PeoplePane {
 	p.search.OnChanged = func(string) { p.filter() }
 	p.grid = widget.NewGridWrap(func() int { return len(p.shown) },
 		func() fyne.CanvasObject {
-			name := widget.NewLabel("")
-			name.TextStyle.Bold = true
-			name.Truncation = fyne.TextTruncateEllipsis
-			role := widget.NewLabel("")
-			role.Truncation = fyne.TextTruncateEllipsis
-			count := secondary("", false)
-			av := container.NewStack()
+			// fitLabels, not truncating widget.Labels (textcache.go): the
+			// same pictures, each text shaped once.
+			name := newFitLabel(fyne.TextStyle{Bold: true}, "")
+			role := newFitLabel(fyne.TextStyle{}, "")
+			count := newFitLabel(fyne.TextStyle{}, theme.ColorNamePlaceHolder)
+			// The avatar's room from the start: the card's border layout
+			// sizes its left column when the card is made, and an empty
+			// stack there let the avatar cover the name.
+			room := canvas.NewRectangle(color.Transparent)
+			room.SetMinSize(fyne.NewSquareSize(44))
+			av := container.NewStack(room)
 			card := container.NewPadded(container.NewBorder(nil, nil, av, nil, container.NewVBox(name, role, count)))
-			// A fixed cell: the grid sizes every cell like the template.
-			return container.NewGridWrap(fyne.NewSize(290, card.MinSize().Height), card)
+			// A fixed cell: the grid sizes every cell like the template;
+			// wider with larger text, so that at 200 % the count and most of
+			// the role still fit beside the avatar.
+			w := 290 * theme.TextSize() / theme.DefaultTheme().Size(theme.SizeNameText)
+			return container.NewGridWrap(fyne.NewSize(max(290, w), card.MinSize().Height), card)
 		},
 		func(id widget.GridWrapItemID, o fyne.CanvasObject) {
 			if id >= len(p.shown) {
@@ -100,16 +110,19 @@ func newPeoplePane(s *Session) *PeoplePane {
 			per := p.shown[id]
 			b := o.(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
 			texts := b.Objects[0].(*fyne.Container)
-			texts.Objects[0].(*widget.Label).SetText(per.Name)
-			texts.Objects[1].(*widget.Label).SetText(p.currentRole(per))
+			texts.Objects[0].(*fitLabel).SetText(per.Name)
+			texts.Objects[1].(*fitLabel).SetText(p.currentRole(per))
 			n := ""
 			if p.counts != nil {
 				n = s.Loc.N("events.count", p.counts[per.ID])
 			}
-			setSecondary(texts.Objects[2].(*widget.RichText), n)
+			texts.Objects[2].(*fitLabel).SetText(n)
 			av := b.Objects[1].(*fyne.Container)
-			av.Objects = []fyne.CanvasObject{avatar(per.ID, per.Name, 44)}
-			av.Refresh()
+			if p.avatarOf[av] != per.ID { // a new avatar only for another person
+				p.avatarOf[av] = per.ID
+				av.Objects = []fyne.CanvasObject{avatar(per.ID, per.Name, 44)}
+				av.Refresh()
+			}
 		})
 	p.grid.OnSelected = func(id widget.GridWrapItemID) {
 		if id < len(p.shown) {
@@ -117,15 +130,11 @@ func newPeoplePane(s *Session) *PeoplePane {
 		}
 	}
 	p.evList = widget.NewList(func() int { return len(p.events) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		func() fyne.CanvasObject { return newFitLabel(fyne.TextStyle{}, "") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(p.events) {
 				i := p.events[id]
-				o.(*widget.Label).SetText(s.Loc.ShortDate(s.Idx.Date(i)) + " · " + s.EventTitle(i))
+				o.(*fitLabel).SetText(s.Loc.ShortDate(s.Idx.Date(i)) + " · " + s.EventTitle(i))
 			}
 		})
 	p.evList.OnSelected = func(id widget.ListItemID) {

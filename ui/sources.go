@@ -1,8 +1,9 @@
 package ui
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -64,15 +65,13 @@ func newSourcesPane(s *Session) *SourcesPane {
 	self = p
 	p.summary.Wrapping = fyne.TextWrapWord
 	p.filter.OnChanged = func(string) { p.apply() }
+	// Cells are fitLabels: a truncating widget.Label shapes its text again
+	// at every layout (textcache.go).
 	p.table = widget.NewTable(func() (int, int) { return len(p.rows), srcCols },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		func() fyne.CanvasObject { return newFitLabel(fyne.TextStyle{}, "") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			if id.Row < len(p.rows) {
-				o.(*widget.Label).SetText(p.cell(&p.rows[id.Row], id.Col))
+				o.(*fitLabel).SetText(p.cell(&p.rows[id.Row], id.Col))
 			}
 		})
 	p.table.ShowHeaderRow = true
@@ -107,15 +106,11 @@ func newSourcesPane(s *Session) *SourcesPane {
 		}
 	}
 	p.citedBy = widget.NewList(func() int { return len(p.cited) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		func() fyne.CanvasObject { return newFitLabel(fyne.TextStyle{}, "") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(p.cited) {
 				i := p.cited[id]
-				o.(*widget.Label).SetText(s.Loc.ShortDate(s.Idx.Date(i)) + " · " + s.EventTitle(i))
+				o.(*fitLabel).SetText(s.Loc.ShortDate(s.Idx.Date(i)) + " · " + s.EventTitle(i))
 			}
 		})
 	p.citedBy.OnSelected = func(id widget.ListItemID) {
@@ -142,6 +137,9 @@ func (p *SourcesPane) Load() {
 	p.loaded = true
 	st := p.s.Store
 	p.s.Q.Run("sources", func(ctx context.Context) func() {
+		// By publisher, date and ID: the order apply's stable sort keeps
+		// among sources equal in the chosen column. Sorting them in Go
+		// instead of SQLite was not faster (BENCHMARKS.md).
 		all, err := st.Sources(ctx)
 		one, two, more, err2 := st.SourceCoverage(ctx)
 		if ctx.Err() != nil {
@@ -189,7 +187,10 @@ func (p *SourcesPane) colName(c int) string {
 	return p.s.Loc.T([]string{"sources.publisher", "sources.date", "sources.title", "sources.language", "sources.domain", "sources.events"}[c])
 }
 
-func (p *SourcesPane) cell(s *data.Source, c int) string {
+func (p *SourcesPane) cell(s *data.Source, c int) string { return cellText(s, c) }
+
+// cellText is what column c of the table shows for source s.
+func cellText(s *data.Source, c int) string {
 	switch c {
 	case srcPublisher:
 		return s.Publisher
@@ -221,17 +222,7 @@ func (p *SourcesPane) apply() {
 				rows = append(rows, s)
 			}
 		}
-		key := func(s *data.Source) string { return strings.ToLower(p.cell(s, col)) }
-		sort.SliceStable(rows, func(i, j int) bool {
-			a, b := &rows[i], &rows[j]
-			if desc {
-				a, b = b, a
-			}
-			if col == srcEvents {
-				return a.Citations < b.Citations
-			}
-			return key(a) < key(b)
-		})
+		rows = sortSources(rows, col, desc)
 		if ctx.Err() != nil {
 			return nil
 		}
@@ -241,6 +232,37 @@ func (p *SourcesPane) apply() {
 			p.table.Refresh()
 		}
 	})
+}
+
+// sortSources sorts rows by column col (descending if desc), keeping the
+// order of rows equal in it. Each row's key is made once (lower case; the
+// domain parsed from the URL), not once per comparison, and an order of
+// indexes is sorted rather than the large Source values.
+func sortSources(rows []data.Source, col int, desc bool) []data.Source {
+	order := make([]int32, len(rows))
+	for k := range order {
+		order[k] = int32(k)
+	}
+	var less func(a, b int32) int
+	if col == srcEvents {
+		less = func(a, b int32) int { return cmp.Compare(rows[a].Citations, rows[b].Citations) }
+	} else {
+		keys := make([]string, len(rows))
+		for k := range rows {
+			keys[k] = strings.ToLower(cellText(&rows[k], col))
+		}
+		less = func(a, b int32) int { return strings.Compare(keys[a], keys[b]) }
+	}
+	if desc {
+		slices.SortStableFunc(order, func(a, b int32) int { return less(b, a) })
+	} else {
+		slices.SortStableFunc(order, less)
+	}
+	out := make([]data.Source, len(rows))
+	for k, o := range order {
+		out[k] = rows[o]
+	}
+	return out
 }
 
 // choose shows the events citing a source, read off the UI goroutine.
