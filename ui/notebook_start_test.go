@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-
 	"aitimeline/data"
 	"aitimeline/data/userdb"
 )
