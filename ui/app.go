@@ -414,7 +414,19 @@ func (m *Main) installKeys() {
 		}
 	})
 	// Keys the focused timeline does not use (F1, F5) are the window's.
-	s.TL.OnUnhandledKey = func(e *fyne.KeyEvent) { m.windowKey(e) }
+	s.TL.OnUnhandledKey = func(e *fyne.KeyEvent) {
+		if m.windowKey(e) {
+			return
+		}
+		// ↑/↓ walk the event list under the timeline, as they did while
+		// the list held the focus; ←/→ step along the timeline itself.
+		switch e.Name {
+		case fyne.KeyUp:
+			m.List.Step(-1)
+		case fyne.KeyDown:
+			m.List.Step(1)
+		}
+	}
 	c.SetOnTypedRune(func(r rune) {
 		if c.Overlays().Top() == nil && m.SelectedTab() == "timeline" {
 			s.TL.TypedRune(r)

@@ -93,6 +93,10 @@ func newListTwin(s *Session) *ListTwin {
 		} else {
 			s.TL.Select(lt.At(id))
 		}
+		// A tap on a row focuses the list, which would then eat ←/→,
+		// PageUp/PageDown and Esc: hand the keys back to the timeline.
+		// ↑/↓ still move through the list's rows (see Step).
+		s.focusTimeline()
 	}
 	s.OnSelect(lt.follow)
 	s.OnViewport(lt.followWindow)
@@ -115,6 +119,28 @@ func (lt *ListTwin) dateCell() fyne.Size {
 	}
 	h := fyne.MeasureText("0", size, fyne.TextStyle{}).Height
 	return fyne.NewSize(float32(int(w+2*pad+4)), h+2*pad)
+}
+
+// Step selects the row delta rows from the selected one (↑/↓ while the
+// timeline has the keys), the first row when none is selected; it reports
+// whether there was a row to go to.
+func (lt *ListTwin) Step(delta int) bool {
+	n := lt.Len()
+	if n == 0 {
+		return false
+	}
+	row := lt.RowOf(lt.s.TL.Selected())
+	switch {
+	case row < 0:
+		row = 0
+	case row+delta < 0 || row+delta >= n:
+		return false
+	default:
+		row += delta
+	}
+	lt.list.Select(row)
+	lt.list.ScrollTo(row)
+	return true
 }
 
 // Refresh redraws the rows (their badges changed).

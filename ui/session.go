@@ -367,6 +367,15 @@ func (s *Session) Reveal(i int) {
 		s.SetFilter(Filter{})
 	}
 	s.TL.SelectAndReveal(i)
+	s.focusTimeline() // the list clicked to get here must not keep the keys
+}
+
+// focusTimeline gives the timeline the keyboard focus, so its keys work
+// after a click on a list (the event list, a source's citing events).
+func (s *Session) focusTimeline() {
+	if s.Win != nil && s.Win.Canvas() != nil {
+		s.Win.Canvas().Focus(s.TL)
+	}
 }
 
 // EventTitle is event i's title in the current language.

@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"aitimeline/data"
+)
+
+// typeKey delivers a key as the driver does: to the focused widget, else
+// to the window.
+func typeKey(c fyne.Canvas, name fyne.KeyName) {
+	e := &fyne.KeyEvent{Name: name}
+	if f := c.Focused(); f != nil {
+		f.TypedKey(e)
+		return
+	}
+	c.OnTypedKey()(e)
+}
+
+// tapAt taps the canvas at pos within obj.
+func tapAt(c fyne.Canvas, obj fyne.CanvasObject, pos fyne.Position) {
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(obj)
+	test.TapCanvas(c, abs.Add(pos))
+}
+
+func TestTimelineKeysWorkAfterAListClick(t *testing.T) {
+	h := newHarness(t, data.EN)
+	c, tl := h.w.Canvas(), h.S.TL
+	tl.FitAll()
+	h.flush()
+	list := h.List.Widget()
+	rows := h.List.Rows()
+	if len(rows) < 5 {
+		t.Fatalf("list shows %d rows", len(rows))
+	}
+	// A click on the first row of the event list selects its event ...
+	tapAt(c, list, fyne.NewPos(60, 6))
+	h.flush()
+	if tl.Selected() != rows[0] {
+		t.Fatalf("click on row 0 selected %d, want %d", tl.Selected(), rows[0])
+	}
+	// ... and the timeline's keys still work: → steps, ← steps back,
+	// ↓/↑ walk the list, Esc clears.
+	typeKey(c, fyne.KeyRight)
+	if tl.Selected() == rows[0] {
+		t.Fatalf("→ after a list click did nothing (focus on %T)", c.Focused())
+	}
+	typeKey(c, fyne.KeyLeft)
+	if tl.Selected() != rows[0] {
+		t.Fatalf("← came back to %d, want %d", tl.Selected(), rows[0])
+	}
+	typeKey(c, fyne.KeyDown)
+	typeKey(c, fyne.KeyDown)
+	if tl.Selected() != rows[2] {
+		t.Fatalf("↓↓ from row 0 selected %d, want row 2's %d", tl.Selected(), rows[2])
+	}
+	typeKey(c, fyne.KeyUp)
+	if tl.Selected() != rows[1] {
+		t.Fatalf("↑ selected %d, want row 1's %d", tl.Selected(), rows[1])
+	}
+	typeKey(c, fyne.KeyPageDown)
+	if tl.Selected() == rows[1] {
+		t.Fatal("PageDown after a list click did nothing")
+	}
+	typeKey(c, fyne.KeyEscape)
+	if tl.Selected() != -1 {
+		t.Fatalf("Esc after a list click left %d selected", tl.Selected())
+	}
+
+	// Sources → a source → a citing event: the timeline shows it and has the keys.
+	h.ShowTab("sources")
+	h.flush()
+	p := h.Sources
+	if len(p.rows) == 0 {
+		t.Fatal("no sources")
+	}
+	for r := range p.rows {
+		src := p.rows[r]
+		p.choose(&src)
+		h.flush()
+		if len(p.cited) > 0 {
+			break
+		}
+	}
+	if len(p.cited) == 0 {
+		t.Fatal("no source is cited")
+	}
+	want := p.cited[0]
+	item := firstTappable(p.citedBy)
+	if item == nil {
+		t.Fatal("the citing list shows no row")
+	}
+	test.Tap(item)
+	h.flush()
+	if h.SelectedTab() != "timeline" || tl.Selected() != want {
+		t.Fatalf("citing event click: tab %q selected %d, want timeline %d", h.SelectedTab(), tl.Selected(), want)
+	}
+	typeKey(c, fyne.KeyEscape)
+	if tl.Selected() != -1 {
+		t.Fatalf("Esc after a citing-event click left %d selected (focus on %T)", tl.Selected(), c.Focused())
+	}
+}
+
+// firstTappable is the first tappable object under o (a list's first row).
+func firstTappable(o fyne.CanvasObject) fyne.Tappable {
+	var kids []fyne.CanvasObject
+	switch x := o.(type) {
+	case *fyne.Container:
+		kids = x.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(x).Objects()
+	}
+	for _, k := range kids {
+		if tp, ok := k.(fyne.Tappable); ok && k.Visible() {
+			return tp
+		}
+		if tp := firstTappable(k); tp != nil {
+			return tp
+		}
+	}
+	return nil
+}
