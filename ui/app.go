@@ -257,6 +257,12 @@ func (m *Main) layout() fyne.CanvasObject {
 	s := m.S
 	tb := m.toolbar
 	zoom := container.NewHBox(tb.zoomOut, tb.zoomIn, tb.fitAll, tb.filter, tb.legend)
+	// The same buttons without their words, for a window too narrow for
+	// them (German at 200 % text needs 1,100 px for the labelled row).
+	compact := container.NewHBox()
+	for _, b := range zoom.Objects {
+		compact.Add(widget.NewButtonWithIcon("", b.(*widget.Button).Icon, b.(*widget.Button).OnTapped))
+	}
 	if !s.Prefs.Bool(prefLegend) {
 		m.legend.Hide()
 	}
@@ -267,7 +273,7 @@ func (m *Main) layout() fyne.CanvasObject {
 	m.hsplit.Offset = s.Prefs.Split("list_detail", 0.42)
 	m.vsplit = container.NewVSplit(top, m.hsplit)
 	m.vsplit.Offset = s.Prefs.Split("timeline", 0.6)
-	body := container.NewBorder(container.NewBorder(nil, nil, zoom, nil, m.Search.Entry()), nil, nil, nil,
+	body := container.NewBorder(container.New(&toolbarRow{}, zoom, compact, m.Search.Entry()), nil, nil, nil,
 		container.NewBorder(m.Filters.Bar(), nil, nil, nil, m.vsplit))
 	m.timelineTab = container.NewTabItemWithIcon("", theme.HistoryIcon(), body)
 	m.tabs = container.NewAppTabs(m.timelineTab)
@@ -284,7 +290,7 @@ func (m *Main) layout() fyne.CanvasObject {
 			}
 		}
 	}
-	return container.NewBorder(nil, s.Status.text, nil, nil, m.tabs)
+	return container.NewBorder(nil, container.New(tightRow{}, s.Status.text), nil, nil, m.tabs)
 }
 
 // relabel re-renders every visible string in the current language, keeping
@@ -603,4 +609,63 @@ func (m *Main) Close() {
 	if m.OnClosed != nil {
 		m.OnClosed()
 	}
+}
+
+// toolbarRow lays out the timeline's toolbar: the labelled buttons, or the
+// same buttons as icons when the labelled ones would leave the search
+// field less than toolbarSearchMin, then the search field. Its minimum
+// width is the icons' and the field's, so large text never makes the
+// window wider than the screen.
+type toolbarRow struct{}
+
+// toolbarSearchMin is the least width of the search field beside the
+// labelled buttons.
+const toolbarSearchMin = 360
+
+func (toolbarRow) parts(objs []fyne.CanvasObject) (full, compact, entry fyne.CanvasObject) {
+	return objs[0], objs[1], objs[2]
+}
+
+func (r toolbarRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	full, compact, entry := r.parts(objs)
+	show, hide := full, compact
+	if size.Width-full.MinSize().Width < max(toolbarSearchMin, entry.MinSize().Width) {
+		show, hide = compact, full
+	}
+	hide.Hide()
+	show.Show()
+	w := show.MinSize().Width
+	show.Move(fyne.NewPos(0, 0))
+	show.Resize(fyne.NewSize(w, size.Height))
+	pad := theme.Padding()
+	entry.Move(fyne.NewPos(w+pad, 0))
+	entry.Resize(fyne.NewSize(size.Width-w-pad, size.Height))
+}
+
+func (r toolbarRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	full, compact, entry := r.parts(objs)
+	c, e := compact.MinSize(), entry.MinSize()
+	return fyne.NewSize(c.Width+theme.Padding()+e.Width, max(c.Height, e.Height, full.MinSize().Height))
+}
+
+// tightRow holds one line of text with half the theme's inner padding
+// above and below it: the status line, which at 200 % text took 78 px of
+// a 740 px window.
+type tightRow struct{}
+
+func (tightRow) trim() float32 { return theme.InnerPadding() / 2 }
+
+func (r tightRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, -r.trim()))
+		o.Resize(fyne.NewSize(size.Width, size.Height+2*r.trim()))
+	}
+}
+
+func (r tightRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return fyne.NewSize(m.Width, max(0, m.Height-2*r.trim()))
 }

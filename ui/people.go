@@ -274,6 +274,7 @@ func (p *PeoplePane) renderProfile() {
 	name := widget.NewLabel(per.Name)
 	name.TextStyle.Bold = true
 	name.SizeName = theme.SizeNameSubHeadingText
+	name.Wrapping = fyne.TextWrapWord // a long name at 200 % must not widen the window
 	count := ""
 	if p.counts != nil {
 		count = loc.N("events.count", p.counts[per.ID])
@@ -290,8 +291,17 @@ func (p *PeoplePane) renderProfile() {
 			actions.Add(o)
 		}
 	}
-	top := container.NewVBox(head, wrapLabel(loc.Text(per.Summary)), actions, heading(loc.T("people.roles")), p.rolesChart(per), heading(loc.T("people.events")))
-	p.profile.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(top), nil, nil, nil, p.evList)}
+	// The buttons scroll sideways when wider than the pane, so the card
+	// (and the bio that wraps in it) keeps the pane's width.
+	top := container.NewVBox(head, wrapLabel(loc.Text(per.Summary)), container.NewHScroll(actions), heading(loc.T("people.roles")), p.rolesChart(per))
+	// The card scrolls inside the pane: laid out at its full height it
+	// made the window's minimum size taller (and, with its buttons,
+	// wider) than the screen at 200 % text, and that size was saved.
+	card := container.NewVScroll(container.NewPadded(top))
+	events := container.NewBorder(container.NewPadded(heading(loc.T("people.events"))), nil, nil, nil, p.evList)
+	split := container.NewVSplit(card, events)
+	split.Offset = 0.6
+	p.profile.Objects = []fyne.CanvasObject{split}
 	p.profile.Refresh()
 }
 

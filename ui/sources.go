@@ -119,7 +119,12 @@ func newSourcesPane(s *Session) *SourcesPane {
 		}
 		p.citedBy.UnselectAll()
 	}
-	split := container.NewVSplit(p.table, container.NewBorder(p.detail, nil, nil, nil, p.citedBy))
+	// The chosen source's title and buttons scroll in their own part: at
+	// 200 % text, laid out in full, they made the window's minimum size
+	// taller and wider than the screen.
+	below := container.NewVSplit(container.NewVScroll(p.detail), p.citedBy)
+	below.Offset = 0.45
+	split := container.NewVSplit(p.table, below)
 	split.Offset = s.Prefs.Split("sources", 0.62)
 	p.tab = container.NewTabItemWithIcon("", theme.DocumentIcon(), container.NewBorder(container.NewVBox(p.summary, p.filter), nil, nil, nil, split))
 	p.Relabel()
@@ -310,7 +315,7 @@ func (p *SourcesPane) renderDetail() {
 				actions.Add(o)
 			}
 		}
-		p.detail.Objects = []fyne.CanvasObject{title, actions}
+		p.detail.Objects = []fyne.CanvasObject{title, container.NewHScroll(actions)} // buttons wider than the pane scroll sideways
 	}
 	p.detail.Refresh()
 }

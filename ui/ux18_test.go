@@ -123,3 +123,43 @@ func firstTappable(o fyne.CanvasObject) fyne.Tappable {
 	}
 	return nil
 }
+
+// TestPanesFitAt200PercentWithSomethingChosen: at 200 % text, a chosen
+// person, source or event never makes the window's minimum size larger
+// than 1024×740 (a person's card grew the window past the screen, and that
+// size was saved).
+func TestPanesFitAt200PercentWithSomethingChosen(t *testing.T) {
+	for _, lang := range []data.Lang{data.EN, data.DE} {
+		h := newTourHarness(t, lang)
+		h.a.Settings().SetTheme(NewTheme(ThemeLight, 2))
+		h.w.Resize(fyne.NewSize(1024, 740))
+		check := func(what string) {
+			t.Helper()
+			h.flush()
+			if ms := h.w.Content().MinSize(); ms.Width > 1024 || ms.Height > 740 {
+				t.Errorf("%s, %s: minimum size %v does not fit 1024×740", lang, what, ms)
+			}
+		}
+		// Every person: the one with most roles and the longest bio too.
+		for _, per := range h.S.DS.People {
+			h.People.Show(per.ID)
+			h.flush()
+			if ms := h.w.Content().MinSize(); ms.Width > 1024 || ms.Height > 740 {
+				t.Errorf("%s, person %s: minimum size %v does not fit 1024×740", lang, per.ID, ms)
+				break
+			}
+		}
+		h.ShowTab("sources")
+		h.flush()
+		if len(h.Sources.rows) > 0 {
+			src := h.Sources.rows[0]
+			h.Sources.choose(&src)
+		}
+		check("source chosen")
+		h.ShowTab("timeline")
+		h.S.TL.Select(0)
+		check("event selected")
+		h.ShowTab("notebook")
+		check("notebook tab")
+	}
+}
