@@ -169,7 +169,9 @@ func (ed *noteEditor) render() {
 	ro := ed.p.nb.ReadOnly()
 	if ed.editing {
 		done := widget.NewButtonWithIcon(loc.T("notebook.note_done"), theme.ConfirmIcon(), ed.finish)
-		parts = append(parts, ed.entry, container.NewHBox(done, secondary(loc.T("notebook.note_markdown"), false)))
+		// The hint wraps beside the button: in an HBox a truncating text
+		// has no width of its own and showed only "…".
+		parts = append(parts, ed.entry, container.NewBorder(nil, nil, done, nil, secondary(loc.T("notebook.note_markdown"), true)))
 	} else {
 		text := ed.saved
 		if strings.TrimSpace(text) == "" {

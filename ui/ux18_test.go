@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"aitimeline/data"
@@ -161,5 +163,48 @@ func TestPanesFitAt200PercentWithSomethingChosen(t *testing.T) {
 		check("event selected")
 		h.ShowTab("notebook")
 		check("notebook tab")
+	}
+}
+
+// renderedTexts is the text painted under o: every visible canvas.Text.
+func renderedTexts(o fyne.CanvasObject) []string {
+	if !o.Visible() {
+		return nil
+	}
+	var out []string
+	switch x := o.(type) {
+	case *canvas.Text:
+		out = append(out, x.Text)
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			out = append(out, renderedTexts(c)...)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			out = append(out, renderedTexts(c)...)
+		}
+	}
+	return out
+}
+
+func TestNoteHintIsReadable(t *testing.T) {
+	for _, tc := range []struct {
+		lang  data.Lang
+		scale float32
+		width float32
+	}{{data.EN, 1, 1280}, {data.DE, 1, 1280}, {data.DE, 2, 1024}} {
+		h := newNBHarness(t, tc.lang)
+		h.a.Settings().SetTheme(NewTheme(ThemeLight, tc.scale))
+		h.w.Resize(fyne.NewSize(tc.width, 740))
+		h.selectEvent(t, h.ds.Events[10].ID)
+		ed := h.p.editor
+		ed.Edit()
+		h.flush()
+		shown := " " + strings.Join(renderedTexts(ed.body), " ") + " "
+		for _, word := range strings.Fields(h.S.Loc.T("notebook.note_markdown")) {
+			if !strings.Contains(shown, " "+word+" ") && !strings.Contains(shown, " "+word) {
+				t.Errorf("%s at %.0f×: the hint's word %q is not shown; the editor shows %q", tc.lang, tc.scale*100, word, shown)
+			}
+		}
 	}
 }
