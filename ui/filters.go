@@ -333,9 +333,13 @@ func (f *FilterPane) ShowDialog() {
 					Toggle(&next.Tags, t[1:], true)
 				}
 			}
-			row.Add(container.NewHScroll(tags))
+			// The tags on a line of their own, the dialog's full width: beside
+			// the notebook's checks a scroller has no width of its own and
+			// squeezed them into a 25 px strip.
+			bottom = container.NewVBox(row, container.NewHScroll(tags), dates)
+		} else {
+			bottom = container.NewVBox(row, dates)
 		}
-		bottom = container.NewVBox(row, dates)
 	}
 	body := container.NewBorder(nil, bottom, nil, nil, content)
 	var d *dialog.CustomDialog

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/data"
 )
@@ -205,6 +206,49 @@ func TestNoteHintIsReadable(t *testing.T) {
 			if !strings.Contains(shown, " "+word+" ") && !strings.Contains(shown, " "+word) {
 				t.Errorf("%s at %.0f×: the hint's word %q is not shown; the editor shows %q", tc.lang, tc.scale*100, word, shown)
 			}
+		}
+	}
+}
+
+// findCheckGroup is the first CheckGroup under o and the object holding it.
+func findCheckGroup(o fyne.CanvasObject, parent fyne.CanvasObject) (*widget.CheckGroup, fyne.CanvasObject) {
+	if cg, ok := o.(*widget.CheckGroup); ok {
+		return cg, parent
+	}
+	var kids []fyne.CanvasObject
+	switch x := o.(type) {
+	case *fyne.Container:
+		kids = x.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(x).Objects()
+	}
+	for _, k := range kids {
+		if cg, holder := findCheckGroup(k, o); cg != nil {
+			return cg, holder
+		}
+	}
+	return nil, nil
+}
+
+func TestFilterDialogGivesTagsRoom(t *testing.T) {
+	for _, lang := range []data.Lang{data.EN, data.DE} {
+		h := newNBHarness(t, lang)
+		for k, tag := range []string{"Beweis", "Klage", "Vorstand", "Musk", "Sicherheit"} {
+			h.p.addTag(h.ds.Events[k].ID, tag)
+		}
+		h.flush()
+		h.Filters.ShowDialog()
+		h.flush()
+		cg, holder := findCheckGroup(h.w.Canvas().Overlays().Top(), nil)
+		if cg == nil {
+			t.Fatalf("%s: the filter dialog shows no tags", lang)
+		}
+		if len(cg.Options) != 5 {
+			t.Errorf("%s: tag options %v", lang, cg.Options)
+		}
+		// The five tags fit side by side in the room the dialog gives them.
+		if got, want := holder.Size().Width, cg.MinSize().Width; got < want {
+			t.Errorf("%s: the tags get %.0f px of the %.0f they need", lang, got, want)
 		}
 	}
 }
