@@ -466,8 +466,22 @@ func (p *NotebookPane) fillMarks() {
 		suggest.Refresh()
 	}
 	p.tagEntry = entry
-	tagRow := container.NewBorder(nil, nil, widget.NewLabel(loc.T("notebook.tags")), nil, container.NewHScroll(tags))
+	chips := container.NewHScroll(tags)
+	tagRow := container.NewBorder(nil, nil, widget.NewLabel(loc.T("notebook.tags")), nil, chips)
 	entryRow := container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { add(entry.Text) }), entry)
+	// The entry's own text scroller and the chips' sideways scroller took
+	// the mouse wheel, so the detail pane stopped scrolling with the
+	// pointer over them: the wheel scrolls the pane there (a sideways
+	// wheel still scrolls the chips).
+	pane := func(ev *fyne.ScrollEvent) { p.m.Detail.scroll.Scrolled(ev) }
+	entryRow = container.NewStack(entryRow, newWheelPass(pane))
+	tagRow = container.NewStack(tagRow, newWheelPass(func(ev *fyne.ScrollEvent) {
+		if ev.Scrolled.DX != 0 && ev.Scrolled.DY == 0 {
+			chips.Scrolled(ev)
+			return
+		}
+		pane(ev)
+	}))
 	if ro {
 		star.Disable()
 		flag.Disable()
@@ -560,4 +574,28 @@ func newColorBox(c color.NRGBA, size float32) fyne.CanvasObject {
 	r.CornerRadius = 3
 	r.SetMinSize(fyne.NewSize(size, size))
 	return r
+}
+
+// wheelPass lies over widgets that would take the mouse wheel (an entry's
+// text scroller) and hands the wheel to another scroller. It is only
+// fyne.Scrollable: taps, hover and the cursor still reach the widgets
+// under it. The driver gives the wheel to the last scrollable under the
+// pointer in drawing order, which is this one.
+type wheelPass struct {
+	widget.BaseWidget
+	to func(*fyne.ScrollEvent)
+}
+
+func newWheelPass(to func(*fyne.ScrollEvent)) *wheelPass {
+	w := &wheelPass{to: to}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// Scrolled hands the wheel on.
+func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) { w.to(ev) }
+
+// CreateRenderer draws nothing.
+func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
 }

@@ -252,3 +252,31 @@ func TestFilterDialogGivesTagsRoom(t *testing.T) {
 		}
 	}
 }
+
+func TestWheelScrollsTheDetailPaneOverTheTagField(t *testing.T) {
+	h := newNBHarness(t, data.EN)
+	h.w.Resize(fyne.NewSize(1024, 600))
+	h.selectEvent(t, h.ds.Events[10].ID)
+	h.p.addTag(h.ds.Events[10].ID, "Beweis")
+	h.flush()
+	d := fyne.CurrentApp().Driver()
+	sc := h.Detail.scroll
+	for _, tc := range []struct {
+		name string
+		obj  fyne.CanvasObject
+	}{{"tag field", h.p.tagEntry}, {"tag chips", h.p.marks.Objects[1]}} {
+		// Bring the field to the middle of the pane.
+		inContent := d.AbsolutePositionForObject(tc.obj).Y - d.AbsolutePositionForObject(sc).Y + sc.Offset.Y
+		sc.Offset.Y = max(0, inContent-sc.Size().Height/2)
+		sc.Refresh()
+		before := sc.Offset.Y
+		if before == 0 {
+			t.Fatalf("%s: the pane does not scroll at all (content %v in %v)", tc.name, sc.Content.MinSize(), sc.Size())
+		}
+		at := d.AbsolutePositionForObject(tc.obj).Add(fyne.NewPos(20, tc.obj.Size().Height/2))
+		test.Scroll(h.w.Canvas(), at, 0, 40) // the wheel up: the pane moves up
+		if sc.Offset.Y >= before {
+			t.Errorf("the wheel over the %s left the pane at %.0f (was %.0f)", tc.name, sc.Offset.Y, before)
+		}
+	}
+}
