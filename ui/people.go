@@ -192,12 +192,22 @@ func (p *PeoplePane) filter() {
 	s := p.s
 	q := data.Fold(strings.TrimSpace(p.search.Text))
 	p.shown = p.shown[:0]
+	// Name matches first, then role, then bio, each in the dataset's
+	// order: "Musk" must list Elon Musk before the people whose bios
+	// mention him.
+	var byRole, byBio []*data.Person
 	for i := range s.DS.People {
 		per := &s.DS.People[i]
-		if q == "" || strings.Contains(data.Fold(per.Name+" "+per.Summary.In(s.Loc.Lang())+" "+p.currentRole(per)), q) {
+		switch {
+		case q == "" || strings.Contains(data.Fold(per.Name), q):
 			p.shown = append(p.shown, per)
+		case strings.Contains(data.Fold(p.currentRole(per)), q):
+			byRole = append(byRole, per)
+		case strings.Contains(data.Fold(per.Summary.In(s.Loc.Lang())), q):
+			byBio = append(byBio, per)
 		}
 	}
+	p.shown = append(append(p.shown, byRole...), byBio...)
 	p.grid.UnselectAll()
 	p.grid.Refresh()
 }

@@ -280,3 +280,37 @@ func TestWheelScrollsTheDetailPaneOverTheTagField(t *testing.T) {
 		}
 	}
 }
+
+func TestPeopleSearchRanksNamesFirst(t *testing.T) {
+	h := newHarness(t, data.EN)
+	p := h.People
+	for _, q := range []string{"Musk", "musk", "Altman"} {
+		p.search.SetText(q)
+		if len(p.shown) < 2 {
+			t.Fatalf("%q lists %d people", q, len(p.shown))
+		}
+		f := data.Fold(q)
+		rank := func(per *data.Person) int {
+			switch {
+			case strings.Contains(data.Fold(per.Name), f):
+				return 0
+			case strings.Contains(data.Fold(p.currentRole(per)), f):
+				return 1
+			}
+			return 2
+		}
+		if rank(p.shown[0]) != 0 {
+			t.Errorf("%q: first is %s, not a name match", q, p.shown[0].Name)
+		}
+		order := map[string]int{}
+		for k, per := range h.S.DS.People {
+			order[per.ID] = k
+		}
+		for k := 1; k < len(p.shown); k++ {
+			a, b := p.shown[k-1], p.shown[k]
+			if rank(a) > rank(b) || rank(a) == rank(b) && order[a.ID] > order[b.ID] {
+				t.Errorf("%q: %s (rank %d) before %s (rank %d)", q, a.Name, rank(a), b.Name, rank(b))
+			}
+		}
+	}
+}
