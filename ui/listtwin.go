@@ -108,9 +108,12 @@ func newListTwin(s *Session) *ListTwin {
 	return lt
 }
 
-// dateCell is the size of the list's date column at the theme's text size:
-// room for the longest short date in either language.
-func (lt *ListTwin) dateCell() fyne.Size {
+// dateCell is the size of the list's date column at the theme's text size.
+func (lt *ListTwin) dateCell() fyne.Size { return shortDateCell() }
+
+// shortDateCell is the size of a column of short dates at the theme's text
+// size: room for the longest short date in either language.
+func shortDateCell() fyne.Size {
 	th := fyne.CurrentApp().Settings().Theme()
 	size, pad := th.Size(theme.SizeNameText), th.Size(theme.SizeNameInnerPadding)
 	w := float32(0)

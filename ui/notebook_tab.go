@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,15 +39,19 @@ type nbRow struct {
 // virtualised widget.List; rows are built off the UI goroutine, once per
 // change of the notebook, and filtered per keystroke (typing is debounced).
 type notebookTab struct {
-	p       *NotebookPane
-	item    *container.TabItem
-	text    *widget.Entry
-	tag     *widget.Select
-	starred *widget.Check
-	kind    *widget.Select
-	count   *widget.Label
-	list    *widget.List
-	rows    []nbRow // the rows shown
+	p    *NotebookPane
+	item *container.TabItem
+	text *widget.Entry
+	tag  *widget.Select
+	// tagBox and kindBox give the choices room for their longest option
+	// at the current text size (fitChoices).
+	tagBox, kindBox *fyne.Container
+	bar             *fyne.Container
+	starred         *widget.Check
+	kind            *widget.Select
+	count           *widget.Label
+	list            *widget.List
+	rows            []nbRow // the rows shown
 	// all is every row, built from the notebook; nil until built and
 	// whenever the notebook changes (reload). The filters only choose
 	// from it: re-reading the notebook per keystroke made the list follow
@@ -71,7 +76,7 @@ func newNotebookTab(p *NotebookPane) *notebookTab {
 			title.TextStyle.Bold = true
 			title.Truncation = fyne.TextTruncateEllipsis
 			sub := secondary("", false)
-			return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(118, title.MinSize().Height), widget.NewLabel("")), nil,
+			return container.NewBorder(nil, nil, container.NewGridWrap(shortDateCell(), widget.NewLabel("")), nil,
 				container.NewVBox(title, sub))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
@@ -88,11 +93,10 @@ func newNotebookTab(p *NotebookPane) *notebookTab {
 	}
 	t.empty = container.NewPadded(secondary("", true))
 	// The choices get room for their words ("All tags", "Alle Schlagwörter").
-	wide := func(o fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewGridWrap(fyne.NewSize(190, o.MinSize().Height), o)
-	}
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(wide(t.tag), wide(t.kind), t.starred, t.count), t.text)
-	t.item = container.NewTabItemWithIcon("", theme.DocumentCreateIcon(), container.NewBorder(container.NewPadded(bar), nil, nil, nil,
+	t.tagBox = container.NewGridWrap(fyne.NewSize(190, t.tag.MinSize().Height), t.tag)
+	t.kindBox = container.NewGridWrap(fyne.NewSize(190, t.kind.MinSize().Height), t.kind)
+	t.bar = container.New(nbBarLayout{}, t.text, container.NewHBox(t.tagBox, t.kindBox), container.NewHBox(t.starred, t.count))
+	t.item = container.NewTabItemWithIcon("", theme.DocumentCreateIcon(), container.NewBorder(container.NewPadded(t.bar), nil, nil, nil,
 		container.NewStack(t.list, t.empty)))
 	t.relabel()
 	return t
@@ -114,12 +118,18 @@ func (t *notebookTab) relabel() {
 	}
 	t.kind.Options = kinds
 	t.kind.SetSelectedIndex(sel)
+	t.fitChoices()
 	t.reload()
 }
 
 func (t *notebookTab) fillRow(r *nbRow, c *fyne.Container) {
 	loc := t.p.s.Loc
-	date := c.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
+	dateBox := c.Objects[1].(*fyne.Container)
+	if cell := shortDateCell(); dateBox.MinSize() != cell {
+		dateBox.Layout = layout.NewGridWrapLayout(cell) // the text size changed
+		dateBox.Refresh()
+	}
+	date := dateBox.Objects[0].(*widget.Label)
 	box := c.Objects[0].(*fyne.Container)
 	title, sub := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.RichText)
 	date.SetText(loc.ShortDate(r.date))
@@ -153,6 +163,12 @@ func (t *notebookTab) fillRow(r *nbRow, c *fyne.Container) {
 // show is called when the tab comes to the front.
 func (t *notebookTab) show(on bool) {
 	t.shown = on
+	if on {
+		// The text size may have changed while the tab was hidden (a
+		// hidden tab is not laid out again on a theme change).
+		t.fitChoices()
+		t.item.Content.Refresh()
+	}
 	if on && t.dirty {
 		t.refilter() // (rows are built again only if the notebook changed)
 	}
@@ -227,6 +243,7 @@ func (t *notebookTab) refilter() {
 			t.rows = out
 			t.list.Refresh()
 			t.count.SetText(p.s.Loc.N("notebook.tab_count", len(out)))
+			t.bar.Refresh() // the count's width changed: lay the bar out again
 			if len(out) == 0 {
 				msg := p.s.Loc.T("notebook.tab_empty")
 				if len(all) > 0 {
@@ -258,6 +275,35 @@ func (t *notebookTab) refreshTagChoices() {
 		}
 	}
 	t.tag.OnChanged = func(string) { t.refilter() }
+	t.fitChoices()
+}
+
+// fitChoices sizes the tag and kind choices for their longest option at
+// the current text size: a fixed 190 px read "Alle Sc…" at 200 %.
+func (t *notebookTab) fitChoices() {
+	if t.tagBox == nil {
+		return
+	}
+	th := fyne.CurrentApp().Settings().Theme()
+	text, pad := th.Size(theme.SizeNameText), th.Size(theme.SizeNameInnerPadding)
+	for _, c := range []struct {
+		box *fyne.Container
+		sel *widget.Select
+	}{{t.tagBox, t.tag}, {t.kindBox, t.kind}} {
+		w := float32(0)
+		for _, o := range c.sel.Options {
+			w = max(w, fyne.MeasureText(o, text, fyne.TextStyle{}).Width)
+		}
+		// The select's own margins: three inner paddings, the arrow and one more.
+		w = min(w, 10*text) + pad*4 + th.Size(theme.SizeNameInlineIcon) + 2
+		cell := fyne.NewSize(float32(int(max(w, 120))), c.sel.MinSize().Height)
+		if c.box.MinSize() != cell {
+			c.box.Layout = layout.NewGridWrapLayout(cell)
+			if t.bar != nil {
+				t.bar.Refresh() // lay the bar out again, not only the box
+			}
+		}
+	}
 }
 
 // buildNotebookRows makes one row per annotated or own event and per person
@@ -405,3 +451,49 @@ func (t *notebookTab) open(r nbRow) {
 
 // Rows are the rows shown (tests).
 func (t *notebookTab) Rows() []nbRow { return t.rows }
+
+// nbBarLayout lays out the notebook tab's bar: the search field, then the
+// tag and kind choices, then the starred check and the count. With large
+// text (above 125 %) the choices go on a second line, since beside the
+// field they made the window wider than the screen. It reads the theme
+// each time, so it follows a change of the text size while the app runs.
+type nbBarLayout struct{}
+
+func (nbBarLayout) twoRows() bool {
+	th := fyne.CurrentApp().Settings().Theme()
+	return th.Size(theme.SizeNameText) > 1.25*theme.DefaultTheme().Size(theme.SizeNameText)
+}
+
+func (l nbBarLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	text, choices, extras := objs[0], objs[1], objs[2]
+	tm, cm, em := text.MinSize(), choices.MinSize(), extras.MinSize()
+	pad := theme.Padding()
+	right := []fyne.CanvasObject{choices, extras}
+	h := max(tm.Height, cm.Height, em.Height)
+	if l.twoRows() {
+		right = right[1:]
+		h = max(tm.Height, em.Height)
+		choices.Move(fyne.NewPos(0, h+pad))
+		choices.Resize(fyne.NewSize(min(size.Width, cm.Width), cm.Height))
+	}
+	x := size.Width
+	for k := len(right) - 1; k >= 0; k-- {
+		m := right[k].MinSize()
+		x -= m.Width
+		right[k].Move(fyne.NewPos(x, (h-m.Height)/2))
+		right[k].Resize(m)
+		x -= pad
+	}
+	text.Move(fyne.NewPos(0, (h-tm.Height)/2))
+	text.Resize(fyne.NewSize(max(tm.Width, x), tm.Height))
+}
+
+func (l nbBarLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	tm, cm, em := objs[0].MinSize(), objs[1].MinSize(), objs[2].MinSize()
+	pad := theme.Padding()
+	if l.twoRows() {
+		first := fyne.NewSize(tm.Width+pad+em.Width, max(tm.Height, em.Height))
+		return fyne.NewSize(max(first.Width, cm.Width), first.Height+pad+cm.Height)
+	}
+	return fyne.NewSize(tm.Width+pad+cm.Width+pad+em.Width, max(tm.Height, cm.Height, em.Height))
+}

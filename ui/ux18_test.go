@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/data"
@@ -312,5 +313,38 @@ func TestPeopleSearchRanksNamesFirst(t *testing.T) {
 				t.Errorf("%q: %s (rank %d) before %s (rank %d)", q, a.Name, rank(a), b.Name, rank(b))
 			}
 		}
+	}
+}
+
+func TestNotebookTabAt200Percent(t *testing.T) {
+	h := newNBHarness(t, data.DE)
+	h.p.addTag(h.ds.Events[10].ID, "Beweis")
+	h.a.Settings().SetTheme(NewTheme(ThemeLight, 2))
+	h.w.Resize(fyne.NewSize(1280, 740))
+	h.ShowTab("notebook")
+	h.flush()
+	nt := h.p.tab
+	if len(nt.rows) == 0 {
+		t.Fatal("the notebook tab lists nothing")
+	}
+	th := fyne.CurrentApp().Settings().Theme()
+	size, pad := th.Size(theme.SizeNameText), th.Size(theme.SizeNameInnerPadding)
+	// Every row's date fits its column (it ran into the title).
+	o := nt.list.CreateItem()
+	for k := range nt.rows {
+		nt.fillRow(&nt.rows[k], o.(*fyne.Container))
+		box := o.(*fyne.Container).Objects[1].(*fyne.Container)
+		date := box.Objects[0].(*widget.Label)
+		if need := fyne.MeasureText(date.Text, size, fyne.TextStyle{}).Width + 2*pad; box.MinSize().Width < need {
+			t.Errorf("date %q needs %.0f px, its column is %.0f", date.Text, need, box.MinSize().Width)
+		}
+	}
+	// The tag choice shows "Alle Schlagwörter" whole.
+	all := h.S.Loc.T("notebook.tab_all_tags")
+	if need := fyne.MeasureText(all, size, fyne.TextStyle{}).Width + 3*pad + th.Size(theme.SizeNameInlineIcon); nt.tag.Size().Width < need {
+		t.Errorf("the tag choice is %.0f px, %q needs %.0f", nt.tag.Size().Width, all, need)
+	}
+	if ms := h.p.tab.item.Content.MinSize(); ms.Width > 1024 {
+		t.Errorf("the notebook tab needs %v, wider than 1024", ms)
 	}
 }
