@@ -355,6 +355,17 @@ func (m *Main) SetTextScale(v float32) {
 	m.S.Prefs.SetTextScale(v)
 	m.S.App.Settings().SetTheme(NewTheme(m.S.Prefs.Theme(), v))
 	m.S.Win.SetMainMenu(m.menu())
+	m.refreshTabs()
+}
+
+// refreshTabs lays every tab out again after a change of the text size:
+// the driver applies a new theme to the tab in front only, and the hidden
+// ones (people cards, the sources table) kept their old sizes until the
+// next start.
+func (m *Main) refreshTabs() {
+	for _, it := range m.tabs.Items {
+		it.Content.Refresh()
+	}
 }
 
 // SetLanes applies and remembers a lane mode.

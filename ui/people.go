@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -97,18 +98,20 @@ func newPeoplePane(s *Session) *PeoplePane {
 			room.SetMinSize(fyne.NewSquareSize(44))
 			av := container.NewStack(room)
 			card := container.NewPadded(container.NewBorder(nil, nil, av, nil, container.NewVBox(name, role, count)))
-			// A fixed cell: the grid sizes every cell like the template;
-			// wider with larger text, so that at 200 % the count and most of
-			// the role still fit beside the avatar.
-			w := 290 * theme.TextSize() / theme.DefaultTheme().Size(theme.SizeNameText)
-			return container.NewGridWrap(fyne.NewSize(max(290, w), card.MinSize().Height), card)
+			return container.NewGridWrap(personCell(card), card)
 		},
 		func(id widget.GridWrapItemID, o fyne.CanvasObject) {
 			if id >= len(p.shown) {
 				return
 			}
 			per := p.shown[id]
-			b := o.(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
+			cell := o.(*fyne.Container)
+			if size := personCell(cell.Objects[0]); cell.MinSize() != size {
+				// The text size changed since the card was made.
+				cell.Layout = layout.NewGridWrapLayout(size)
+				cell.Refresh()
+			}
+			b := cell.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
 			texts := b.Objects[0].(*fyne.Container)
 			texts.Objects[0].(*fitLabel).SetText(per.Name)
 			texts.Objects[1].(*fitLabel).SetText(p.currentRole(per))
@@ -174,6 +177,16 @@ func newPeoplePane(s *Session) *PeoplePane {
 	})
 	p.Relabel()
 	return p
+}
+
+// personCell is the size of a person's card at the current text size. A
+// fixed cell: the grid sizes every cell like the template; wider with
+// larger text, so that at 200 % the count and most of the role still fit
+// beside the avatar.
+func personCell(card fyne.CanvasObject) fyne.Size {
+	th := fyne.CurrentApp().Settings().Theme()
+	w := 290 * th.Size(theme.SizeNameText) / theme.DefaultTheme().Size(theme.SizeNameText)
+	return fyne.NewSize(float32(int(max(290, w))), card.MinSize().Height)
 }
 
 // Tab is the People tab.

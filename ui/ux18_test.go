@@ -348,3 +348,65 @@ func TestNotebookTabAt200Percent(t *testing.T) {
 		t.Errorf("the notebook tab needs %v, wider than 1024", ms)
 	}
 }
+
+// firstOfType is the first visible object under o that is a T.
+func firstOfType[T fyne.CanvasObject](o fyne.CanvasObject) (T, bool) {
+	var zero T
+	if !o.Visible() {
+		return zero, false
+	}
+	if x, ok := o.(T); ok {
+		return x, true
+	}
+	var kids []fyne.CanvasObject
+	switch x := o.(type) {
+	case *fyne.Container:
+		kids = x.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(x).Objects()
+	}
+	for _, k := range kids {
+		if x, ok := firstOfType[T](k); ok {
+			return x, true
+		}
+	}
+	return zero, false
+}
+
+func TestTextSizeChangeIsFollowedLive(t *testing.T) {
+	for _, visible := range []bool{true, false} {
+		h := newHarness(t, data.EN)
+		h.ShowTab("sources")
+		h.flush()
+		h.ShowTab("people")
+		h.flush()
+		if !visible {
+			h.ShowTab("timeline")
+		}
+		h.SetTextScale(2)
+		h.flush()
+		th := fyne.CurrentApp().Settings().Theme()
+		h.ShowTab("people")
+		h.flush()
+		cell, ok := firstOfType[*fitLabel](h.People.grid)
+		if !ok {
+			t.Fatal("no person card")
+		}
+		// The card's name label is as wide as a 200 % card allows.
+		card := h.People.grid.CreateItem()
+		if got, want := cell.Size().Width, card.MinSize().Width-100; got < want*0.8 {
+			t.Errorf("visible %v: a person's name has %.0f px after the change to 200 %%, a new card gives %.0f", visible, got, want)
+		}
+		h.ShowTab("sources")
+		h.flush()
+		row, ok := firstOfType[*fitLabel](h.Sources.table)
+		if !ok {
+			t.Fatal("no source row")
+		}
+		want := newFitLabel(fyne.TextStyle{}, "")
+		want.Refresh()
+		if got, need := row.Size().Height, th.Size(theme.SizeNameText); got < 2*need {
+			t.Errorf("visible %v: a source row is %.0f px high after the change to 200 %% (text %.0f)", visible, got, need)
+		}
+	}
+}
