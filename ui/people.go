@@ -87,9 +87,9 @@ func newPeoplePane(s *Session) *PeoplePane {
 		func() fyne.CanvasObject {
 			// fitLabels, not truncating widget.Labels (textcache.go): the
 			// same pictures, each text shaped once.
-			name := newFitLabel(fyne.TextStyle{Bold: true}, "")
-			role := newFitLabel(fyne.TextStyle{}, "")
-			count := newFitLabel(fyne.TextStyle{}, theme.ColorNamePlaceHolder)
+			name := newFitLabel(s.fit, fyne.TextStyle{Bold: true}, "")
+			role := newFitLabel(s.fit, fyne.TextStyle{}, "")
+			count := newFitLabel(s.fit, fyne.TextStyle{}, theme.ColorNamePlaceHolder)
 			// The avatar's room from the start: the card's border layout
 			// sizes its left column when the card is made, and an empty
 			// stack there let the avatar cover the name.
@@ -130,7 +130,7 @@ func newPeoplePane(s *Session) *PeoplePane {
 		}
 	}
 	p.evList = widget.NewList(func() int { return len(p.events) },
-		func() fyne.CanvasObject { return newFitLabel(fyne.TextStyle{}, "") },
+		func() fyne.CanvasObject { return newFitLabel(s.fit, fyne.TextStyle{}, "") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(p.events) {
 				i := p.events[id]
