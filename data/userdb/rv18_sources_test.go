@@ -12,7 +12,7 @@ import (
 // encoding/json accepts too and decodes to the same sources.
 func TestRV18PlainSourcesNeverDisagrees(t *testing.T) {
 	pieces := append([]string{}, sourceKeys[:]...)
-	pieces = append(pieces, `"}`, `,`, `[`, `]`, `{`, `}`, `"`, `a`, ` `, "\x7f", "é", "\u2028", `\`, `\"`, `null`, `true`, `:`, `"kind":"`, `","title_descriptive":true`, "x", "<")
+	pieces = append(pieces, `"}`, `,`, `[`, `]`, `{`, `}`, `"`, `a`, ` `, "\x7f", "é", "\u2028", `\`, `\"`, `null`, `true`, `:`, `"kind":"`, `","title_descriptive":true`, "x", "<", "\xff", "\xc3", "\xed\xa0\x80")
 	r := rand.New(rand.NewPCG(7, 8))
 	accepted := 0
 	for range 300000 {
