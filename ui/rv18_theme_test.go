@@ -16,7 +16,7 @@ import (
 func TestRV18FitLabelFollowsTextScale(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(NewTheme(ThemeLight, 1))
-	f := newFitLabel(fyne.TextStyle{}, "")
+	f := newFitLabel(newTextFitter(), fyne.TextStyle{}, "")
 	f.SetText("Bundesministerium für Wirtschaft und Klimaschutz")
 	l := widget.NewLabel("Bundesministerium für Wirtschaft und Klimaschutz")
 	l.Truncation = fyne.TextTruncateEllipsis

@@ -59,6 +59,7 @@ func newTextFitter() *textFitter {
 // it only for texts whose every rune that font has.
 type oneFace struct{ f *font.Face }
 
+// ResolveFace is the one font, for every rune.
 func (o oneFace) ResolveFace(rune) *font.Face { return o.f }
 
 // face is the theme's font res, parsed once.
@@ -180,6 +181,7 @@ func (l *fitLabel) SetText(s string) {
 // Text is the whole text (the label may show it cut).
 func (l *fitLabel) Text() string { return l.text }
 
+// CreateRenderer is part of fyne.Widget.
 func (l *fitLabel) CreateRenderer() fyne.WidgetRenderer {
 	r := &fitLabelRenderer{l: l, t: canvas.NewText("", color.Black)}
 	r.applyTheme()
@@ -209,6 +211,7 @@ func (r *fitLabelRenderer) applyTheme() {
 	r.line = fyne.MeasureText("", r.t.TextSize, r.t.TextStyle).Height
 }
 
+// Layout cuts the text to the width and places it inside the padding.
 func (r *fitLabelRenderer) Layout(size fyne.Size) {
 	w := size.Width - 2*r.pad
 	text := r.l.text
@@ -232,11 +235,15 @@ func (r *fitLabelRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(w+2*r.pad, r.line+2*r.pad)
 }
 
+// Refresh takes the theme again and cuts anew.
 func (r *fitLabelRenderer) Refresh() {
 	r.applyTheme()
 	r.Layout(r.l.Size())
 	r.t.Refresh()
 }
 
+// Objects is the one text.
 func (r *fitLabelRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.t} }
-func (r *fitLabelRenderer) Destroy()                     {}
+
+// Destroy has nothing to free.
+func (r *fitLabelRenderer) Destroy() {}
