@@ -124,8 +124,10 @@ func startGUI(opts guiOptions) error {
 	// show builds the main view on what was opened (on the UI goroutine, or
 	// before the app runs).
 	show := func(o opened) {
-		// After what NewMain has queued (the main view's first frame, the
-		// "ready" trace line), whatever was shown.
+		// The usual collector setting once the main view (or the message
+		// instead of it) is built: the slow load of a large dataset is
+		// over then. On a warm start show runs before the app does and the
+		// setting comes back at once.
 		defer fyne.Do(loaded)
 		if ctx.Err() != nil {
 			if o.st != nil {

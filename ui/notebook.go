@@ -42,7 +42,10 @@ type NotebookPane struct {
 	// afterLoad runs once after the next Load has applied (select a new event).
 	afterLoad func()
 	loadGen   int // the newest Load
-	marksGen  int // changes with every mark set in memory (setAnn)
+	// firstDue: the first load's notices and check are still to come (a
+	// newer Load may supersede the first one before it applies).
+	firstDue bool
+	marksGen int // changes with every mark set in memory (setAnn)
 
 	editor       *noteEditor     // the note of the event in the detail pane, if any
 	dialogEditor *noteEditor     // the note on a person or source in a dialog, if any
@@ -125,6 +128,9 @@ func (p *NotebookPane) Notebook() *userdb.Notebook { return p.nb }
 // background, a few seconds later, and tells the user.
 func (p *NotebookPane) Load(first bool) {
 	nb, s := p.nb, p.s
+	if first {
+		p.firstDue = true
+	}
 	p.loadGen++
 	gen, marksGen := p.loadGen, p.marksGen
 	old := ownSignature(p.own)
@@ -177,7 +183,8 @@ func (p *NotebookPane) Load(first bool) {
 			}
 			p.m.RefreshMenu() // own tours in View → Present tour
 			s.tracef("notebook ready %d %d", len(p.own), len(p.ann))
-			if first {
+			if p.firstDue {
+				p.firstDue = false
 				p.afterFirstLoad()
 			}
 			if f := p.afterLoad; f != nil {

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -50,6 +49,34 @@ func avatar(id, name string, size float32) fyne.CanvasObject {
 	return container.NewGridWrap(fyne.NewSquareSize(size), container.NewStack(c, container.NewCenter(t)))
 }
 
+// showsAvatar reports whether slot already holds the avatar that avatar
+// would make for id and name (the same colour and initials). The card
+// itself holds what it shows: a map of cards in the pane kept every card
+// the grid's item pool ever made alive.
+func showsAvatar(slot *fyne.Container, id, name string) bool {
+	if len(slot.Objects) != 1 {
+		return false
+	}
+	var circle *canvas.Circle
+	var text *canvas.Text
+	walkAvatar(slot.Objects[0], &circle, &text)
+	return circle != nil && text != nil && circle.FillColor == color.Color(AvatarColor(id)) && text.Text == Initials(name)
+}
+
+// walkAvatar finds the circle and the initials of an avatar.
+func walkAvatar(o fyne.CanvasObject, circle **canvas.Circle, text **canvas.Text) {
+	switch x := o.(type) {
+	case *canvas.Circle:
+		*circle = x
+	case *canvas.Text:
+		*text = x
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walkAvatar(c, circle, text)
+		}
+	}
+}
+
 // PeoplePane is the People tab, built once: a searchable grid of people
 // (the whole card opens the profile) and the chosen person's profile with
 // their roles and events. Counts and event lists are computed off the UI
@@ -65,15 +92,12 @@ type PeoplePane struct {
 	person  string // the person whose profile is shown
 	events  []int  // that person's events
 	evList  *widget.List
-	// avatarOf is the person whose avatar each card shows: a card bound
-	// to the same person again keeps it.
-	avatarOf map[*fyne.Container]string
 	// Extra adds to a person's profile (the notebook's note on them).
 	Extra func(personID string) fyne.CanvasObject
 }
 
 func newPeoplePane(s *Session) *PeoplePane {
-	p := &PeoplePane{s: s, search: widget.NewEntry(), profile: container.NewStack(), avatarOf: map[*fyne.Container]string{}}
+	p := &PeoplePane{s: s, search: widget.NewEntry(), profile: container.NewStack()}
 	view := s.View()
 	s.OnFilter(func() { // the user's own events renumber the events: list the person's again
 		if v := s.View(); v != view {
@@ -88,9 +112,9 @@ func newPeoplePane(s *Session) *PeoplePane {
 		func() fyne.CanvasObject {
 			// fitLabels, not truncating widget.Labels (textcache.go): the
 			// same pictures, each text shaped once.
-			name := newFitLabel(fyne.TextStyle{Bold: true}, "")
-			role := newFitLabel(fyne.TextStyle{}, "")
-			count := newFitLabel(fyne.TextStyle{}, theme.ColorNamePlaceHolder)
+			name := newFitLabel(s.fit, fyne.TextStyle{Bold: true}, "")
+			role := newFitLabel(s.fit, fyne.TextStyle{}, "")
+			count := newFitLabel(s.fit, fyne.TextStyle{}, theme.ColorNamePlaceHolder)
 			// The avatar's room from the start: the card's border layout
 			// sizes its left column when the card is made, and an empty
 			// stack there let the avatar cover the name.
@@ -98,20 +122,22 @@ func newPeoplePane(s *Session) *PeoplePane {
 			room.SetMinSize(fyne.NewSquareSize(44))
 			av := container.NewStack(room)
 			card := container.NewPadded(container.NewBorder(nil, nil, av, nil, container.NewVBox(name, role, count)))
-			return container.NewGridWrap(personCell(card), card)
+			// A fixed cell: the grid sizes every cell like the template;
+			// wider with larger text, so that at 200 % the count and most of
+			// the role still fit beside the avatar.
+			// The card fills the cell (a Stack): a card made before the text
+			// size changed takes the size of the grid's new template.
+			w := 290 * theme.TextSize() / theme.DefaultTheme().Size(theme.SizeNameText)
+			cell := canvas.NewRectangle(color.Transparent)
+			cell.SetMinSize(fyne.NewSize(max(290, w), card.MinSize().Height))
+			return container.NewStack(cell, card)
 		},
 		func(id widget.GridWrapItemID, o fyne.CanvasObject) {
 			if id >= len(p.shown) {
 				return
 			}
 			per := p.shown[id]
-			cell := o.(*fyne.Container)
-			if size := personCell(cell.Objects[0]); cell.MinSize() != size {
-				// The text size changed since the card was made.
-				cell.Layout = layout.NewGridWrapLayout(size)
-				cell.Refresh()
-			}
-			b := cell.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
+			b := o.(*fyne.Container).Objects[1].(*fyne.Container).Objects[0].(*fyne.Container)
 			texts := b.Objects[0].(*fyne.Container)
 			texts.Objects[0].(*fitLabel).SetText(per.Name)
 			texts.Objects[1].(*fitLabel).SetText(p.currentRole(per))
@@ -121,8 +147,7 @@ func newPeoplePane(s *Session) *PeoplePane {
 			}
 			texts.Objects[2].(*fitLabel).SetText(n)
 			av := b.Objects[1].(*fyne.Container)
-			if p.avatarOf[av] != per.ID { // a new avatar only for another person
-				p.avatarOf[av] = per.ID
+			if !showsAvatar(av, per.ID, per.Name) { // a card keeps an avatar that looks the same
 				av.Objects = []fyne.CanvasObject{avatar(per.ID, per.Name, 44)}
 				av.Refresh()
 			}
@@ -133,7 +158,7 @@ func newPeoplePane(s *Session) *PeoplePane {
 		}
 	}
 	p.evList = widget.NewList(func() int { return len(p.events) },
-		func() fyne.CanvasObject { return newFitLabel(fyne.TextStyle{}, "") },
+		func() fyne.CanvasObject { return newFitLabel(s.fit, fyne.TextStyle{}, "") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(p.events) {
 				i := p.events[id]
@@ -177,16 +202,6 @@ func newPeoplePane(s *Session) *PeoplePane {
 	})
 	p.Relabel()
 	return p
-}
-
-// personCell is the size of a person's card at the current text size. A
-// fixed cell: the grid sizes every cell like the template; wider with
-// larger text, so that at 200 % the count and most of the role still fit
-// beside the avatar.
-func personCell(card fyne.CanvasObject) fyne.Size {
-	th := fyne.CurrentApp().Settings().Theme()
-	w := 290 * th.Size(theme.SizeNameText) / theme.DefaultTheme().Size(theme.SizeNameText)
-	return fyne.NewSize(float32(int(max(290, w))), card.MinSize().Height)
 }
 
 // Tab is the People tab.

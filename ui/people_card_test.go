@@ -21,7 +21,7 @@ func TestPeopleCardRebound(t *testing.T) {
 	}
 	card := p.grid.CreateItem()
 	parts := func() (name, role, count *fitLabel, initials string, av fyne.CanvasObject) {
-		b := card.(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
+		b := card.(*fyne.Container).Objects[1].(*fyne.Container).Objects[0].(*fyne.Container)
 		texts := b.Objects[0].(*fyne.Container)
 		avs := b.Objects[1].(*fyne.Container)
 		if len(avs.Objects) == 1 {

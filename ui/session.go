@@ -55,6 +55,7 @@ type Session struct {
 	showPerson func(id string)   // the People pane's card
 	fitFilter  func(Filter)      // the filter pane's Set (applies and fits)
 	trace      func(format string, args ...any)
+	fit        *textFitter // the cuts of the window's fitLabels
 }
 
 func (s *Session) tracef(format string, args ...any) {
@@ -83,7 +84,7 @@ func (s *Session) ShowPerson(id string) {
 // newSession opens a session on a store.
 func newSession(a fyne.App, win fyne.Window, store *data.Store, loc *i18n.Localizer, q *Runner) *Session {
 	s := &Session{App: a, Win: win, Loc: loc, Store: store, DS: store.Context(), Idx: store.Index(), base: store.Index(),
-		Prefs: NewPrefs(a.Preferences()), Q: q,
+		Prefs: NewPrefs(a.Preferences()), Q: q, fit: newTextFitter(),
 		people: map[string]*data.Person{}, orgs: map[string]*data.Organization{}, threads: map[string]*data.Thread{}}
 	s.view = newEventView(store, s.base, nil)
 	for i := range s.DS.People {

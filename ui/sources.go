@@ -68,7 +68,7 @@ func newSourcesPane(s *Session) *SourcesPane {
 	// Cells are fitLabels: a truncating widget.Label shapes its text again
 	// at every layout (textcache.go).
 	p.table = widget.NewTable(func() (int, int) { return len(p.rows), srcCols },
-		func() fyne.CanvasObject { return newFitLabel(fyne.TextStyle{}, "") },
+		func() fyne.CanvasObject { return newFitLabel(s.fit, fyne.TextStyle{}, "") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			if id.Row < len(p.rows) {
 				o.(*fitLabel).SetText(p.cell(&p.rows[id.Row], id.Col))
@@ -106,7 +106,7 @@ func newSourcesPane(s *Session) *SourcesPane {
 		}
 	}
 	p.citedBy = widget.NewList(func() int { return len(p.cited) },
-		func() fyne.CanvasObject { return newFitLabel(fyne.TextStyle{}, "") },
+		func() fyne.CanvasObject { return newFitLabel(s.fit, fyne.TextStyle{}, "") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(p.cited) {
 				i := p.cited[id]

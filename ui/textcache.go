@@ -50,12 +50,16 @@ type textFitter struct {
 // width, at every sort and filter; the map is dropped when it is full.
 const fitCacheSize = 20000
 
-var fitter = &textFitter{faces: map[string]*font.Face{}, cuts: map[fitKey]string{}}
+// newTextFitter makes an empty fitter (one per window, Session.fit).
+func newTextFitter() *textFitter {
+	return &textFitter{faces: map[string]*font.Face{}, cuts: map[fitKey]string{}}
+}
 
 // oneFace resolves every rune to the theme's font for the style; fit uses
 // it only for texts whose every rune that font has.
 type oneFace struct{ f *font.Face }
 
+// ResolveFace is the one font, for every rune.
 func (o oneFace) ResolveFace(rune) *font.Face { return o.f }
 
 // face is the theme's font res, parsed once.
@@ -72,11 +76,10 @@ func (t *textFitter) face(res fyne.Resource) *font.Face {
 }
 
 // fit is s cut to limit pixels with a trailing "…" as widget.Label with
-// TextTruncateEllipsis shows it in a line of that width; ok is false when
-// the theme's font lacks one of its characters (fitLabel then measures
-// with Fyne).
-func (t *textFitter) fit(s string, limit int, size float32, style fyne.TextStyle) (cut string, ok bool) {
-	res := theme.Current().Font(style)
+// TextTruncateEllipsis shows it in a line of that width, in the font res
+// (the widget's theme's font for the style); ok is false when that font
+// lacks one of its characters (fitLabel then measures with Fyne).
+func (t *textFitter) fit(s string, limit int, size float32, style fyne.TextStyle, res fyne.Resource) (cut string, ok bool) {
 	key := fitKey{s, limit, size, style, res.Name()}
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -153,13 +156,15 @@ func fitMeasured(s string, limit int, size float32, style fyne.TextStyle) string
 // secondary texts); else it has the label's foreground colour.
 type fitLabel struct {
 	widget.BaseWidget
+	fit       *textFitter
 	text      string
 	TextStyle fyne.TextStyle
 	ColorName fyne.ThemeColorName
 }
 
-func newFitLabel(style fyne.TextStyle, col fyne.ThemeColorName) *fitLabel {
-	l := &fitLabel{TextStyle: style, ColorName: col}
+// newFitLabel makes a label that cuts with f (the window's Session.fit).
+func newFitLabel(f *textFitter, style fyne.TextStyle, col fyne.ThemeColorName) *fitLabel {
+	l := &fitLabel{fit: f, TextStyle: style, ColorName: col}
 	l.ExtendBaseWidget(l)
 	return l
 }
@@ -176,6 +181,7 @@ func (l *fitLabel) SetText(s string) {
 // Text is the whole text (the label may show it cut).
 func (l *fitLabel) Text() string { return l.text }
 
+// CreateRenderer is part of fyne.Widget.
 func (l *fitLabel) CreateRenderer() fyne.WidgetRenderer {
 	r := &fitLabelRenderer{l: l, t: canvas.NewText("", color.Black)}
 	r.applyTheme()
@@ -185,8 +191,9 @@ func (l *fitLabel) CreateRenderer() fyne.WidgetRenderer {
 type fitLabelRenderer struct {
 	l    *fitLabel
 	t    *canvas.Text
-	pad  float32 // the theme's inner padding
-	line float32 // the height of a line of text
+	font fyne.Resource // the theme's font for the label's style
+	pad  float32       // the theme's inner padding
+	line float32       // the height of a line of text
 }
 
 func (r *fitLabelRenderer) applyTheme() {
@@ -199,16 +206,18 @@ func (r *fitLabelRenderer) applyTheme() {
 	r.t.Color = th.Color(col, v)
 	r.t.TextSize = th.Size(theme.SizeNameText)
 	r.t.TextStyle = r.l.TextStyle
+	r.font = th.Font(r.l.TextStyle)
 	r.pad = th.Size(theme.SizeNameInnerPadding)
 	r.line = fyne.MeasureText("", r.t.TextSize, r.t.TextStyle).Height
 }
 
+// Layout cuts the text to the width and places it inside the padding.
 func (r *fitLabelRenderer) Layout(size fyne.Size) {
 	w := size.Width - 2*r.pad
 	text := r.l.text
 	if w >= 0 && text != "" { // as Fyne: no room at all shows the whole text
 		limit := int(w)
-		cut, ok := fitter.fit(text, limit, r.t.TextSize, r.t.TextStyle)
+		cut, ok := r.l.fit.fit(text, limit, r.t.TextSize, r.t.TextStyle, r.font)
 		if !ok {
 			cut = fitMeasured(text, limit, r.t.TextSize, r.t.TextStyle)
 		}
@@ -226,11 +235,15 @@ func (r *fitLabelRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(w+2*r.pad, r.line+2*r.pad)
 }
 
+// Refresh takes the theme again and cuts anew.
 func (r *fitLabelRenderer) Refresh() {
 	r.applyTheme()
 	r.Layout(r.l.Size())
 	r.t.Refresh()
 }
 
+// Objects is the one text.
 func (r *fitLabelRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.t} }
-func (r *fitLabelRenderer) Destroy()                     {}
+
+// Destroy has nothing to free.
+func (r *fitLabelRenderer) Destroy() {}

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/go-text/typesetting/font"
 )
 
 // shownText is what a widget draws: the text of its canvas.Text objects
@@ -50,7 +49,7 @@ func TestFitLabelCutsLikeFyne(t *testing.T) {
 					l := widget.NewLabel(s)
 					l.Truncation = fyne.TextTruncateEllipsis
 					l.TextStyle = style
-					f := newFitLabel(style, "")
+					f := newFitLabel(newTextFitter(), style, "")
 					f.SetText(s)
 					h := l.MinSize().Height
 					if fh := f.MinSize().Height; fh != h {
@@ -75,7 +74,7 @@ func TestFitLabelCutsLikeFyne(t *testing.T) {
 func TestFitLabelFallsBackForMissingGlyphs(t *testing.T) {
 	test.NewTempApp(t)
 	s := strings.Repeat("人工智能 ", 20)
-	if _, ok := fitter.fit(s, 100, theme.TextSize(), fyne.TextStyle{}); ok {
+	if _, ok := newTextFitter().fit(s, 100, theme.TextSize(), fyne.TextStyle{}, theme.Current().Font(fyne.TextStyle{})); ok {
 		t.Fatal("fit claims to shape a CJK text with the theme's Latin font")
 	}
 	cut := fitMeasured(s, 100, theme.TextSize(), fyne.TextStyle{})
@@ -91,17 +90,18 @@ func TestFitLabelFallsBackForMissingGlyphs(t *testing.T) {
 // width comes from the cache, and the cache stays bounded.
 func TestFitLabelRemembersCuts(t *testing.T) {
 	test.NewTempApp(t)
-	f := &textFitter{faces: map[string]*font.Face{}, cuts: map[fitKey]string{}}
-	one, ok := f.fit("Bundesministerium für Wirtschaft", 80, 14, fyne.TextStyle{})
+	f := newTextFitter()
+	reg := theme.Current().Font(fyne.TextStyle{})
+	one, ok := f.fit("Bundesministerium für Wirtschaft", 80, 14, fyne.TextStyle{}, reg)
 	if !ok || !strings.HasSuffix(one, "…") {
 		t.Fatalf("cut %q %v", one, ok)
 	}
 	f.cuts[fitKey{"Bundesministerium für Wirtschaft", 80, 14, fyne.TextStyle{}, theme.Current().Font(fyne.TextStyle{}).Name()}] = "remembered"
-	if two, _ := f.fit("Bundesministerium für Wirtschaft", 80, 14, fyne.TextStyle{}); two != "remembered" {
+	if two, _ := f.fit("Bundesministerium für Wirtschaft", 80, 14, fyne.TextStyle{}, reg); two != "remembered" {
 		t.Fatalf("second cut %q: not from the cache", two)
 	}
 	for k := 0; k < fitCacheSize+10; k++ {
-		f.fit("x", k, 14, fyne.TextStyle{})
+		f.fit("x", k, 14, fyne.TextStyle{}, reg)
 	}
 	if len(f.cuts) > fitCacheSize {
 		t.Fatalf("%d cuts remembered, bound %d", len(f.cuts), fitCacheSize)

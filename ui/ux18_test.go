@@ -403,8 +403,6 @@ func TestTextSizeChangeIsFollowedLive(t *testing.T) {
 		if !ok {
 			t.Fatal("no source row")
 		}
-		want := newFitLabel(fyne.TextStyle{}, "")
-		want.Refresh()
 		if got, need := row.Size().Height, th.Size(theme.SizeNameText); got < 2*need {
 			t.Errorf("visible %v: a source row is %.0f px high after the change to 200 %% (text %.0f)", visible, got, need)
 		}
