@@ -16,6 +16,7 @@ func (m *Main) KeyHelp() [][2]string {
 	mod := loc.T("keys.ctrl")
 	rows := [][2]string{
 		{"← →", loc.T("keys.step")},
+		{"↑ ↓", loc.T("keys.list_step")},
 		{loc.T("keys.page_up_down"), loc.T("keys.step")},
 		{loc.T("keys.home_end"), loc.T("keys.first_last")},
 		{"+ −", loc.T("keys.zoom")},
