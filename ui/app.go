@@ -520,15 +520,23 @@ func (m *Main) menu() *fyne.MainMenu {
 		sizeItems = append(sizeItems, checked(it, cur > v-0.01 && cur < v+0.01))
 	}
 	sizes.ChildMenu = fyne.NewMenu("", sizeItems...)
-	viewItems := []*fyne.MenuItem{
-		withKey(item("menu.view.zoom_in", func() { s.TL.Zoom(timeline.ZoomStep) }), scZoomIn),
-		withKey(item("menu.view.zoom_out", func() { s.TL.Zoom(1 / timeline.ZoomStep) }), scZoomOut),
-		withKey(item("menu.view.fit_all", m.Filters.FitAll), scFitAll),
-		fyne.NewMenuItemSeparator(),
+	spans := item("menu.view.span", nil)
+	spans.ChildMenu = fyne.NewMenu("",
 		item("menu.view.preset_year", func() { s.TL.ShowSpan(365 * day) }),
 		item("menu.view.preset_quarter", func() { s.TL.ShowSpan(91 * day) }),
 		item("menu.view.preset_month", func() { s.TL.ShowSpan(30 * day) }),
-		item("menu.view.preset_week", func() { s.TL.ShowSpan(7 * day) }),
+		item("menu.view.preset_week", func() { s.TL.ShowSpan(7 * day) }))
+	// The settings' submenus come first and the spans are a submenu: a
+	// menu taller than the window scrolls and clips its submenus, so the
+	// text sizes opening from the foot of a long View menu could not be
+	// reached (TestViewMenuFitsAt200Percent).
+	viewItems := []*fyne.MenuItem{
+		sizes, themes, lanes,
+		fyne.NewMenuItemSeparator(),
+		withKey(item("menu.view.zoom_in", func() { s.TL.Zoom(timeline.ZoomStep) }), scZoomIn),
+		withKey(item("menu.view.zoom_out", func() { s.TL.Zoom(1 / timeline.ZoomStep) }), scZoomOut),
+		withKey(item("menu.view.fit_all", m.Filters.FitAll), scFitAll),
+		spans,
 		fyne.NewMenuItemSeparator(),
 		withKey(item("menu.view.filter", m.Filters.ShowDialog), scFilter),
 		withKey(item("menu.view.search", func() { s.Win.Canvas().Focus(m.Search.Entry()) }), scSearch),
@@ -536,7 +544,6 @@ func (m *Main) menu() *fyne.MainMenu {
 		checked(item("menu.view.legend", func() { m.ShowLegend(!m.legend.Visible()) }), m.legend.Visible()),
 	}
 	viewItems = append(viewItems, m.paneItems("view")...)
-	viewItems = append(viewItems, fyne.NewMenuItemSeparator(), lanes, themes, sizes)
 	view := fyne.NewMenu(loc.T("menu.view"), viewItems...)
 	lang := fyne.NewMenu(loc.T("menu.language"),
 		checked(item("menu.language.en", func() { m.SetLang(data.EN) }), loc.Lang() == data.EN),
