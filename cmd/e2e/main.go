@@ -109,20 +109,36 @@ func (r *run) main(appPath string, n int) error {
 		}
 		os.Rename(db+".tmp", db)
 	}
-	// A private display.
+	// A private display: a number whose Xvfb is ours and still runs after
+	// its start (an Xvfb that finds the display taken exits at once, and
+	// the app would then open on another program's display).
 	num := 700 + os.Getpid()%200
-	for ; ; num++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", num)); err != nil {
-			break
+	var xvfb *exec.Cmd
+	for tries := 0; ; tries++ {
+		for ; ; num++ {
+			if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", num)); err != nil {
+				break
+			}
 		}
-	}
-	r.display = fmt.Sprintf(":%d", num)
-	xvfb := exec.Command("Xvfb", r.display, "-screen", "0", "1600x900x24", "-nolisten", "tcp")
-	if err := xvfb.Start(); err != nil {
-		return fmt.Errorf("Xvfb: %w (install xvfb)", err)
+		r.display = fmt.Sprintf(":%d", num)
+		xvfb = exec.Command("Xvfb", r.display, "-screen", "0", "1600x900x24", "-nolisten", "tcp")
+		if err := xvfb.Start(); err != nil {
+			return fmt.Errorf("Xvfb: %w (install xvfb)", err)
+		}
+		done := make(chan struct{})
+		go func() { xvfb.Wait(); close(done) }()
+		select {
+		case <-done:
+			if tries == 10 {
+				return fmt.Errorf("Xvfb: no free display from :%d", num)
+			}
+			num++
+			continue
+		case <-time.After(700 * time.Millisecond):
+		}
+		break
 	}
 	defer xvfb.Process.Kill()
-	time.Sleep(700 * time.Millisecond)
 
 	home := filepath.Join(dir, "home")
 	os.MkdirAll(home, 0o755)
@@ -161,8 +177,7 @@ func (r *run) main(appPath string, n int) error {
 	w0, h0 := r.geometry()
 	r.check(w0 > 0 && w0 <= 1600 && h0 <= 900, "the window opens at %d×%d on a 1600×900 screen", w0, h0)
 	r.xdo("windowsize", r.win, "1024", "740")
-	time.Sleep(800 * time.Millisecond)
-	w1, h1 := r.geometry()
+	w1, h1 := r.geometryAfter(1024, 740)
 	r.check(w1 == 1024 && h1 == 740, "resized to 1024×740 the window is %d×%d (its minimum size fits)", w1, h1)
 	r.xdo("windowsize", r.win, "1600", "900")
 	time.Sleep(800 * time.Millisecond)
@@ -324,6 +339,20 @@ func (r *run) noteSurvivesKill(appPath, db, dir, home string) error {
 }
 
 // geometry is the app window's size in pixels (0, 0 if unknown).
+// geometryAfter is the window's size once it is w×h, or what it is after
+// 3 s (a loaded machine may take longer than a frame to apply a resize).
+func (r *run) geometryAfter(w, h int) (int, int) {
+	deadline := time.Now().Add(3 * time.Second)
+	for {
+		time.Sleep(200 * time.Millisecond)
+		gw, gh := r.geometry()
+		if (gw == w && gh == h) || time.Now().After(deadline) {
+			time.Sleep(300 * time.Millisecond) // and a relayout after it
+			return gw, gh
+		}
+	}
+}
+
 func (r *run) geometry() (w, h int) {
 	out, _ := r.xdo("getwindowgeometry", "--shell", r.win)
 	for _, l := range strings.Fields(out) {
