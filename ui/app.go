@@ -162,6 +162,15 @@ func (m *Main) installTrace() {
 		return
 	}
 	s.OnSelect(func(i int) { s.tracef("select %d", i) })
+	// traceLabel says where the first labelled event is, in window
+	// coordinates, so a test can click it.
+	traceLabel := func() {
+		for _, h := range s.TL.LabelHits() {
+			p := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.TL)
+			s.tracef("label %d %.0f %.0f", h.Ref, p.X+h.X, p.Y+h.Y)
+			break
+		}
+	}
 	s.OnViewport(func() {
 		v := s.TL.Viewport()
 		lo, hi, rows := s.Window()
@@ -170,6 +179,11 @@ func (m *Main) installTrace() {
 			n = len(rows)
 		}
 		s.tracef("viewport %.0f %.0f %.0f list %d window %d", v.Start, v.End, v.Width, m.List.Len(), n)
+		// Where the first labelled event is once the new view is drawn:
+		// the line at start can come before the window is shown (a warm
+		// start builds the main view first), at positions the shown window
+		// no longer has.
+		s.Q.Later("trace-label", 300*time.Millisecond, traceLabel)
 	})
 	m.Detail.onShown = func(i int, query, wait, build time.Duration) {
 		s.tracef("detail %d query %d wait %d build %d", i, query.Milliseconds(), wait.Milliseconds(), build.Milliseconds())
@@ -183,14 +197,8 @@ func (m *Main) installTrace() {
 		prev(it)
 		s.tracef("tab %s", m.SelectedTab())
 	}
-	// Where the first labelled event is, in window coordinates, so a test
-	// can click it.
 	fyne.Do(func() {
-		for _, h := range s.TL.LabelHits() {
-			p := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.TL)
-			s.tracef("label %d %.0f %.0f", h.Ref, p.X+h.X, p.Y+h.Y)
-			break
-		}
+		traceLabel()
 		s.tracef("ready %d", s.Idx.Len())
 	})
 }
