@@ -278,6 +278,9 @@ func (r *run) main(appPath string, n int) error {
 	prefs, _ := os.ReadFile(filepath.Join(home, ".config", "fyne", "io.github.aitimeline.aitimeline", "preferences.json"))
 	r.check(closed && strings.Contains(string(prefs), "window.width") && strings.Contains(string(prefs), "layout.list_detail"),
 		"the close took the app's close path and saved window size and split positions")
+	if !closed || !strings.Contains(string(prefs), "layout.list_detail") {
+		fmt.Printf("       closed line %v; preferences: %.300s; trace ends: %s\n", closed, prefs, r.tail())
+	}
 
 	// 7. A note typed in the notebook is saved about a second after the
 	// last key and survives a SIGKILL right after.
