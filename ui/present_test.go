@@ -797,7 +797,7 @@ func TestF5AndF1WorkWhileTheTimelineHasTheFocus(t *testing.T) {
 
 func TestWelcomePanelOffersToursUntilDismissed(t *testing.T) {
 	h := newPresentHarness(t, data.DE)
-	if !strings.Contains(h.detailText(), "Beginnen mit: ") {
+	if !strings.Contains(h.detailText(), "Einstieg: ") {
 		t.Fatalf("first start: no welcome panel:\n%s", h.detailText())
 	}
 	var start, dismiss *widget.Button
@@ -820,12 +820,12 @@ func TestWelcomePanelOffersToursUntilDismissed(t *testing.T) {
 	h.S.TL.Select(-1)
 	h.flush()
 	test.Tap(dismiss)
-	if strings.Contains(h.detailText(), "Beginnen mit: ") || !h.S.Prefs.Bool(prefWelcomeDismissed) {
+	if strings.Contains(h.detailText(), "Einstieg: ") || !h.S.Prefs.Bool(prefWelcomeDismissed) {
 		t.Fatal("the welcome panel did not go away for good")
 	}
 	// A new window on the same preferences shows none.
 	m2 := NewMain(h.a, test.NewWindow(nil), h.S.Store, h.S.Loc, Options{Runner: NewTestRunner().Runner})
-	if strings.Contains(objectStrings(m2.Detail.root), "Beginnen mit: ") {
+	if strings.Contains(objectStrings(m2.Detail.root), "Einstieg: ") {
 		t.Fatal("the dismissed welcome panel came back")
 	}
 }
