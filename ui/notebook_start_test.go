@@ -43,35 +43,7 @@ func (h *harness) laterPending(kind string) bool {
 // damaged page is reported, not at once (the check would compete with the
 // first frames), but notebookCheckAfter after the first load.
 func TestIntegrityCheckComesAfterTheFirstLoad(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "nb.db")
-	nb, err := userdb.Open(ctx, path, userdb.Options{NoAutoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i < 400; i++ {
-		if _, err := nb.SaveNote(ctx, userdb.PersonTarget(fmt.Sprintf("person-%d", i)), strings.Repeat("words ", 100), userdb.Label{}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	nb.Close()
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	page := len(raw) / 4096 / 2 * 4096
-	copy(raw[page:], bytes.Repeat([]byte{0xff}, 12))
-	if err := os.WriteFile(path, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	nb, err = userdb.Open(ctx, path, userdb.Options{NoAutoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nb.Close()
-	if nb.Info().MovedAside != "" {
-		t.Skip("this page happens to be read at open")
-	}
+	nb := openDamagedNotebook(t)
 
 	defer func(d time.Duration) { notebookCheckAfter = d }(notebookCheckAfter)
 	notebookCheckAfter = 300 * time.Millisecond
@@ -252,4 +224,41 @@ func TestNotebookTabFilterChoosesFromBuiltRowsAndFollowsChanges(t *testing.T) {
 	if rows := tab.Rows(); len(rows) != 2 {
 		t.Errorf("text filter after the changes: %+v", rows)
 	}
+}
+
+// openDamagedNotebook opens a notebook of 400 notes with a page in its
+// middle overwritten: it opens (the page is not read at open; the test is
+// skipped if it is) and only the integrity check finds the damage.
+func openDamagedNotebook(t *testing.T) *userdb.Notebook {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nb.db")
+	nb, err := userdb.Open(ctx, path, userdb.Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 400; i++ {
+		if _, err := nb.SaveNote(ctx, userdb.PersonTarget(fmt.Sprintf("person-%d", i)), strings.Repeat("words ", 100), userdb.Label{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	nb.Close()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := len(raw) / 4096 / 2 * 4096
+	copy(raw[page:], bytes.Repeat([]byte{0xff}, 12))
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	nb, err = userdb.Open(ctx, path, userdb.Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nb.Info().MovedAside != "" {
+		t.Skip("this page happens to be read at open")
+	}
+	t.Cleanup(func() { nb.Close() })
+	return nb
 }
