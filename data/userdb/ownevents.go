@@ -443,7 +443,13 @@ func (nb *Notebook) OwnEvents(ctx context.Context) ([]OwnEvent, error) {
 	// Read in table order and sorted here: walking the start_day index
 	// visits the table's pages in random order, which costs twice as much
 	// for 10,000 events.
-	out, err := nb.ownEvents(ctx, "SELECT "+ownCols+" FROM own_events WHERE deleted IS NULL")
+	out, ok, err := nb.liveOwnEventsPacked(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		out, err = nb.ownEvents(ctx, "SELECT "+ownCols+" FROM own_events WHERE deleted IS NULL")
+	}
 	type key struct {
 		start         int64
 		date, end, id string
