@@ -91,6 +91,7 @@ func startGUI(opts guiOptions) error {
 		err   error
 		nb    *userdb.Notebook
 		nbErr error
+		pf    *ui.NotebookPrefetch // the notebook's first load, read while the window is made
 		path  string
 	}
 	open := func(path string, needBook bool) <-chan opened {
@@ -101,14 +102,21 @@ func startGUI(opts guiOptions) error {
 			if needBook {
 				go func() {
 					b, err := openNotebook(ctx, opts.notebook, loc)
-					bookc <- opened{nb: b, nbErr: err}
+					var pf *ui.NotebookPrefetch
+					if b != nil {
+						pf = ui.PrefetchNotebook(ctx, b)
+					}
+					bookc <- opened{nb: b, nbErr: err, pf: pf}
 				}()
 			} else {
 				bookc <- opened{}
 			}
 			o.st, o.err = bundle.Open(ctx, path, os.Getenv)
 			ob := <-bookc
-			o.nb, o.nbErr = ob.nb, ob.nbErr
+			o.nb, o.nbErr, o.pf = ob.nb, ob.nbErr, ob.pf
+			if o.pf != nil {
+				o.pf.SetStore(o.st)
+			}
 			ch <- o
 		}()
 		return ch
@@ -122,8 +130,8 @@ func startGUI(opts guiOptions) error {
 	})
 	var load func(path string)
 	// show builds the main view on what was opened (on the UI goroutine, or
-	// before the app runs).
-	show := func(o opened) {
+	// before the app runs: beforeRun).
+	show := func(o opened, beforeRun bool) {
 		// The usual collector setting once the main view (or the message
 		// instead of it) is built: the slow load of a large dataset is
 		// over then. On a warm start show runs before the app does and the
@@ -138,8 +146,13 @@ func startGUI(opts guiOptions) error {
 			}
 			return
 		}
+		var pf *ui.NotebookPrefetch
+		var wait time.Duration
 		if o.nb != nil {
-			nb = o.nb
+			nb, pf = o.nb, o.pf
+		}
+		if beforeRun {
+			wait = notebookWait // no frame is waiting yet
 		}
 		if o.err != nil {
 			msg := bundle.Message(loc, o.path, o.err)
@@ -156,7 +169,8 @@ func startGUI(opts guiOptions) error {
 			return
 		}
 		st = o.st
-		mw = ui.NewMain(a, w, st, loc, ui.Options{Version: AppVersion, Trace: trace, Present: opts.present, PointerHider: hidePointer, Notebook: nb})
+		mw = ui.NewMain(a, w, st, loc, ui.Options{Version: AppVersion, Trace: trace, Present: opts.present, PointerHider: hidePointer,
+			Notebook: nb, NotebookPrefetch: pf, NotebookWait: wait})
 		if nb == nil && o.nbErr != nil {
 			dialog.ShowInformation(loc.T("notebook.title"), loc.T("notebook.unavailable", "Error", userdb.Message(loc, o.nbErr)), w)
 		}
@@ -169,7 +183,7 @@ func startGUI(opts guiOptions) error {
 		ch := open(path, nb == nil)
 		go func() {
 			o := <-ch
-			fyne.Do(func() { show(o) })
+			fyne.Do(func() { show(o, false) })
 		}()
 	}
 	// Warm, the bundled dataset and the notebook are open in a few tens of
@@ -179,12 +193,12 @@ func startGUI(opts guiOptions) error {
 	// disk) gets the placeholder and loads behind it.
 	select {
 	case o := <-first:
-		show(o)
+		show(o, true)
 	case <-time.After(250 * time.Millisecond):
 		placeholder()
 		go func() {
 			o := <-first
-			fyne.Do(func() { show(o) })
+			fyne.Do(func() { show(o, false) })
 		}()
 	}
 	w.SetMaster()
@@ -216,6 +230,13 @@ func startGUI(opts guiOptions) error {
 	}
 	return nil
 }
+
+// notebookWait is how long the main view, when built before the window
+// shows, waits for the notebook's first load (read beside the dataset's
+// load), so that the first frame shows the user's own events and marks
+// rather than a frame without them and a second one. A longer read goes on
+// behind the shown window.
+const notebookWait = 150 * time.Millisecond
 
 // loadGCPercent is the collector's setting while the dataset loads and the
 // main view is built (see fewerCollections). Measured at 1,000,000 events

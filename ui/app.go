@@ -64,6 +64,12 @@ type Options struct {
 	// AttachNotebook does later): its tab is made with the others, saving
 	// the tab bar a refresh of every tab.
 	Notebook *userdb.Notebook
+	// NotebookPrefetch, when set, is Notebook's first load, started
+	// while the dataset loaded (PrefetchNotebook); NotebookWait is how
+	// long NewMain may wait for it to end, so that the first frame shows
+	// the notebook (0: not at all; it then applies when done).
+	NotebookPrefetch *NotebookPrefetch
+	NotebookWait     time.Duration
 }
 
 // Main is the main window: it builds the panes and wires them together.
@@ -147,7 +153,7 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, loc *i18n.Localizer
 	m.AddPane(m.Presenter) // after installKeys: it adds F5 to the window's keys
 	m.addClassroom()
 	if opt.Notebook != nil {
-		m.AttachNotebook(opt.Notebook)
+		m.attachNotebook(opt.Notebook, opt.NotebookPrefetch)
 	}
 	m.installWelcome()
 	m.building = false

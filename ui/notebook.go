@@ -91,12 +91,22 @@ func newNotebookPane(m *Main, nb *userdb.Notebook) *NotebookPane {
 // and then says what the user should know (a damaged file moved aside, a
 // read-only notebook, a newer dataset since last time).
 func (m *Main) AttachNotebook(nb *userdb.Notebook) *NotebookPane {
+	return m.attachNotebook(nb, nil)
+}
+
+// attachNotebook attaches nb; f, if not nil, is its first load, read
+// while the window was built (Options.NotebookPrefetch).
+func (m *Main) attachNotebook(nb *userdb.Notebook, f *NotebookPrefetch) *NotebookPane {
 	p := newNotebookPane(m, nb)
 	m.Notebook = p
 	m.AddTab("notebook", p)
 	m.installNotebookKeys()
 	m.addClassroom() // own tours can be made now (it refreshes the menus)
-	p.Load(true)
+	if f != nil && f.nb == nb {
+		p.loadFirst(f, m.opt.NotebookWait)
+	} else {
+		p.Load(true)
+	}
 	return p
 }
 
@@ -127,7 +137,7 @@ func (p *NotebookPane) Notebook() *userdb.Notebook { return p.nb }
 // is repeated. first also checks the file and the dataset version in the
 // background, a few seconds later, and tells the user.
 func (p *NotebookPane) Load(first bool) {
-	nb, s := p.nb, p.s
+	s := p.s
 	if first {
 		p.firstDue = true
 	}
@@ -135,64 +145,93 @@ func (p *NotebookPane) Load(first bool) {
 	gen, marksGen := p.loadGen, p.marksGen
 	old := ownSignature(p.own)
 	s.Q.Save(func(ctx context.Context) func() {
-		ann, err1 := nb.Annotations(ctx)
-		own, err2 := nb.OwnEvents(ctx)
-		tours, err3 := nb.Tours(ctx)
-		author, err4 := nb.Author(ctx)
-		tags, err5 := nb.AllTags(ctx)
-		if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
-			return func() { p.fail(err) }
+		r := readNotebook(ctx, p.nb)
+		if r.err == nil && ownSignature(r.own) != old {
+			r.ov = s.PrepareOwnEvents(ownData(r.own))
 		}
-		// Only a change of the own events renumbers the window. A
-		// notebook without own events leaves the dataset's numbering as it
-		// is, also on the first load: at a million events a new numbering
-		// costs a full timeline.NewData and SetData (BENCHMARKS.md).
-		var ov *OwnView
-		if ownSignature(own) != old {
-			evs := make([]data.Event, len(own))
-			for k, e := range own {
-				evs[k] = e.Event()
-			}
-			ov = s.PrepareOwnEvents(evs)
-		}
-		return func() {
-			if gen != p.loadGen {
-				return // a newer load is on its way
-			}
-			if marksGen != p.marksGen {
-				p.Load(first) // marks changed while reading: read again after their writes
-				return
-			}
-			p.ann, p.tours, p.author = ann, tours, author
-			p.tags = p.tags[:0]
-			for _, t := range tags {
-				p.tags = append(p.tags, t.Tag)
-			}
-			if ov != nil {
-				p.own = own
-				p.ownBy = make(map[string]userdb.OwnEvent, len(own))
-				for _, e := range own {
-					p.ownBy[e.ID] = e
-				}
-				s.ApplyOwnEvents(ov)
-			}
-			p.loaded = true
-			p.redraw()
-			if p.marksFor != "" {
-				p.fillMarks()
-			}
-			p.m.RefreshMenu() // own tours in View → Present tour
-			s.tracef("notebook ready %d %d", len(p.own), len(p.ann))
-			if p.firstDue {
-				p.firstDue = false
-				p.afterFirstLoad()
-			}
-			if f := p.afterLoad; f != nil {
-				p.afterLoad = nil
-				f()
-			}
-		}
+		return func() { p.apply(r, gen, marksGen, first) }
 	})
+}
+
+// notebookRead is what a load reads of the notebook, and the new numbering
+// of the events its own events make (nil when they did not change).
+type notebookRead struct {
+	ann    map[string]userdb.Annotation
+	own    []userdb.OwnEvent
+	tours  []userdb.Tour
+	author string
+	tags   []userdb.TagCount
+	ov     *OwnView
+	err    error
+}
+
+func readNotebook(ctx context.Context, nb *userdb.Notebook) notebookRead {
+	var r notebookRead
+	var err [5]error
+	r.ann, err[0] = nb.Annotations(ctx)
+	r.own, err[1] = nb.OwnEvents(ctx)
+	r.tours, err[2] = nb.Tours(ctx)
+	r.author, err[3] = nb.Author(ctx)
+	r.tags, err[4] = nb.AllTags(ctx)
+	r.err = errors.Join(err[:]...)
+	return r
+}
+
+// ownData is own events in the dataset's shape.
+func ownData(own []userdb.OwnEvent) []data.Event {
+	evs := make([]data.Event, len(own))
+	for k, e := range own {
+		evs[k] = e.Event()
+	}
+	return evs
+}
+
+// apply shows what load gen read (UI goroutine).
+func (p *NotebookPane) apply(r notebookRead, gen, marksGen int, first bool) {
+	s := p.s
+	if r.err != nil {
+		p.fail(r.err)
+		return
+	}
+	if gen != p.loadGen {
+		return // a newer load is on its way
+	}
+	if marksGen != p.marksGen {
+		p.Load(first) // marks changed while reading: read again after their writes
+		return
+	}
+	p.ann, p.tours, p.author = r.ann, r.tours, r.author
+	p.tags = p.tags[:0]
+	for _, t := range r.tags {
+		p.tags = append(p.tags, t.Tag)
+	}
+	// Only a change of the own events renumbers the window. A notebook
+	// without own events leaves the dataset's numbering as it is, also on
+	// the first load: at a million events a new numbering costs a full
+	// timeline.NewData and SetData (BENCHMARKS.md).
+	if r.ov != nil {
+		p.own = r.own
+		p.ownBy = make(map[string]userdb.OwnEvent, len(r.own))
+		for _, e := range r.own {
+			p.ownBy[e.ID] = e
+		}
+		s.ApplyOwnEvents(r.ov)
+	}
+	p.loaded = true
+	p.redraw()
+	if p.marksFor != "" {
+		p.fillMarks()
+	}
+	p.m.RefreshMenu() // own tours in View → Present tour
+	s.tracef("notebook ready %d %d", len(p.own), len(p.ann))
+	if p.firstDue {
+		p.firstDue = false
+		p.afterFirstLoad()
+	}
+	if f := p.afterLoad; f != nil {
+		p.afterLoad = nil
+		f()
+	}
 }
 
 // ownSignature identifies a list of own events and their versions.

@@ -136,8 +136,7 @@ type OwnView struct {
 // timeline's data. It reads only what never changes, so it may run on any
 // goroutine.
 func (s *Session) PrepareOwnEvents(evs []data.Event) *OwnView {
-	v := newEventView(s.Store, s.base, evs)
-	return &OwnView{view: v, td: timeline.NewData(v.Idx, s.DS)}
+	return prepareOwn(s.Store, evs)
 }
 
 // ApplyOwnEvents shows a prepared numbering (UI goroutine).
