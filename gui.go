@@ -260,6 +260,11 @@ func fewerCollections() func() {
 	return sync.OnceFunc(func() { debug.SetGCPercent(old) })
 }
 
+// autoBackupAfter is how long after start the notebook's daily backup
+// begins: it copies and checks the whole file, which is kept away from the
+// window's first frames (BENCHMARKS.md, "Notebook").
+const autoBackupAfter = 20 * time.Second
+
 // openNotebook opens the user's notebook: path, else $AITIMELINE_NOTEBOOK,
 // else the platform's default (notebookPath, as the commands find it). A
 // damaged file is moved aside by Open and reported in its Info (the window
@@ -269,7 +274,7 @@ func openNotebook(ctx context.Context, path string, loc *i18n.Localizer) (*userd
 	if err != nil {
 		return nil, err
 	}
-	return userdb.Open(ctx, p, userdb.Options{})
+	return userdb.Open(ctx, p, userdb.Options{AutoBackupAfter: autoBackupAfter})
 }
 
 // openTrace returns a function that appends timestamped lines to the file

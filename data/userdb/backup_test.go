@@ -250,3 +250,64 @@ func TestCheckIntegrityFindsWhatOpenDoesNotRead(t *testing.T) {
 		t.Errorf("the damaged file was not kept as it was: %+v", safety)
 	}
 }
+
+// TestDailyBackupWaitsAutoBackupAfter: the app's daily backup starts
+// AutoBackupAfter after Open (not among the window's first frames); closing
+// before then skips it at once, and the next Open makes it.
+func TestDailyBackupWaitsAutoBackupAfter(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notebook.db")
+	dailies := func() int {
+		nb := openAt(t, path, Options{NoAutoBackup: true})
+		bs, err := nb.Backups(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, b := range bs {
+			if b.Kind == BackupDaily {
+				n++
+			}
+		}
+		nb.Close()
+		return n
+	}
+	nb, err := Open(ctx, path, Options{Author: "Ada", AutoBackupAfter: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	nb.Close()
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("Close waited %v for a backup not yet due", d)
+	}
+	if n := dailies(); n != 0 {
+		t.Fatalf("%d daily backups after closing before the delay, want 0", n)
+	}
+	nb, err = Open(ctx, path, Options{AutoBackupAfter: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if entries, _ := os.ReadDir(nb.BackupDir()); len(entries) > 0 && hasDailyFile(entries) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no daily backup after the delay")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	nb.Close()
+	if n := dailies(); n != 1 {
+		t.Fatalf("%d daily backups after the delay, want 1", n)
+	}
+}
+
+func hasDailyFile(entries []os.DirEntry) bool {
+	for _, e := range entries {
+		if strings.Contains(e.Name(), "-daily") && strings.HasSuffix(e.Name(), ".db") {
+			return true
+		}
+	}
+	return false
+}
