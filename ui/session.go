@@ -168,7 +168,7 @@ type EventView struct {
 }
 
 func newEventView(st *data.Store, base *data.Index, evs []data.Event) *EventView {
-	v := &EventView{Idx: base, store: st, own: map[string]data.Event{}}
+	v := &EventView{Idx: base, store: st, own: make(map[string]data.Event, len(evs))}
 	for _, e := range evs {
 		v.own[e.ID] = e
 	}
