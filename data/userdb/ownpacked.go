@@ -29,25 +29,35 @@ var ownPackedFields = [...]string{"n", "id", "date", "end_date", "category", "ti
 // ownPackedQuery packs every live own event into one string.
 var ownPackedQuery = func() string {
 	var format strings.Builder
-	var args []string
+	var args, size []string
 	for _, c := range ownPackedFields {
 		format.WriteString("%d:%s")
 		args = append(args, "octet_length("+c+")", c)
+		size = append(size, "octet_length("+c+") + length(octet_length("+c+"))")
 	}
 	format.WriteByte(';') // the end of an event: a field whose length was wrong does not end there
-	return "SELECT count(*), ifnull(group_concat(format('" + format.String() + "', " + strings.Join(args, ", ") + "), ''), '') FROM own_events WHERE deleted IS NULL"
+	// The third column is the string's length if every field came out
+	// whole: format's %s ends a text or BLOB at its first NUL byte while
+	// octet_length counts all of its bytes (and counts UTF-16 bytes in a
+	// UTF-16 file), and a field that looks like "<n>:<bytes>" would put the
+	// parser back in step with a wrong event.
+	return "SELECT count(*), ifnull(group_concat(format('" + format.String() + "', " + strings.Join(args, ", ") + "), ''), ''), " +
+		"ifnull(sum(" + strings.Join(size, " + ") + " + " + strconv.Itoa(len(ownPackedFields)+1) + "), 0) FROM own_events WHERE deleted IS NULL"
 }()
 
 // liveOwnEvents reads the live own events in table order; ok is false when
 // the packed string could not be used (the caller reads row by row).
 func (nb *Notebook) liveOwnEventsPacked(ctx context.Context) (out []OwnEvent, ok bool, err error) {
-	var count int
+	var count, size int
 	var packed string
-	if err := nb.r.QueryRowContext(ctx, ownPackedQuery).Scan(&count, &packed); err != nil {
+	if err := nb.r.QueryRowContext(ctx, ownPackedQuery).Scan(&count, &packed, &size); err != nil {
 		if err == sql.ErrNoRows {
 			return nil, false, nil
 		}
 		return nil, false, err
+	}
+	if len(packed) != size {
+		return nil, false, nil // a field did not come out whole
 	}
 	out, ok = unpackOwn(packed, count)
 	return out, ok, nil

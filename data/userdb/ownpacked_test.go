@@ -120,7 +120,7 @@ func TestUnpackOwnRefusesDamage(t *testing.T) {
 	}
 	var count int
 	var s string
-	if err := nb.r.QueryRowContext(ctx, ownPackedQuery).Scan(&count, &s); err != nil {
+	if err := nb.r.QueryRowContext(ctx, ownPackedQuery).Scan(&count, &s, new(int)); err != nil {
 		t.Fatal(err)
 	}
 	if evs, ok := unpackOwn(s, count); !ok || len(evs) != 2 {

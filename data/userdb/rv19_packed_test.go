@@ -6,33 +6,51 @@ import (
 )
 
 // Review rv19: stored content (another program's write) for which the packed
-// read is accepted (ok) but gives other events than the row-by-row read.
-// format('%s') stops at the first NUL byte of a text or BLOB while
-// octet_length counts every byte, so the length prefix overstates the bytes
-// written; the next field's bytes are then taken into this one, and a field
-// that itself looks like "<n>:<bytes>" puts the parser back in step.
-func TestRV19PackedNULResync(t *testing.T) {
-	for name, edit := range map[string]string{
-		"NUL in a text":   "UPDATE own_events SET title_en = 'A' || char(0) || 'XXXX', title_de = 'xx10:0123456789' WHERE n = 2",
-		"NUL in a BLOB":   "UPDATE own_events SET title_en = X'410058585858', title_de = 'xx10:0123456789' WHERE n = 2",
+// read was accepted (ok) but gave other events than the row-by-row read.
+// format('%s') ends a text or BLOB at its first NUL byte while octet_length
+// counts all of its bytes, so the length prefix overstated the bytes
+// written; the next field's bytes were taken into this one, and a field that
+// itself looks like "<n>:<bytes>" put the parser back in step. Now the query
+// also returns the length the string has when every field came out whole.
+func TestRV19PackedEqualsRowsForForeignContent(t *testing.T) {
+	for _, c := range []struct {
+		name, edit string
+		packed     bool // the packed string is used (else row by row)
+	}{
+		{"NUL in a text, resynced", "UPDATE own_events SET title_en = 'A' || char(0) || 'XXXX', title_de = 'xx10:0123456789' WHERE n = 2", false},
+		{"NUL in a BLOB, resynced", "UPDATE own_events SET title_en = X'410058585858', title_de = 'xx10:0123456789' WHERE n = 2", false},
+		{"NUL at the end of the last field", "UPDATE own_events SET author = 'Ada' || char(0) WHERE n = 3", false},
+		{"BLOB without NUL", "UPDATE own_events SET summary_de = X'C3A4FF3B3A' WHERE n = 1", true},
+		{"invalid UTF-8 as text", "UPDATE own_events SET title_en = CAST(X'FFFE3A3B' AS TEXT) WHERE n = 1", true},
+		{"a real for a time", "UPDATE own_events SET created = 1.5 WHERE n = 1", false},
 	} {
-		t.Run(name, func(t *testing.T) {
+		t.Run(c.name, func(t *testing.T) {
 			nb, _ := newNB(t)
 			for _, title := range []string{"one", "two", "three"} {
 				if _, err := nb.AddOwnEvent(ctx, ownEvent(title)); err != nil {
 					t.Fatal(err)
 				}
 			}
-			if _, err := rawDB(t, nb.Path()).ExecContext(ctx, edit); err != nil {
+			if _, err := rawDB(t, nb.Path()).ExecContext(ctx, c.edit); err != nil {
 				t.Fatal(err)
 			}
 			packed, ok, err := nb.liveOwnEventsPacked(ctx)
-			rows := rowOwnEvents(t, nb)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if ok && !reflect.DeepEqual(packed, rows) {
-				t.Fatalf("packed read accepted and differs from row by row: %s", firstDiff(packed, rows))
+			if ok != c.packed {
+				t.Errorf("packed string used: %v, want %v", ok, c.packed)
+			}
+			want, errRows := nb.ownEvents(ctx, "SELECT "+ownCols+" FROM own_events WHERE deleted IS NULL ORDER BY n")
+			if ok && !reflect.DeepEqual(packed, want) {
+				t.Fatalf("packed read differs from row by row: %s", firstDiff(packed, want))
+			}
+			got, errAll := nb.OwnEvents(ctx)
+			if (errAll == nil) != (errRows == nil) || len(got) != len(want) {
+				t.Fatalf("OwnEvents: %d events, %v; row by row %d, %v", len(got), errAll, len(want), errRows)
+			}
+			if errRows == nil && !reflect.DeepEqual(byID(got), byID(want)) {
+				t.Fatalf("OwnEvents differs from row by row: %s", firstDiff(got, want))
 			}
 		})
 	}
