@@ -3,6 +3,8 @@ package userdb
 import (
 	"reflect"
 	"testing"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 // Review rv19: stored content (another program's write) for which the packed
@@ -53,5 +55,38 @@ func TestRV19PackedEqualsRowsForForeignContent(t *testing.T) {
 				t.Fatalf("OwnEvents differs from row by row: %s", firstDiff(got, want))
 			}
 		})
+	}
+}
+
+// Review rv19: the packed string is longer than any one field. Past SQLite's
+// length limit (SQLITE_MAX_LENGTH, 10^9 bytes by default; lowered to 500 bytes here on
+// the reading connection) the packed query fails with "string or blob too
+// big" where the row-by-row read still reads every event.
+func TestRV19PackedTooBigFallsBack(t *testing.T) {
+	nb, _ := newNB(t)
+	for _, title := range []string{"one", "two", "three"} {
+		if _, err := nb.AddOwnEvent(ctx, ownEvent(title)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	nb.r.SetMaxOpenConns(1)
+	conn, err := nb.r.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := conn.Raw(func(c any) error {
+		c.(*sqlite3.SQLiteConn).SetLimit(sqlite3.SQLITE_LIMIT_LENGTH, 500)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	want, errRows := nb.ownEvents(ctx, "SELECT "+ownCols+" FROM own_events WHERE deleted IS NULL ORDER BY n")
+	if errRows != nil || len(want) != 3 {
+		t.Fatalf("row by row: %d events, %v", len(want), errRows)
+	}
+	got, err := nb.OwnEvents(ctx)
+	if err != nil || !reflect.DeepEqual(byID(got), byID(want)) {
+		t.Fatalf("OwnEvents: %d events, %v; row by row reads all %d", len(got), err, len(want))
 	}
 }
