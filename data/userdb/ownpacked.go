@@ -2,7 +2,6 @@ package userdb
 
 import (
 	"context"
-	"database/sql"
 	"strconv"
 	"strings"
 
@@ -51,10 +50,12 @@ func (nb *Notebook) liveOwnEventsPacked(ctx context.Context) (out []OwnEvent, ok
 	var count, size int
 	var packed string
 	if err := nb.r.QueryRowContext(ctx, ownPackedQuery).Scan(&count, &packed, &size); err != nil {
-		if err == sql.ErrNoRows {
-			return nil, false, nil
+		if ctx.Err() != nil {
+			return nil, false, err
 		}
-		return nil, false, err
+		// The packed string can fail where rows do not (longer than
+		// SQLite's length limit, 10^9 bytes, out of memory): row by row.
+		return nil, false, nil
 	}
 	if len(packed) != size {
 		return nil, false, nil // a field did not come out whole
