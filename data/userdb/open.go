@@ -311,7 +311,9 @@ func dsn(path, params string) string {
 func (nb *Notebook) Close() error {
 	var err error
 	nb.closed.Do(func() {
-		close(nb.closing)
+		if nb.closing != nil { // nil in a Notebook Open did not make
+			close(nb.closing)
+		}
 		nb.bg.Wait()
 		if nb.w != nil {
 			err = nb.w.Close()
