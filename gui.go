@@ -129,6 +129,10 @@ func startGUI(opts guiOptions) error {
 		w.Close()
 	})
 	var load func(path string)
+	// pf is the notebook's first load, read beside the first dataset's
+	// load; kept when that dataset is refused and the bundled one loads
+	// instead (its own events are then numbered again, on the save queue).
+	var pf *ui.NotebookPrefetch
 	// show builds the main view on what was opened (on the UI goroutine, or
 	// before the app runs: beforeRun).
 	show := func(o opened, beforeRun bool) {
@@ -146,7 +150,6 @@ func startGUI(opts guiOptions) error {
 			}
 			return
 		}
-		var pf *ui.NotebookPrefetch
 		var wait time.Duration
 		if o.nb != nil {
 			nb, pf = o.nb, o.pf

@@ -113,6 +113,7 @@ func (p *NotebookPane) loadFirst(f *NotebookPrefetch, wait time.Duration) {
 		}
 	}
 	s.Q.Save(func(ctx context.Context) func() {
+		f.SetStore(s.Store) // if the shell never did, the read must not wait for it (nor the saves after it)
 		select {
 		case <-f.done:
 		case <-ctx.Done():

@@ -108,7 +108,9 @@ func ownFromFields(f *[len(ownPackedFields)]string) (OwnEvent, bool) {
 	if err1 != nil || err2 != nil || err3 != nil || n <= 0 {
 		return e, false
 	}
-	e.ID, e.Category = f[1], data.Category(f[4])
+	// The ID is kept apart from the packed string (a copy): the window keeps
+	// IDs (selection, history) beyond the events they came with.
+	e.ID, e.Category = strings.Clone(f[1]), data.Category(f[4])
 	e.Date, _ = data.ParseDate(f[2])
 	e.End, _ = data.ParseDate(f[3])
 	e.Title = data.Text{EN: f[5], DE: f[6]}
