@@ -179,3 +179,21 @@ func TestPrefetchFailureIsSaid(t *testing.T) {
 		t.Errorf("status line %q", txt)
 	}
 }
+
+// TestPrefetchWithoutStoreStillLoads: a shell that never gives the
+// prefetch a dataset does not hold the first load (and every save queued
+// after it): the queued load gives it the window's.
+func TestPrefetchWithoutStoreStillLoads(t *testing.T) {
+	st := openTestStore(t)
+	nb := prefetchNotebook(t)
+	pf := PrefetchNotebook(context.Background(), nb)
+	m, q := newMainNoFlush(t, st, Options{Notebook: nb, NotebookPrefetch: pf})
+	start := time.Now()
+	q.Flush()
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("the first load took %v", d)
+	}
+	if !m.Notebook.loaded || m.S.Idx.Len() != st.Index().Len()+3 {
+		t.Fatalf("loaded %v, %d events", m.Notebook.loaded, m.S.Idx.Len())
+	}
+}
