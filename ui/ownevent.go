@@ -120,11 +120,15 @@ func (p *NotebookPane) ShowOwnEventEditor(ev userdb.OwnEvent) {
 		widget.NewFormItem(loc.T("own.title_de"), f.titleDE),
 		widget.NewFormItem(loc.T("own.summary_en"), f.summaryEN),
 		widget.NewFormItem(loc.T("own.summary_de"), f.summaryDE),
+		// The sources (every event needs one) before the people: the
+		// pickers are lists that take the mouse wheel, and below them the
+		// source fields were out of sight and out of the wheel's reach.
+		widget.NewFormItem(loc.T("detail.sources"), container.NewVBox(f.sources, container.NewHBox(addSrc))),
 		widget.NewFormItem(loc.T("own.people_orgs"), container.NewHBox(
 			pick(f.peopleKeys, s.PersonName, f.people, loc.T("filter.search_people")),
 			pick(f.orgKey, s.OrgName, f.orgs, loc.T("filter.search_orgs")))),
 	)
-	body := container.NewVBox(secondary(loc.T("own.intro"), true), form, heading(loc.T("detail.sources")), f.sources, container.NewHBox(addSrc))
+	body := container.NewVBox(secondary(loc.T("own.intro"), true), form)
 	title := loc.T("own.new_title")
 	if ev.ID != "" {
 		title = loc.T("own.edit_title")
@@ -135,7 +139,7 @@ func (p *NotebookPane) ShowOwnEventEditor(ev userdb.OwnEvent) {
 	// What is wrong shows above the form, where it is seen whatever was
 	// scrolled to.
 	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(
-		fyne.NewSize(min(760, s.Win.Canvas().Size().Width-40), min(620, s.Win.Canvas().Size().Height-120)),
+		fyne.NewSize(min(760, s.Win.Canvas().Size().Width-40), min(760, s.Win.Canvas().Size().Height-130)),
 		container.NewBorder(f.problem, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))), s.Win)
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
 	f.dlg.Show()
