@@ -284,6 +284,11 @@ func (ed *noteEditor) delete() {
 	ed.saveNow()
 	ed.editing = false
 	ed.render()
+	if p.editor == ed {
+		// The hidden field must not keep the keys: Ctrl+Z (undo the
+		// deletion) and the timeline's keys go to the window again.
+		p.s.focusTimeline()
+	}
 	nb := p.nb
 	p.offerUndo("notebook.note_deleted", func(ctx context.Context) error {
 		text := old

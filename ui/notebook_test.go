@@ -176,10 +176,17 @@ func TestDeleteNoteCanBeUndone(t *testing.T) {
 	if txt := h.detailText(); strings.Contains(txt, "Noch keine Notiz") || !strings.Contains(txt, "Notiz") {
 		t.Errorf("the detail pane does not show the restored note:\n%s", txt)
 	}
-	// Ctrl+Z outside a text field arrives as Fyne's undo shortcut.
+	// Ctrl+Z outside a text field arrives as Fyne's undo shortcut. The
+	// note's field had the focus while it was written; deleting gives it
+	// back to the timeline, else the hidden field would take Ctrl+Z.
 	ed = h.p.editor
+	ed.Edit()
+	h.w.Canvas().Focus(ed.entry)
 	ed.delete()
 	h.flush()
+	if f := h.w.Canvas().Focused(); f != h.S.TL {
+		t.Errorf("after deleting, the focus is on %T, not the timeline", f)
+	}
 	type shortcutCanvas interface{ TypedShortcut(fyne.Shortcut) }
 	if c, ok := h.w.Canvas().(shortcutCanvas); ok {
 		c.TypedShortcut(&fyne.ShortcutUndo{})
