@@ -276,3 +276,23 @@ func TestLangTag(t *testing.T) {
 		}
 	}
 }
+
+// TestDescriptiveTitlesInBrackets: a source whose title describes the page
+// (its headline was not recorded) is cited with the title in square
+// brackets in every format, so that no one quotes it as the headline; a
+// real headline is cited as it is.
+func TestDescriptiveTitlesInBrackets(t *testing.T) {
+	srcs := []data.Source{
+		{Publisher: "t3n", Title: "ChatGPT Dall-E OpenAI Altman Musk", Date: "2024-03-06", URL: "https://t3n.example/musk", Kind: "news", TitleDescriptive: true},
+		{Publisher: "Reuters", Title: "Musk sues OpenAI", Date: "2024-03-01", URL: "https://reuters.example/sues", Kind: "news"},
+	}
+	for _, f := range []Format{BibTeX, RIS, CSLJSON} {
+		out := render(t, f, srcs, nil, sampleOptions())
+		if !strings.Contains(out, "[ChatGPT Dall-E OpenAI Altman Musk]") {
+			t.Errorf("%s: the descriptive title is not in brackets:\n%s", f, out)
+		}
+		if strings.Contains(out, "[Musk sues OpenAI]") || !strings.Contains(out, "Musk sues OpenAI") {
+			t.Errorf("%s: the headline is not cited as it is:\n%s", f, out)
+		}
+	}
+}

@@ -264,14 +264,38 @@ func (m *mdWriter) event(e *mdEvent) {
 	for _, n := range e.notes {
 		m.note("### ", n)
 	}
-	if len(e.ev.Sources) > 0 {
+	if srcs := eventSources(e.ev); len(srcs) > 0 {
 		m.blank()
 		m.line(m.sources)
 		m.blank()
-		for i, s := range e.ev.Sources {
+		for i, s := range srcs {
 			m.line(itoa(i+1) + ". " + citation(s))
 		}
 	}
+}
+
+// eventSources is every source an event cites: its own, then those of each
+// side's account that it does not cite already (the same set the citation
+// export gives for the event).
+func eventSources(ev data.Event) []data.Source {
+	if len(ev.Accounts) == 0 {
+		return ev.Sources
+	}
+	seen := map[string]bool{}
+	var out []data.Source
+	add := func(list []data.Source) {
+		for _, s := range list {
+			if k := strings.TrimSpace(s.URL); !seen[k] {
+				seen[k] = true
+				out = append(out, s)
+			}
+		}
+	}
+	add(ev.Sources)
+	for _, a := range ev.Accounts {
+		add(a.Sources)
+	}
+	return out
 }
 
 func (m *mdWriter) note(level string, n Note) {
@@ -320,6 +344,11 @@ func citation(s data.Source) string {
 		title = s.URL
 	}
 	out := mdEscape(title)
+	if s.TitleDescriptive && s.Title != "" {
+		// Not the page's headline but a description of it: in square
+		// brackets, as citation styles mark a title supplied by the citer.
+		out = `\[` + out + `\]`
+	}
 	if data.CheckURL(s.URL) == nil {
 		out = "[" + out + "](" + mdURL(s.URL) + ")"
 	}

@@ -547,3 +547,32 @@ func TestExportMarkdown(t *testing.T) {
 		}
 	}
 }
+
+// TestExportMarkdownListsEverySourceCited: an event's sources in the
+// Markdown are its own and its accounts' (as the citation export cites
+// them), each once; a descriptive title (not the page's headline) is in
+// square brackets.
+func TestExportMarkdownListsEverySourceCited(t *testing.T) {
+	nb, _ := newNB(t)
+	ds := &data.Dataset{Events: []data.Event{{ID: "2024-03-05-emails", Date: data.MustDate("2024-03-05"), Title: data.Text{EN: "Emails"},
+		Sources: []data.Source{{Publisher: "OpenAI", Title: "OpenAI and Elon Musk", URL: "https://openai.com/index/openai-elon-musk/"}},
+		Accounts: []data.Account{
+			{Party: "openai", Sources: []data.Source{{Publisher: "OpenAI", Title: "OpenAI and Elon Musk", URL: "https://openai.com/index/openai-elon-musk/"}}},
+			{Party: "elon-musk", Sources: []data.Source{{Publisher: "t3n", Title: "ChatGPT Dall-E OpenAI Altman Musk", URL: "https://t3n.example/musk", TitleDescriptive: true}}},
+		}}}}
+	mustSave(t, nb, EventTarget("2024-03-05-emails"), "read both")
+	var b bytes.Buffer
+	if err := nb.ExportMarkdown(ctx, &b, FromDataset(ds), i18nEN()); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	for _, want := range []string{"1. OpenAI: [OpenAI and Elon Musk](https://openai.com/index/openai-elon-musk/)",
+		"2. t3n: [\\[ChatGPT Dall-E OpenAI Altman Musk\\]](https://t3n.example/musk)"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("missing %q\n---\n%s", want, md)
+		}
+	}
+	if n := strings.Count(md, "openai-elon-musk"); n != 1 {
+		t.Errorf("the source both cite is listed %d times", n)
+	}
+}
