@@ -12,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 
 	"aitimeline/data"
 )
@@ -135,6 +136,16 @@ func (l *Localizer) N(id string, count int, kv ...any) string {
 	return l.localize(id, count, kv)
 }
 
+// Number writes n with the language's digit grouping: 10,000 in English,
+// 10.000 in German.
+func (l *Localizer) Number(n int) string {
+	tag := language.English
+	if l.Lang() == data.DE {
+		tag = language.German
+	}
+	return message.NewPrinter(tag).Sprintf("%d", n)
+}
+
 func (l *Localizer) localize(id string, count any, kv []any) string {
 	var td map[string]any
 	if len(kv) > 0 || count != nil {
@@ -142,7 +153,9 @@ func (l *Localizer) localize(id string, count any, kv []any) string {
 		for i := 0; i+1 < len(kv); i += 2 {
 			td[fmt.Sprint(kv[i])] = kv[i+1]
 		}
-		if count != nil {
+		if n, ok := count.(int); ok {
+			td["Count"] = l.Number(n) // 10,000 / 10.000
+		} else if count != nil {
 			td["Count"] = count
 		}
 	}

@@ -211,6 +211,22 @@ func TestPluralsAndSwitching(t *testing.T) {
 	}
 }
 
+// TestCountsAreGrouped: counts in messages have the language's digit
+// grouping (a native reader expects 10.000 Ereignisse, not 10000).
+func TestCountsAreGrouped(t *testing.T) {
+	l := Must(data.EN)
+	if got := l.N("events.count", 10000); got != "10,000 events" {
+		t.Errorf("%q", got)
+	}
+	l.SetLang(data.DE)
+	if got := l.N("events.count", 1234567); got != "1.234.567 Ereignisse" {
+		t.Errorf("%q", got)
+	}
+	if got := l.N("events.count", 999); got != "999 Ereignisse" {
+		t.Errorf("%q", got)
+	}
+}
+
 func TestParseLang(t *testing.T) {
 	for in, want := range map[string]data.Lang{"de": data.DE, "DE": data.DE, "de-AT": data.DE, "en": data.EN, "en_US": data.EN} {
 		if got, ok := ParseLang(in); !ok || got != want {
