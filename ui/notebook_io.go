@@ -507,7 +507,10 @@ func (p *NotebookPane) restore(b userdb.Backup) {
 func (p *NotebookPane) ShowAuthor() {
 	s, loc, nb := p.s, p.s.Loc, p.nb
 	e := widget.NewEntry()
-	e.SetText(p.author)
+	e.SetPlaceHolder(loc.T("notebook.author_placeholder"))
+	if !userdb.Unnamed(p.author) { // no "root" or "me" to delete first
+		e.SetText(p.author)
+	}
 	d := dialog.NewForm(loc.T("notebook.author_title"), loc.T("own.save"), loc.T("filter.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(loc.T("notebook.author_name"), e)}, func(ok bool) {
 			if !ok {

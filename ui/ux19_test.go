@@ -9,12 +9,15 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/data"
 	"aitimeline/data/userdb"
+	"aitimeline/i18n"
 )
 
 // ux19Shot saves the window as a PNG in $AITIMELINE_SHOTS (if set), so the
@@ -91,5 +94,94 @@ func TestUX19NotebookBarStaysPutWhenTheCountChanges(t *testing.T) {
 				t.Errorf("a six-digit count moved the bar: %+v → %+v", before, got)
 			}
 		})
+	}
+}
+
+// A notebook whose author is the OS account "root" (made as root by an
+// earlier version) or NoName never says "added by root" or "Note by me":
+// the user's own event says only that it is theirs; a colleague's note
+// without a person's name says so in neutral words.
+func TestUX19NoRootAsAuthor(t *testing.T) {
+	for _, me := range []string{"root", userdb.NoName} {
+		t.Run(me, func(t *testing.T) {
+			ctx := context.Background()
+			path := filepath.Join(t.TempDir(), "notebook.db")
+			nb, err := userdb.Open(ctx, path, userdb.Options{Author: me, NoAutoBackup: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { nb.Close() })
+			own, err := nb.AddOwnEvent(ctx, userdb.OwnEvent{Date: data.MustDate("2024-03-05"), Category: data.CatLegal,
+				Title: data.Text{EN: "Zebra hearing"}, Summary: data.Text{EN: "A made-up event."},
+				Sources: []data.Source{{URL: "https://example.org/zebra", Publisher: "example.org"}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			h0 := newHarness(t, data.EN)
+			other := "nobody" // a colleague's notebook made by a service account
+			ev := h0.ds.Events[20].ID
+			doc := `{"format": "aitimeline-notebook", "version": 1, "author": "` + other + `", "notes": [{"target": "event", "id": "` + ev +
+				`", "author": "` + other + `", "body": "from the lab machine", "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z"}]}`
+			if _, err := nb.ImportJSON(ctx, strings.NewReader(doc), userdb.ImportOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			h := &nbHarness{harness: h0, p: h0.AttachNotebook(nb), nb: nb, path: path}
+			h.flush()
+			h.S.TL.SelectAndReveal(h.S.Idx.Find(own.ID))
+			h.flush()
+			txt := h.detailText()
+			ux19ScrollToText(h.harness, "Your own event (not")
+			ux19Shot(t, h.w.Canvas().Capture(), "ux19-own-event-"+me+".png")
+			if !strings.Contains(txt, "Your own event (not part of the dataset).") || strings.Contains(txt, "added by") {
+				t.Errorf("own event of a notebook by %q: want only \"Your own event (not part of the dataset).\":\n%s", me, txt)
+			}
+			h.selectEvent(t, ev)
+			txt = h.detailText()
+			ux19ScrollToText(h.harness, "Note without")
+			ux19Shot(t, h.w.Canvas().Capture(), "ux19-note-unnamed-"+me+".png")
+			if !strings.Contains(txt, "Note without an author's name") || strings.Contains(txt, "Note by "+other) {
+				t.Errorf("a colleague's note from a service account reads as a person's:\n%s", txt)
+			}
+			if !strings.Contains(txt, "from the lab machine") {
+				t.Errorf("the colleague's note is not shown:\n%s", txt)
+			}
+		})
+	}
+}
+
+// ownEventLine names a colleague who added an own event, never the user
+// themselves or an account that is no person's.
+func TestUX19OwnEventLine(t *testing.T) {
+	for _, lang := range []data.Lang{data.EN, data.DE} {
+		loc := i18n.Must(lang)
+		for _, c := range []struct{ author, me, want string }{
+			{"Ada Lovelace", "Ada Lovelace", loc.T("notebook.own_is_mine")},
+			{"root", "Ada Lovelace", loc.T("notebook.own_is_mine")},
+			{userdb.NoName, "Ada Lovelace", loc.T("notebook.own_is_mine")},
+			{"Bea", "Ada Lovelace", loc.T("notebook.own_is", "Author", "Bea")},
+		} {
+			got := ownEventLine(loc, c.author, c.me)
+			if got != c.want {
+				t.Errorf("%s: own event by %q in %q's notebook: %q, want %q", lang, c.author, c.me, got, c.want)
+			}
+			if strings.Contains(got, "root") || strings.Contains(got, "{{") || strings.HasPrefix(got, "notebook.") {
+				t.Errorf("%s: %q", lang, got)
+			}
+		}
+	}
+}
+
+// ux19ScrollToText scrolls the detail pane to the rich text that starts
+// with prefix (for a screenshot of it).
+func ux19ScrollToText(h *harness, prefix string) {
+	var hit fyne.CanvasObject
+	walkObjects(h.Detail.root, func(o fyne.CanvasObject) {
+		if r, ok := o.(*widget.RichText); ok && hit == nil && strings.HasPrefix(r.String(), prefix) {
+			hit = r
+		}
+	})
+	if hit != nil {
+		h.Detail.ScrollTo(hit)
+		h.flush()
 	}
 }
