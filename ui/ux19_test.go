@@ -5,6 +5,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"image"
 	"image/png"
 	"os"
@@ -183,5 +184,72 @@ func ux19ScrollToText(h *harness, prefix string) {
 	if hit != nil {
 		h.Detail.ScrollTo(hit)
 		h.flush()
+	}
+}
+
+// The event list under the timeline keeps the selected row where it is on
+// screen: a step with → zooms the timeline in around the next event (the
+// window's rows change), and that row used to jump to the top of the list.
+func TestUX19ListRowStaysPutWhenTheSelectionSteps(t *testing.T) {
+	h := newHarness(t, data.EN)
+	tl, list := h.S.TL, h.List.Widget()
+	tl.ShowSpan(3 * 365 * 24 * 3600)
+	h.flush()
+	pitch := h.List.rowPitch()
+	y := func(i int) float32 { return float32(h.List.RowOf(i))*pitch - list.GetScrollOffset() }
+	if h.List.Len()*int(pitch) < int(2*list.Size().Height) {
+		t.Fatalf("%d rows fit in the list: nothing to scroll", h.List.Len())
+	}
+	list.ScrollToOffset(10 * pitch)
+	h.flush()
+	tapAt(h.w.Canvas(), list, fyne.NewPos(60, 3*pitch+6)) // the fourth row in view
+	h.flush()
+	ux19Shot(t, h.w.Canvas().Capture(), "ux19-list-before-step.png")
+	for step := 0; step < 2; step++ {
+		row := h.List.RowOf(tl.Selected())
+		if row < 0 || row+1 >= h.List.Len() {
+			t.Fatalf("step %d: selected row %d of %d", step, row, h.List.Len())
+		}
+		next, n0 := h.List.At(row+1), h.List.Len()
+		want := y(next)
+		tl.Step(1)
+		h.flush()
+		if tl.Selected() != next {
+			t.Fatalf("→ selected %d, want the next row's event %d", tl.Selected(), next)
+		}
+		if got := y(next); got != want && want >= 0 && float32(h.List.RowOf(next))*pitch >= want {
+			t.Errorf("step %d: the selected row moved from %v px to %v px below the list's top (rows %d → %d)", step, want, got, n0, h.List.Len())
+		}
+		ux19Shot(t, h.w.Canvas().Capture(), fmt.Sprintf("ux19-list-after-step%d.png", step+1))
+	}
+	// Selecting a row that is in view on the timeline does not scroll the list.
+	off := list.GetScrollOffset()
+	row := h.List.RowOf(tl.Selected())
+	if row > 0 {
+		tl.Select(h.List.At(row - 1))
+		h.flush()
+		if list.GetScrollOffset() != off {
+			t.Errorf("selecting the row above (in view) scrolled the list from %v to %v", off, list.GetScrollOffset())
+		}
+	}
+}
+
+// keepRowAt keeps a row at its distance from the top within what the list
+// can scroll.
+func TestUX19KeepRowAt(t *testing.T) {
+	for _, c := range []struct {
+		row       int
+		at, pitch float32
+		n         int
+		h, want   float32
+	}{
+		{row: 11, at: 156, pitch: 39, n: 20, h: 270, want: 11*39 - 156},
+		{row: 1, at: 156, pitch: 39, n: 3, h: 270, want: 0},           // cannot scroll above the first row
+		{row: 19, at: 0, pitch: 39, n: 20, h: 270, want: 20*39 - 270}, // nor past the last
+		{row: 5, at: 0, pitch: 39, n: 20, h: 270, want: 5 * 39},
+	} {
+		if got := keepRowAt(c.row, c.at, c.pitch, c.n, c.h); got != c.want {
+			t.Errorf("keepRowAt(%d, %v, %v, %d, %v) = %v, want %v", c.row, c.at, c.pitch, c.n, c.h, got, c.want)
+		}
 	}
 }
