@@ -10,10 +10,12 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/data"
@@ -251,5 +253,63 @@ func TestUX19KeepRowAt(t *testing.T) {
 		if got := keepRowAt(c.row, c.at, c.pitch, c.n, c.h); got != c.want {
 			t.Errorf("keepRowAt(%d, %v, %v, %d, %v) = %v, want %v", c.row, c.at, c.pitch, c.n, c.h, got, c.want)
 		}
+	}
+}
+
+// A person's role bars have a scale: the first and last year under the
+// bars' ends, flush with them, and a caption saying what a bar is, in
+// either language.
+func TestUX19RoleBarsHaveAnAxis(t *testing.T) {
+	for _, lang := range []data.Lang{data.EN, data.DE} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := newHarness(t, lang)
+			h.S.ShowPerson("sam-altman")
+			h.flush()
+			var bars []*roleBar
+			var axis *roleAxis
+			walkObjects(h.People.profile, func(o fyne.CanvasObject) {
+				switch x := o.(type) {
+				case *roleBar:
+					bars = append(bars, x)
+				case *roleAxis:
+					axis = x
+				}
+			})
+			if len(bars) == 0 || axis == nil {
+				t.Fatalf("%d role bars, axis %v", len(bars), axis != nil)
+			}
+			drv := fyne.CurrentApp().Driver()
+			last := bars[len(bars)-1]
+			bp, ap := drv.AbsolutePositionForObject(last), drv.AbsolutePositionForObject(axis)
+			if ap.X != bp.X || axis.Size().Width != last.Size().Width || ap.Y < bp.Y+last.Size().Height {
+				t.Errorf("the axis (%v, %v) is not under the bars (%v, %v)", ap, axis.Size(), bp, last.Size())
+			}
+			var labels []*canvas.Text
+			walkObjects(axis, func(o fyne.CanvasObject) {
+				if x, ok := o.(*canvas.Text); ok {
+					labels = append(labels, x)
+				}
+			})
+			asOf := strconv.Itoa(h.ds.Meta.AsOf.Time().Year())
+			if len(labels) < 2 || labels[0].Text != "2015" || labels[len(labels)-1].Text != asOf {
+				t.Fatalf("axis labels %v, want 2015 … %s", labels, asOf)
+			}
+			lo, hi := labels[0], labels[len(labels)-1]
+			if lo.Position().X != 0 || hi.Position().X+hi.Size().Width != axis.Size().Width || lo.Size().Width < lo.MinSize().Width {
+				t.Errorf("axis ends %v (%v) and %v (%v) are not flush with the bar of width %v", lo.Position(), lo.Size(), hi.Position(), hi.Size(), axis.Size().Width)
+			}
+			for k := 1; k < len(labels); k++ {
+				if labels[k].Position().X < labels[k-1].Position().X+labels[k-1].Size().Width {
+					t.Errorf("axis labels %q and %q overlap", labels[k-1].Text, labels[k].Text)
+				}
+			}
+			caption := h.S.Loc.T("people.roles_axis", "From", 2015, "To", asOf)
+			if strings.HasPrefix(caption, "people.") || !strings.Contains(objectStrings(h.People.profile), caption) {
+				t.Errorf("no caption %q under the bars", caption)
+			}
+			h.w.Resize(fyne.NewSize(1280, 900))
+			h.flush()
+			ux19Shot(t, h.w.Canvas().Capture(), "ux19-roles-"+string(lang)+".png")
+		})
 	}
 }
