@@ -313,3 +313,53 @@ func TestUX19RoleBarsHaveAnAxis(t *testing.T) {
 		})
 	}
 }
+
+// A stop that goes on over several screens says which screen is shown:
+// "6 / 12 (part 1/2)", then "6 / 12 (continued, part 2/2)", in either
+// language; the counter stays inside the window and clear of the text.
+func TestUX19ContinuedStopSaysWhichScreen(t *testing.T) {
+	for _, lang := range []data.Lang{data.EN, data.DE} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := newPresentHarness(t, lang)
+			h.startTour(t, tour12, 6, fyne.NewSize(1024, 768))
+			root := h.p.show.root
+			pages := len(root.pages)
+			if pages < 2 {
+				t.Fatalf("stop 6 at 1024×768 fits one screen: nothing to count")
+			}
+			loc := h.S.Loc
+			for page := 0; page < pages; page++ {
+				want := loc.T("present.counter_parts", "N", 6, "Total", 12, "Page", 1, "Pages", pages)
+				if page > 0 {
+					want = loc.T("present.counter_continued", "N", 6, "Total", 12, "Page", page+1, "Pages", pages)
+				}
+				frac := strconv.Itoa(page+1) + "/" + strconv.Itoa(pages)
+				if got := root.counter.Text; got != want || !strings.Contains(got, frac) || !strings.Contains(h.screenText(), got) {
+					t.Errorf("screen %d of %d: counter %q, want %q (with %s)", page+1, pages, got, want, frac)
+				}
+				c := root.counter
+				if c.Position().X < 0 || c.Position().X+c.MinSize().Width > root.Size().Width {
+					t.Errorf("screen %d: the counter %q runs out of the window (%v, %v)", page+1, c.Text, c.Position(), c.MinSize())
+				}
+				for _, o := range root.slide {
+					if x, ok := o.(*canvas.Text); ok && x.Position().Y < c.Position().Y+c.MinSize().Height &&
+						x.Position().Y+x.Size().Height > c.Position().Y && x.Position().X+x.MinSize().Width > c.Position().X+c.Size().Width-c.MinSize().Width {
+						t.Errorf("screen %d: %q runs into the counter %q", page+1, x.Text, c.Text)
+					}
+				}
+				ux19Shot(t, h.p.show.w.Canvas().Capture(), fmt.Sprintf("ux19-present-%s-%d.png", lang, page+1))
+				if page+1 < pages {
+					h.press(fyne.KeyRight)
+				}
+			}
+		})
+	}
+	// A stop on one screen keeps its plain counter.
+	loc := i18n.Must(data.DE)
+	if got := stopCounter(loc, 3, 12, 0, 1); got != "3 / 12" {
+		t.Errorf("one screen: %q", got)
+	}
+	if got := stopCounter(loc, 3, 12, 2, 3); got != "3 / 12 (Fortsetzung, Teil 3/3)" {
+		t.Errorf("third of three screens: %q", got)
+	}
+}
