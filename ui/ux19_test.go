@@ -163,6 +163,10 @@ func TestUX19OwnEventLine(t *testing.T) {
 			{userdb.NoName, "Ada Lovelace", loc.T("notebook.own_is_mine")},
 			{"Bea", "Ada Lovelace", loc.T("notebook.own_is", "Author", "Bea")},
 		} {
+			if q := importQuestion(loc, c.author); strings.Contains(q, "root") || strings.Contains(q, "“me”") || strings.Contains(q, "„me“") ||
+				(c.author == "Bea") != strings.Contains(q, "Bea") || strings.HasPrefix(q, "notebook.") {
+				t.Errorf("%s: import of an export by %q asks %q", lang, c.author, q)
+			}
 			got := ownEventLine(loc, c.author, c.me)
 			if got != c.want {
 				t.Errorf("%s: own event by %q in %q's notebook: %q, want %q", lang, c.author, c.me, got, c.want)
