@@ -249,23 +249,20 @@ func (lt *ListTwin) ShowWindow() {
 // anchor is the event whose row should stay where it is on screen when the
 // window's rows change (a step with → zooms the timeline in, and the rows
 // shift by the events that left at the top): the selected event when its
-// row is in view, else the first row in view; with its row's top's
-// distance from the list's top. It is -1 when the list shows nothing.
+// row is in view, with its row's top's distance from the list's top; -1
+// otherwise (then the list keeps its offset, as when the reader pans).
 // Without it the list kept its offset, so the selected row jumped (to the
 // top when the rows shrank), and the reader lost their place.
 func (lt *ListTwin) anchor() (event int, at float32) {
-	n := lt.Len()
-	if n == 0 {
+	row := lt.RowOf(lt.s.TL.Selected())
+	if row < 0 {
 		return -1, 0
 	}
 	pitch, off, h := lt.rowPitch(), lt.list.GetScrollOffset(), lt.list.Size().Height
-	if row := lt.RowOf(lt.s.TL.Selected()); row >= 0 {
-		if y := float32(row)*pitch - off; y >= 0 && y+pitch-theme.Padding() <= h {
-			return lt.At(row), y
-		}
+	if y := float32(row)*pitch - off; y >= 0 && y+pitch-theme.Padding() <= h {
+		return lt.At(row), y
 	}
-	row := min(int(off/pitch), n-1)
-	return lt.At(row), float32(row)*pitch - off
+	return -1, 0
 }
 
 // rowPitch is the distance from one row's top to the next one's: the
