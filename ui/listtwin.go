@@ -230,14 +230,53 @@ func (lt *ListTwin) followWindow() {
 func (lt *ListTwin) ShowWindow() {
 	lt.lastShown = time.Now()
 	lo, hi, rows := lt.s.Window()
+	anchor, at := lt.anchor()
 	lt.hits, lt.tokens = false, nil
 	if rows == nil {
 		lt.inWindow, lt.lo, lt.hi, lt.rows = true, lo, hi, nil
 	} else {
 		lt.inWindow, lt.rows = false, rows
 	}
+	if anchor >= 0 {
+		if row := lt.RowOf(anchor); row >= 0 {
+			lt.list.ScrollToOffset(keepRowAt(row, at, lt.rowPitch(), lt.Len(), lt.list.Size().Height))
+		}
+	}
 	lt.list.Refresh()
 	lt.syncSelection()
+}
+
+// anchor is the event whose row should stay where it is on screen when the
+// window's rows change (a step with → zooms the timeline in, and the rows
+// shift by the events that left at the top): the selected event when its
+// row is in view, with its row's top's distance from the list's top; -1
+// otherwise (then the list keeps its offset, as when the reader pans).
+// Without it the list kept its offset, so the selected row jumped (to the
+// top when the rows shrank), and the reader lost their place.
+func (lt *ListTwin) anchor() (event int, at float32) {
+	row := lt.RowOf(lt.s.TL.Selected())
+	if row < 0 {
+		return -1, 0
+	}
+	pitch, off, h := lt.rowPitch(), lt.list.GetScrollOffset(), lt.list.Size().Height
+	if y := float32(row)*pitch - off; y >= 0 && y+pitch-theme.Padding() <= h {
+		return lt.At(row), y
+	}
+	return -1, 0
+}
+
+// rowPitch is the distance from one row's top to the next one's: the
+// row's height and the list's separator (widget.List's own arithmetic).
+func (lt *ListTwin) rowPitch() float32 {
+	return lt.list.CreateItem().MinSize().Height + lt.list.Theme().Size(theme.SizeNamePadding)
+}
+
+// keepRowAt is the list offset that shows row at distance at from the
+// list's top, within what the list can scroll to (n rows of pitch, a view
+// of height h).
+func keepRowAt(row int, at, pitch float32, n int, h float32) float32 {
+	most := max(0, float32(n)*pitch-h) // (widget.List trims the last separator itself)
+	return min(max(0, float32(row)*pitch-at), most)
 }
 
 // ShowHits lists search hits with their matched words in bold.

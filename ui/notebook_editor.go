@@ -16,6 +16,7 @@ import (
 
 	"aitimeline/data"
 	"aitimeline/data/userdb"
+	"aitimeline/i18n"
 )
 
 // autosaveAfter is how long after the last key a note is saved.
@@ -316,10 +317,25 @@ func (ed *noteEditor) showOthers(notes []userdb.Note) {
 	loc := ed.p.s.Loc
 	ed.others.Objects = nil
 	for _, n := range notes {
-		ed.others.Add(secondary(loc.T("notebook.note_by", "Author", n.Author, "Date", loc.Date(dateOfTime(n.Modified))), false))
+		by := loc.T("notebook.note_by", "Author", n.Author, "Date", loc.Date(dateOfTime(n.Modified)))
+		if userdb.Unnamed(n.Author) { // not "Note by root"
+			by = loc.T("notebook.note_by_unnamed", "Date", loc.Date(dateOfTime(n.Modified)))
+		}
+		ed.others.Add(secondary(by, false))
 		ed.others.Add(safeMarkdown(n.Body))
 	}
 	ed.others.Refresh()
+}
+
+// ownEventLine says that an event is the user's own. It names who added it
+// only when that is a colleague (an imported notebook): the user knows they
+// added their own, and a name that is no person's ("root", from the OS
+// account) read as if someone called Root had.
+func ownEventLine(loc *i18n.Localizer, author, me string) string {
+	if author == me || userdb.Unnamed(author) {
+		return loc.T("notebook.own_is_mine")
+	}
+	return loc.T("notebook.own_is", "Author", author)
 }
 
 func dateOfTime(t time.Time) data.Date {
@@ -380,7 +396,7 @@ func (p *NotebookPane) detailSection(i int, ev *data.Event) fyne.CanvasObject {
 			edit.Disable()
 			del.Disable()
 		}
-		parts = append(parts, secondary(loc.T("notebook.own_is", "Author", own.Author), true), container.NewHBox(edit, del))
+		parts = append(parts, secondary(ownEventLine(loc, own.Author, p.author), true), container.NewHBox(edit, del))
 	}
 	p.marks = container.NewVBox()
 	p.marksFor = id

@@ -372,11 +372,21 @@ func (p *NotebookPane) importFrom(name string, r io.ReadCloser) {
 				return
 			}
 			d := dialog.NewCustomConfirm(loc.T("notebook.import_title"), loc.T("notebook.import_mine"), loc.T("notebook.import_colleague"),
-				wrapLabel(loc.T("notebook.import_whose", "Author", author)), func(mine bool) { p.runImport(name, b, kind, mine, nil) }, s.Win)
+				wrapLabel(importQuestion(loc, author)), func(mine bool) { p.runImport(name, b, kind, mine, nil) }, s.Win)
 			d.Resize(fyne.NewSize(min(520, s.Win.Canvas().Size().Width-60), 0))
 			d.Show()
 		}
 	})
+}
+
+// importQuestion asks whose notebook an export by author is; an export
+// that names no person (an administrator's account: "root", "me") is
+// asked about without the name.
+func importQuestion(loc *i18n.Localizer, author string) string {
+	if userdb.Unnamed(author) {
+		return loc.T("notebook.import_whose_unnamed")
+	}
+	return loc.T("notebook.import_whose", "Author", author)
 }
 
 // exportAuthor is the author a notebook export names ("" if none).
@@ -507,7 +517,10 @@ func (p *NotebookPane) restore(b userdb.Backup) {
 func (p *NotebookPane) ShowAuthor() {
 	s, loc, nb := p.s, p.s.Loc, p.nb
 	e := widget.NewEntry()
-	e.SetText(p.author)
+	e.SetPlaceHolder(loc.T("notebook.author_placeholder"))
+	if !userdb.Unnamed(p.author) { // no "root" or "me" to delete first
+		e.SetText(p.author)
+	}
 	d := dialog.NewForm(loc.T("notebook.author_title"), loc.T("own.save"), loc.T("filter.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(loc.T("notebook.author_name"), e)}, func(ok bool) {
 			if !ok {

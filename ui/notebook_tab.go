@@ -46,12 +46,17 @@ type notebookTab struct {
 	// tagBox and kindBox give the choices room for their longest option
 	// at the current text size (fitChoices).
 	tagBox, kindBox *fyne.Container
-	bar             *fyne.Container
-	starred         *widget.Check
-	kind            *widget.Select
-	count           *widget.Label
-	list            *widget.List
-	rows            []nbRow // the rows shown
+	// countBox is a fixed slot for the count, as wide as the widest count
+	// the tab can show: a count sized to its text ("3 entries" → "12
+	// entries") moved the field and the choices sideways as the user
+	// filtered.
+	countBox *fyne.Container
+	bar      *fyne.Container
+	starred  *widget.Check
+	kind     *widget.Select
+	count    *widget.Label
+	list     *widget.List
+	rows     []nbRow // the rows shown
 	// all is every row, built from the notebook; nil until built and
 	// whenever the notebook changes (reload). The filters only choose
 	// from it: re-reading the notebook per keystroke made the list follow
@@ -95,7 +100,8 @@ func newNotebookTab(p *NotebookPane) *notebookTab {
 	// The choices get room for their words ("All tags", "Alle Schlagwörter").
 	t.tagBox = container.NewGridWrap(fyne.NewSize(190, t.tag.MinSize().Height), t.tag)
 	t.kindBox = container.NewGridWrap(fyne.NewSize(190, t.kind.MinSize().Height), t.kind)
-	t.bar = container.New(nbBarLayout{}, t.text, container.NewHBox(t.tagBox, t.kindBox), container.NewHBox(t.starred, t.count))
+	t.countBox = container.NewGridWrap(t.count.MinSize(), t.count)
+	t.bar = container.New(nbBarLayout{}, t.text, container.NewHBox(t.tagBox, t.kindBox), container.NewHBox(t.starred, t.countBox))
 	t.item = container.NewTabItemWithIcon("", theme.DocumentCreateIcon(), container.NewBorder(container.NewPadded(t.bar), nil, nil, nil,
 		container.NewStack(t.list, t.empty)))
 	t.relabel()
@@ -242,8 +248,7 @@ func (t *notebookTab) refilter() {
 			}
 			t.rows = out
 			t.list.Refresh()
-			t.count.SetText(p.s.Loc.N("notebook.tab_count", len(out)))
-			t.bar.Refresh() // the count's width changed: lay the bar out again
+			t.count.SetText(p.s.Loc.N("notebook.tab_count", len(out))) // (in its fixed slot: the bar stays put)
 			if len(out) == 0 {
 				msg := p.s.Loc.T("notebook.tab_empty")
 				if len(all) > 0 {
@@ -278,13 +283,30 @@ func (t *notebookTab) refreshTagChoices() {
 	t.fitChoices()
 }
 
+// countSlotMax is the count the count's slot is sized for: six digits,
+// ten times the largest notebook measured (BENCHMARKS.md, "Notebook").
+const countSlotMax = 999999
+
 // fitChoices sizes the tag and kind choices for their longest option at
-// the current text size: a fixed 190 px read "Alle Sc…" at 200 %.
+// the current text size (a fixed 190 px read "Alle Sc…" at 200 %), and the
+// count's slot for the widest count in the current language and text size.
 func (t *notebookTab) fitChoices() {
 	if t.tagBox == nil {
 		return
 	}
 	th := fyne.CurrentApp().Settings().Theme()
+	loc := t.p.s.Loc
+	slot := fyne.Size{}
+	for _, n := range []int{1, countSlotMax} {
+		slot = slot.Max(widget.NewLabel(loc.N("notebook.tab_count", n)).MinSize())
+	}
+	slot.Width = float32(int(slot.Width + 1))
+	if t.countBox.MinSize() != slot {
+		t.countBox.Layout = layout.NewGridWrapLayout(slot)
+		if t.bar != nil {
+			t.bar.Refresh()
+		}
+	}
 	text, pad := th.Size(theme.SizeNameText), th.Size(theme.SizeNameInnerPadding)
 	for _, c := range []struct {
 		box *fyne.Container

@@ -4,6 +4,7 @@ import (
 	"context"
 	"hash/fnv"
 	"image/color"
+	"strconv"
 	"strings"
 	"time"
 
@@ -363,6 +364,12 @@ func (p *PeoplePane) rolesChart(per *data.Person) fyne.CanvasObject {
 		label.Wrapping = fyne.TextWrapWord
 		box.Add(container.NewBorder(nil, nil, newRoleBar(from, to, start, end), nil, label))
 	}
+	if len(per.Roles) > 0 {
+		// The axis under the bars, and what the bars mean: without them a
+		// reader saw grey tracks with coloured stretches and no scale.
+		caption := secondary(loc.T("people.roles_axis", "From", start.Year(), "To", end.Year()), true)
+		box.Add(container.NewBorder(nil, nil, newRoleAxis(start, end), nil, caption))
+	}
 	return box
 }
 
@@ -428,3 +435,106 @@ func (r *roleBarRenderer) Refresh() {
 }
 func (r *roleBarRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.track, r.bar} }
 func (r *roleBarRenderer) Destroy()                     {}
+
+// roleAxis is the scale under the role bars: the first and last year at
+// the ends and each fifth year between, with ticks, as wide as a bar.
+type roleAxis struct {
+	widget.BaseWidget
+	start, end time.Time
+}
+
+func newRoleAxis(start, end time.Time) *roleAxis {
+	a := &roleAxis{start: start, end: end}
+	a.ExtendBaseWidget(a)
+	return a
+}
+
+// years are the years the axis names: the first, every fifth between
+// (when not crowding an end), the last.
+func (a *roleAxis) years() []int {
+	first, last := a.start.Year(), a.end.Year()
+	out := []int{first}
+	for y := (first/5 + 1) * 5; y < last; y += 5 {
+		if y-first >= 3 && last-y >= 3 {
+			out = append(out, y)
+		}
+	}
+	if last != first {
+		out = append(out, last)
+	}
+	return out
+}
+
+func (a *roleAxis) CreateRenderer() fyne.WidgetRenderer {
+	r := &roleAxisRenderer{a: a}
+	for _, y := range a.years() {
+		t := canvas.NewText(strconv.Itoa(y), color.Black)
+		r.labels = append(r.labels, t)
+		r.ticks = append(r.ticks, canvas.NewRectangle(color.Black))
+	}
+	r.Refresh()
+	return r
+}
+
+type roleAxisRenderer struct {
+	a      *roleAxis
+	labels []*canvas.Text
+	ticks  []*canvas.Rectangle
+}
+
+// x is where year y starts on an axis of width w (as roleBar places it).
+func (r *roleAxisRenderer) x(y int, w float32) float32 {
+	total := r.a.end.Sub(r.a.start).Seconds()
+	t := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	if y == r.a.end.Year() && y != r.a.start.Year() {
+		t = r.a.end // the last label names the axis's end
+	}
+	return float32(min(1, max(0, t.Sub(r.a.start).Seconds()/total))) * w
+}
+
+func (r *roleAxisRenderer) Layout(s fyne.Size) {
+	years := r.a.years()
+	for k, t := range r.labels {
+		x := r.x(years[k], s.Width)
+		m := t.MinSize()
+		lx := x - m.Width/2
+		switch k {
+		case 0:
+			lx = 0 // the ends are flush with the bars' ends
+		case len(r.labels) - 1:
+			lx = s.Width - m.Width
+		}
+		t.Move(fyne.NewPos(lx, 5))
+		t.Resize(m)
+		r.ticks[k].Move(fyne.NewPos(min(x, s.Width-1), 0))
+		r.ticks[k].Resize(fyne.NewSize(1, 4))
+	}
+}
+
+func (r *roleAxisRenderer) MinSize() fyne.Size {
+	h := float32(0)
+	for _, t := range r.labels {
+		h = max(h, t.MinSize().Height)
+	}
+	return fyne.NewSize(140, h+5) // 140: a role bar's width
+}
+
+func (r *roleAxisRenderer) Refresh() {
+	th, v := r.a.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+	for k, t := range r.labels {
+		t.Color = th.Color(theme.ColorNamePlaceHolder, v)
+		t.TextSize = th.Size(theme.SizeNameCaptionText)
+		t.Refresh()
+		r.ticks[k].FillColor = t.Color
+		r.ticks[k].Refresh()
+	}
+	r.Layout(r.a.Size())
+}
+func (r *roleAxisRenderer) Objects() []fyne.CanvasObject {
+	out := make([]fyne.CanvasObject, 0, 2*len(r.labels))
+	for k := range r.labels {
+		out = append(out, r.labels[k], r.ticks[k])
+	}
+	return out
+}
+func (r *roleAxisRenderer) Destroy() {}

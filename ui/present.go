@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"aitimeline/data"
+	"aitimeline/i18n"
 	"aitimeline/ui/chrono"
 )
 
@@ -494,6 +495,20 @@ func (p *Presenter) render(animate bool) {
 	}
 }
 
+// stopCounter is stop n of total's counter on screen page (from 0) of
+// pages: "6 / 12" on a stop that fits one screen; with "part 1/3" on the
+// first of several and "continued, part 2/3" on the others, so that the
+// presenter sees how many screens the stop still has.
+func stopCounter(loc *i18n.Localizer, n, total, page, pages int) string {
+	switch {
+	case pages <= 1:
+		return loc.T("present.counter", "N", n, "Total", total)
+	case page == 0:
+		return loc.T("present.counter_parts", "N", n, "Total", total, "Page", 1, "Pages", pages)
+	}
+	return loc.T("present.counter_continued", "N", n, "Total", total, "Page", page+1, "Pages", pages)
+}
+
 // renderSlide shows the current screen and updates the presenter window.
 // Details not at hand are read off the UI goroutine (the index's date,
 // title and status show meanwhile); their arrival redraws the slide but
@@ -502,16 +517,16 @@ func (p *Presenter) renderSlide() {
 	pr := p.show
 	s, d := p.s, pr.d
 	st := slideText{loc: s.Loc, person: s.PersonName, party: s.PartyName}
-	counter, more := "", ""
+	var counter slideCounter
 	if d.pos >= 0 {
-		counter = s.Loc.T("present.counter", "N", d.Number(), "Total", d.Len())
-		more = s.Loc.T("present.counter_continued", "N", d.Number(), "Total", d.Len())
+		loc, n, total := s.Loc, d.Number(), d.Len()
+		counter = func(page, pages int) string { return stopCounter(loc, n, total, page, pages) }
 	}
 	if i := d.Event(); i < 0 {
-		pr.root.setContent(func(slideGeometry, float32) slideContent { return st.titleContent(d) }, counter, more)
+		pr.root.setContent(func(slideGeometry, float32) slideContent { return st.titleContent(d) }, counter)
 	} else {
 		ev := p.cache[i]
-		pr.root.setContent(func(g slideGeometry, cw float32) slideContent { return st.stopContent(s.Idx, i, ev, g, cw) }, counter, more)
+		pr.root.setContent(func(g slideGeometry, cw float32) slideContent { return st.stopContent(s.Idx, i, ev, g, cw) }, counter)
 		if ev == nil {
 			p.read("present", i, func() {
 				if p.show == pr && d.Event() == i {

@@ -152,7 +152,7 @@ func TestPresentShots(t *testing.T) {
 }
 
 // TestPresentContinuedStop: a stop too full for one screen at the floors
-// goes on on "6 / 12 (continued)"; Next goes there first, Previous comes
+// goes on on "6 / 12 (continued, part 2/…)"; Next goes there first, Previous comes
 // back, the strip and the presenter window stay on the stop.
 func TestPresentContinuedStop(t *testing.T) {
 	h := newPresentHarness(t, data.EN)
@@ -168,7 +168,7 @@ func TestPresentContinuedStop(t *testing.T) {
 	}
 	h.press(fyne.KeyRight)
 	second := h.screenText()
-	if h.p.show.d.Number() != 6 || !strings.Contains(second, "6 / 12 (continued)") || !strings.Contains(second, norm(ev.Title.EN)) {
+	if h.p.show.d.Number() != 6 || !strings.Contains(second, "6 / 12 (continued, part 2/") || !strings.Contains(second, norm(ev.Title.EN)) {
 		t.Fatalf("Next did not go to stop 6's continuation: stop %d, %q", h.p.show.d.Number(), second)
 	}
 	if second == first || h.p.show.strip.View() != strip || pv.counter.Text != "6 / 12" || pv.now.Text != h.S.EventTitle(evs[5]) {

@@ -212,7 +212,7 @@ type presentRoot struct {
 	content   slideContent   // the screen shown: pages[page]
 	pages     []slideContent // the stop's screens (more than one when it does not fit on one)
 	page      int
-	counters  [2]string // the stop counter on its first screen and on a continuation
+	counterOf slideCounter // the stop counter for each of its screens
 	tm        *textMeasurer
 	showStrip bool
 	hidden    bool // the pointer is hidden
@@ -295,14 +295,25 @@ func (r *presentRoot) Resize(s fyne.Size) {
 // setContent shows new content (a stop, the title screen): build makes it
 // for a window's geometry, in the current language, whenever the window
 // size or the language changes.
-// counter and more are the stop counter on the first screen and on a
-// continuation. The screen shown stays (a language switch, details read
-// later); setPage chooses another.
-func (r *presentRoot) setContent(build func(g slideGeometry, counterW float32) slideContent, counter, more string) {
+// counter says the stop counter on each of the stop's screens (nil: none).
+// The screen shown stays (a language switch, details read later); setPage
+// chooses another.
+func (r *presentRoot) setContent(build func(g slideGeometry, counterW float32) slideContent, counter slideCounter) {
 	r.build = build
-	r.counters = [2]string{counter, more}
+	r.counterOf = counter
 	r.rebuild()
 }
+
+// slideCounter is the stop counter on screen page (from 0) of a stop shown
+// on pages screens: "6 / 12", or with the screen ("6 / 12 (part 1/3)",
+// "6 / 12 (continued, part 2/3)") so that a presenter knows how much of
+// the stop is still to come.
+type slideCounter func(page, pages int) string
+
+// counterForms are the (page, pages) whose counters the room at the top
+// right is measured for: one screen, the first of several, a continuation
+// (nine screens: more do not happen at the text size floors).
+var counterForms = [][2]int{{0, 1}, {0, 9}, {8, 9}}
 
 // setPage shows screen n of the current stop.
 func (r *presentRoot) setPage(n int) {
@@ -341,8 +352,11 @@ func (r *presentRoot) setBlank(c color.Color) {
 // counterWidth is the room the stop counter takes at the top right.
 func (r *presentRoot) counterWidth(g slideGeometry) float32 {
 	w := float32(0)
-	for _, c := range r.counters {
-		if c != "" {
+	if r.counterOf == nil {
+		return 0
+	}
+	for _, f := range counterForms {
+		if c := r.counterOf(f[0], f[1]); c != "" {
 			w = max(w, fyne.MeasureText(c, g.CounterSize, fyne.TextStyle{}).Width+g.CounterSize)
 		}
 	}
@@ -365,9 +379,9 @@ func (r *presentRoot) rebuild() {
 	r.pages = paginate(full, g.boxW(), g.boxH(), g.Limits, r.tm)
 	r.page = max(0, min(r.page, len(r.pages)-1))
 	r.content = r.pages[r.page]
-	r.counter.Text = r.counters[0]
-	if r.page > 0 {
-		r.counter.Text = r.counters[1]
+	r.counter.Text = ""
+	if r.counterOf != nil {
+		r.counter.Text = r.counterOf(r.page, len(r.pages))
 	}
 	r.lay = fitSlide(r.content.rows, g.boxW(), g.boxH(), g.Limits, r.tm)
 	fg := r.fg()

@@ -590,27 +590,66 @@ func exists(p string) bool {
 	return err == nil
 }
 
-// authorOr is name, or the OS user's name when name is empty.
+// NoName is the author a new notebook gets when the OS account is no
+// person's (root, Administrator, a service account) and no name was given.
+// It is stored as a name (the file format needs one) and shown as a neutral
+// word (Unnamed). It stays "me", what earlier versions stored, so their
+// notebooks read the same.
+const NoName = "me"
+
+// Unnamed reports whether author is no person's name but NoName or the name
+// of an administrator account ("root"): the UI then says nothing about who
+// wrote it (it is the user's own) or uses a neutral word, never "added by
+// root". A notebook made by an earlier version as root is stored as "root".
+func Unnamed(author string) bool {
+	a := strings.ToLower(strings.TrimSpace(author))
+	return a == NoName || a == "" || adminAccounts[a]
+}
+
+// adminAccounts are login names of accounts that are nobody's own: a
+// researcher running the app in a container or as an administrator is not
+// called "root".
+var adminAccounts = map[string]bool{"root": true, "administrator": true, "admin": true, "toor": true, "system": true, "nobody": true}
+
+// currentUser is user.Current (tests: another account).
+var currentUser = user.Current
+
+// authorOr is name, or else the OS user's full name (the passwd GECOS
+// field's first part), else the login name, else NoName: a researcher's
+// notes carry "Ada Lovelace", or "ada"; an administrator's carry no name.
 func authorOr(name string) string {
 	if n, err := cleanAuthor(name); err == nil {
 		return n
 	}
-	if u, err := user.Current(); err == nil {
-		if n, err := cleanAuthor(strings.Split(u.Name, ",")[0]); err == nil {
+	person := func(s string) (string, bool) {
+		n, err := cleanAuthor(s)
+		return n, err == nil && !Unnamed(n)
+	}
+	if u, err := currentUser(); err == nil {
+		if u.Uid == "0" {
+			return NoName // root under any login name
+		}
+		if n, ok := person(strings.Split(u.Name, ",")[0]); ok {
 			return n
 		}
 		login := u.Username
 		if i := strings.LastIndexByte(login, '\\'); i >= 0 {
 			login = login[i+1:] // Windows: DOMAIN\user
 		}
-		if n, err := cleanAuthor(login); err == nil {
-			return n
+		if login != "" {
+			if n, ok := person(login); ok {
+				return n
+			}
+			return NoName
 		}
 	}
 	for _, k := range []string{"USER", "USERNAME", "LOGNAME"} {
-		if n, err := cleanAuthor(os.Getenv(k)); err == nil {
-			return n
+		if v := os.Getenv(k); v != "" {
+			if n, ok := person(v); ok {
+				return n
+			}
+			return NoName
 		}
 	}
-	return "me"
+	return NoName
 }

@@ -375,10 +375,8 @@ func languageName(loc *i18n.Localizer, code string) string {
 	return code
 }
 
-// urlLines writes a web address as linked lines, broken after / ? & = _ .
-// where it is too long for one line, so that it reads whole. (Not after a
-// hyphen: text extraction takes a hyphen at a line's end for hyphenation
-// and drops it.)
+// urlLines writes a web address as linked lines, broken where a reader
+// expects a web address to break (see urlCut), so that it reads whole.
 func (h *handout) urlLines(u string, x float64) {
 	h.font("", 8.5)
 	h.textColor(muted)
@@ -390,8 +388,9 @@ func (h *handout) urlLines(u string, x float64) {
 	}
 }
 
-// breakURL cuts u into lines of at most w points, preferably after one of
-// / ? & = _ . and otherwise anywhere but after a hyphen.
+// breakURL cuts u into lines of at most w points, at the last place urlCut
+// allows on each line; only a stretch with no such place in the line's
+// last three quarters is cut inside (and never after a hyphen).
 func breakURL(d *doc, u string, w float64) []string {
 	var lines []string
 	for u != "" {
@@ -405,8 +404,8 @@ func breakURL(d *doc, u string, w float64) []string {
 			fit++
 		}
 		cut := fit
-		for i := fit; i > fit/2; i-- {
-			if strings.ContainsRune("/?&=_.", r[i-1]) {
+		for i := fit; i > fit/4; i-- {
+			if urlCut(r, i) {
 				cut = i
 				break
 			}
@@ -418,6 +417,28 @@ func breakURL(d *doc, u string, w float64) []string {
 		u = string(r[cut:])
 	}
 	return lines
+}
+
+// urlCut reports whether a web address r may break before r[i]: after
+// / ? & = _ . ; , + # (a line that ends in one of them reads as
+// unfinished), or before a hyphen or a %-escape ("…-mark-zuckerberg" as
+// "…-mark" and "-zuckerberg": a hyphen at a line's end reads as a
+// hyphenated word, and text extraction drops it); never inside "//" or
+// "://", nor inside a %-escape.
+func urlCut(r []rune, i int) bool {
+	if i <= 0 || i >= len(r) {
+		return false
+	}
+	a, b := r[i-1], r[i]
+	switch {
+	case a == '/' && b == '/', a == ':' && b == '/':
+		return false
+	case i >= 2 && r[i-2] == '%', a == '%':
+		return false // inside %XX
+	case b == '-' || b == '%':
+		return a != '-'
+	}
+	return strings.ContainsRune("/?&=_.;,+#", a)
 }
 
 // footers writes "Page n of m" and the title on every page, once the page

@@ -378,7 +378,7 @@ func TestBreakURL(t *testing.T) {
 			t.Errorf("line %q is %.0f wide", l, w)
 		}
 	}
-	if !strings.HasSuffix(lines[0], "/") && !strings.HasSuffix(lines[0], "-") && !strings.HasSuffix(lines[0], ".") {
+	if !strings.HasSuffix(lines[0], "/") && !strings.HasPrefix(lines[1], "-") && !strings.HasSuffix(lines[0], ".") {
 		t.Errorf("first line %q not broken at a separator", lines[0])
 	}
 }
@@ -484,5 +484,102 @@ func TestEmbeddedFonts(t *testing.T) {
 	}
 	if len(names) != 3 {
 		t.Errorf("fonts %v, want regular, bold and italic only", names)
+	}
+}
+
+// TestBreakURLAtSeparators breaks the dataset's longest web addresses (a
+// 250-character slug of hyphenated words, tracking parameters, %-escapes)
+// at the endnotes' width and at a narrow one: every line but the last ends
+// after / ? & = _ . ; , + # or before a hyphen or a %-escape, never inside
+// a word, "//" or a %-escape; the lines join to the address and fit.
+func TestBreakURLAtSeparators(t *testing.T) {
+	d, err := newDoc(i18n.Must(data.EN), 595, 842, "x", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.font("", 8.5)
+	var urls []string
+	seen := map[string]bool{}
+	for _, e := range dataset(t).Events {
+		for _, s := range e.Sources {
+			if len(s.URL) > 150 && !seen[s.URL] {
+				seen[s.URL] = true
+				urls = append(urls, s.URL)
+			}
+		}
+	}
+	const slug = "https://intelligence-artificielle.developpez.com/actu/365786/Meta-de-Mark-Zuckerberg-demande-au-procureur-general-de-Californie-de-bloquer-le-projet-de-transformation-d-OpenAI-en-societe-a-but-lucratif-car-cela-creerait-un-dangereux-precedent-injuste/"
+	if !seen[slug] || len(urls) < 5 {
+		t.Fatalf("the dataset's long addresses: %d, the long slug among them: %v", len(urls), seen[slug])
+	}
+	good := func(line, next string) bool {
+		if !strings.ContainsAny(line[len(line)/4:], "/?&=_.;,+#-%") {
+			return true // a token with no place to break (a tracking ID), cut where the line is full
+		}
+		if strings.HasSuffix(line, "//") && !strings.HasPrefix(next, "/") {
+			return true
+		}
+		if strings.HasSuffix(line, "/") && strings.HasPrefix(next, "/") || strings.HasSuffix(line, ":") {
+			return false
+		}
+		if l := len(line); l >= 1 && line[l-1] == '%' || l >= 2 && line[l-2] == '%' {
+			return false
+		}
+		return strings.ContainsAny(line[len(line)-1:], "/?&=_.;,+#") ||
+			(strings.HasPrefix(next, "-") || strings.HasPrefix(next, "%")) && !strings.HasSuffix(line, "-")
+	}
+	// In a hand-out's endnotes, as a reader (and pdftotext) sees them.
+	var evs []data.Event
+	for _, e := range dataset(t).Events {
+		for _, s := range e.Sources {
+			if seen[s.URL] {
+				evs = append(evs, e)
+				break
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := WriteHandout(&buf, &HandoutDoc{Title: "Long addresses", Events: evs}, i18n.Must(data.EN), HandoutOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Split(strings.Join(pdfText(t, writePDF(t, "long-urls.pdf", buf.Bytes()), "-layout"), "\n"), "\n")
+	found := false
+	for k, l := range text {
+		if strings.TrimSpace(l) != "https://intelligence-artificielle.developpez.com/" && !strings.HasPrefix(strings.TrimSpace(l), "https://intelligence-artificielle") {
+			continue
+		}
+		var lines []string
+		for j := k; j < len(text) && len(strings.Join(lines, "")) < len(slug); j++ {
+			lines = append(lines, strings.TrimSpace(text[j]))
+		}
+		if strings.Join(lines, "") != slug {
+			t.Fatalf("the hand-out's endnote shows the address as %q", lines)
+		}
+		for j := 0; j+1 < len(lines); j++ {
+			if !good(lines[j], lines[j+1]) {
+				t.Errorf("the hand-out breaks the address inside a word: %q | %q", lines[j], lines[j+1])
+			}
+		}
+		found = true
+		break
+	}
+	if !found {
+		t.Errorf("the hand-out's endnotes lack %s", slug)
+	}
+	for _, w := range []float64{200, 595 - 2*hoMargin - 28 - 2} {
+		for _, u := range urls {
+			lines := breakURL(d, u, w)
+			if strings.Join(lines, "") != u {
+				t.Fatalf("lines do not join to the URL: %q", lines)
+			}
+			for k, l := range lines {
+				if lw := d.GetStringWidth(l); lw > w {
+					t.Errorf("line %q is %.0f wide (at most %.0f)", l, lw, w)
+				}
+				if k+1 < len(lines) && !good(l, lines[k+1]) {
+					t.Errorf("at %.0f pt, %s breaks inside a word: %q | %q", w, u, l, lines[k+1])
+				}
+			}
+		}
 	}
 }
