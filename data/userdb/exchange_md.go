@@ -161,7 +161,11 @@ func (nb *Notebook) ExportMarkdown(ctx context.Context, w io.Writer, src EventSo
 	md := newMDWriter(bw, loc)
 	md.line("# " + mdEscape(loc.T("notebook.md.title")))
 	md.blank()
-	md.line(mdEscape(loc.T("notebook.md.intro", "Author", author, "Events", len(list), "Notes", len(notes))))
+	intro := "notebook.md.intro"
+	if Unnamed(author) {
+		intro = "notebook.md.intro_unnamed" // no "Notebook of root"
+	}
+	md.line(mdEscape(loc.T(intro, "Author", author, "Events", len(list), "Notes", len(notes))))
 	for _, e := range list {
 		md.event(e)
 	}
@@ -303,7 +307,11 @@ func (m *mdWriter) note(level string, n Note) {
 	k := [2]string{n.Author, d.String()}
 	head, ok := m.heads[k]
 	if !ok {
-		head = mdEscape(m.loc.T("notebook.md.note_by", "Author", n.Author, "Date", m.loc.ShortDate(d)))
+		id := "notebook.md.note_by"
+		if Unnamed(n.Author) {
+			id = "notebook.md.note_unnamed"
+		}
+		head = mdEscape(m.loc.T(id, "Author", n.Author, "Date", m.loc.ShortDate(d)))
 		m.heads[k] = head
 	}
 	m.blank()

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -574,5 +575,25 @@ func TestExportMarkdownListsEverySourceCited(t *testing.T) {
 	}
 	if n := strings.Count(md, "openai-elon-musk"); n != 1 {
 		t.Errorf("the source both cite is listed %d times", n)
+	}
+}
+
+// TestExportMarkdownWithoutAName: a notebook whose author is no person's
+// name (an administrator account) never says "Notebook of root" or
+// "Note by me".
+func TestExportMarkdownWithoutAName(t *testing.T) {
+	for _, author := range []string{"root", NoName} {
+		nb := openAt(t, filepath.Join(t.TempDir(), "nb.db"), Options{Author: author, NoAutoBackup: true})
+		mustSave(t, nb, EventTarget("2015-12-11-openai-founded"), "first note")
+		ds := &data.Dataset{Events: []data.Event{{ID: "2015-12-11-openai-founded", Date: data.MustDate("2015-12-11"), Title: data.Text{EN: "OpenAI is founded"}}}}
+		var b bytes.Buffer
+		if err := nb.ExportMarkdown(ctx, &b, FromDataset(ds), i18nEN()); err != nil {
+			t.Fatal(err)
+		}
+		md := b.String()
+		if strings.Contains(md, " of "+author) || strings.Contains(md, "by "+author) ||
+			!strings.Contains(md, "Notebook · events: 1 · notes: 1") || !strings.Contains(md, "### Note (") {
+			t.Errorf("author %q:\n%s", author, md)
+		}
 	}
 }
