@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/data"
 	"aitimeline/data/userdb"
@@ -51,7 +50,7 @@ type NotebookPane struct {
 	dialogEditor *noteEditor     // the note on a person or source in a dialog, if any
 	marks        *fyne.Container // star, flag and tags of the event shown
 	marksFor     string          // that event's ID
-	tagEntry     *widget.Entry
+	tagEntry     *FieldEntry
 	lastForm     *ownEventForm // the own-event editor opened last (tests)
 	pendingEdit  string        // open this event's note as soon as its editor is there
 	tab          *notebookTab

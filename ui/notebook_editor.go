@@ -28,14 +28,17 @@ type noteEntry struct {
 	widget.Entry
 	onFocusLost func()
 	onEscape    func()
-	// onShortcut acts on the window's own shortcuts (star, new event),
-	// which a focused field would otherwise swallow; it reports whether
-	// it did.
+	// onShortcut acts on the shortcuts that mean the note's target here
+	// (star, new event); it reports whether it did. The other window
+	// shortcuts go to the window (passShortcut).
 	onShortcut func(fyne.Shortcut) bool
 }
 
 func (e *noteEntry) TypedShortcut(sc fyne.Shortcut) {
 	if e.onShortcut != nil && e.onShortcut(sc) {
+		return
+	}
+	if passShortcut(e, sc) {
 		return
 	}
 	e.Entry.TypedShortcut(sc)
@@ -463,7 +466,7 @@ func (p *NotebookPane) fillMarks() {
 		tags.Add(chip)
 	}
 	suggest := container.NewHBox()
-	entry := widget.NewEntry()
+	entry := NewFieldEntry()
 	entry.SetPlaceHolder(loc.T("notebook.tag_add"))
 	add := func(t string) {
 		if strings.TrimSpace(t) == "" {

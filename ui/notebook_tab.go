@@ -41,7 +41,7 @@ type nbRow struct {
 type notebookTab struct {
 	p    *NotebookPane
 	item *container.TabItem
-	text *widget.Entry
+	text *FieldEntry
 	tag  *widget.Select
 	// tagBox and kindBox give the choices room for their longest option
 	// at the current text size (fitChoices).
@@ -69,7 +69,7 @@ type notebookTab struct {
 }
 
 func newNotebookTab(p *NotebookPane) *notebookTab {
-	t := &notebookTab{p: p, text: widget.NewEntry(), starred: widget.NewCheck("", nil), count: widget.NewLabel(""),
+	t := &notebookTab{p: p, text: NewFieldEntry(), starred: widget.NewCheck("", nil), count: widget.NewLabel(""),
 		kinds: []string{"notebook.kind_all", "notebook.kind_events", "notebook.kind_own", "notebook.kind_people", "notebook.kind_sources", "notebook.kind_orphans"}}
 	t.tag = widget.NewSelect(nil, func(string) { t.refilter() })
 	t.kind = widget.NewSelect(nil, func(string) { t.refilter() })

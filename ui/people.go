@@ -85,7 +85,7 @@ func walkAvatar(o fyne.CanvasObject, circle **canvas.Circle, text **canvas.Text)
 type PeoplePane struct {
 	s       *Session
 	tab     *container.TabItem
-	search  *widget.Entry
+	search  *FieldEntry
 	grid    *widget.GridWrap
 	shown   []*data.Person // the people the grid shows
 	counts  map[string]int // events per person (nil until counted)
@@ -98,7 +98,7 @@ type PeoplePane struct {
 }
 
 func newPeoplePane(s *Session) *PeoplePane {
-	p := &PeoplePane{s: s, search: widget.NewEntry(), profile: container.NewStack()}
+	p := &PeoplePane{s: s, search: NewFieldEntry(), profile: container.NewStack()}
 	view := s.View()
 	s.OnFilter(func() { // the user's own events renumber the events: list the person's again
 		if v := s.View(); v != view {

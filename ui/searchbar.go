@@ -20,7 +20,7 @@ import (
 type SearchBar struct {
 	s      *Session
 	lt     *ListTwin
-	entry  *widget.Entry
+	entry  *FieldEntry
 	people *fyne.Container // matching people, shown above the list
 
 	raw      []data.Hit // the last result, unfiltered
@@ -37,7 +37,7 @@ type SearchBar struct {
 }
 
 func newSearchBar(s *Session, lt *ListTwin) *SearchBar {
-	b := &SearchBar{s: s, lt: lt, entry: widget.NewEntry(), people: container.NewHBox()}
+	b := &SearchBar{s: s, lt: lt, entry: NewFieldEntry(), people: container.NewHBox()}
 	b.people.Hide()
 	b.entry.OnChanged = func(string) { b.run() }
 	b.entry.OnSubmitted = func(string) { b.onSubmit() }
@@ -50,7 +50,7 @@ func newSearchBar(s *Session, lt *ListTwin) *SearchBar {
 }
 
 // Entry is the search field.
-func (b *SearchBar) Entry() *widget.Entry { return b.entry }
+func (b *SearchBar) Entry() *FieldEntry { return b.entry }
 
 // People is the row of matching people (above the list).
 func (b *SearchBar) People() fyne.CanvasObject { return b.people }

@@ -25,7 +25,7 @@ type SourcesPane struct {
 	s        *Session
 	tab      *container.TabItem
 	summary  *widget.Label
-	filter   *widget.Entry
+	filter   *FieldEntry
 	table    *widget.Table
 	all      []data.Source
 	rows     []data.Source
@@ -61,7 +61,7 @@ func newSourcesPane(s *Session) *SourcesPane {
 			}
 		}
 	})
-	p := &SourcesPane{s: s, summary: widget.NewLabel(""), filter: widget.NewEntry(), detail: container.NewVBox()}
+	p := &SourcesPane{s: s, summary: widget.NewLabel(""), filter: NewFieldEntry(), detail: container.NewVBox()}
 	self = p
 	p.summary.Wrapping = fyne.TextWrapWord
 	p.filter.OnChanged = func(string) { p.apply() }
