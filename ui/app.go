@@ -438,7 +438,12 @@ func (m *Main) installKeys() {
 	}
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
 		if c.Overlays().Top() != nil {
-			return // a dialog is open: its keys are not the timeline's (Esc must not clear the selection behind it)
+			// A dialog is open: its keys are not the timeline's (Esc must
+			// not clear the selection behind it); Esc cancels the dialog.
+			if e.Name == fyne.KeyEscape {
+				escapeDialog(c)
+			}
+			return
 		}
 		if !m.windowKey(e) && m.SelectedTab() == "timeline" {
 			s.TL.TypedKey(e)
@@ -596,6 +601,7 @@ func (m *Main) ShowAbout() {
 	body.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(m.S.Loc.T("about.title"), m.S.Loc.T("about.close"), container.NewGridWrap(fyne.NewSize(480, 220), body), m.S.Win)
 	d.Show()
+	closeOnEsc(m.S.Win.Canvas(), d.Hide)
 }
 
 // RequestClose is what the window's close button and File → Quit do: if an

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"sync"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
@@ -32,10 +34,75 @@ func (e *FieldEntry) TypedShortcut(sc fyne.Shortcut) {
 	e.Entry.TypedShortcut(sc)
 }
 
+// TypedKey closes the dialog the field is in with Esc (as the dialog's
+// Cancel would); other keys edit the text.
+func (e *FieldEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && escapeDialog(canvasOf(e)) {
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// canvasOf is the canvas o is drawn on, or nil.
+func canvasOf(o fyne.CanvasObject) fyne.Canvas {
+	app := fyne.CurrentApp()
+	if app == nil {
+		return nil
+	}
+	return app.Driver().CanvasForObject(o)
+}
+
+// escClosers maps each open dialog's pop-up (the canvas overlay that
+// dialog.Show adds) to what Esc does there. Fyne's dialogs do not react
+// to Esc themselves, and the overlay does not lead back to its dialog.
+var (
+	escMu      sync.Mutex
+	escClosers = map[fyne.CanvasObject]func(){}
+)
+
+// closeOnEsc makes Esc act as cancel on the dialog just shown on c (call
+// it right after the dialog's Show): onEsc runs when Esc is typed while
+// that dialog is the topmost one.
+func closeOnEsc(c fyne.Canvas, onEsc func()) {
+	top := c.Overlays().Top()
+	if top == nil {
+		return
+	}
+	escMu.Lock()
+	defer escMu.Unlock()
+	for o := range escClosers { // dialogs closed since: their pop-ups are hidden
+		if !o.Visible() {
+			delete(escClosers, o)
+		}
+	}
+	escClosers[top] = onEsc
+}
+
+// escapeDialog runs the Esc action of c's topmost overlay when it is a
+// dialog made with closeOnEsc, and reports whether it did.
+func escapeDialog(c fyne.Canvas) bool {
+	if c == nil {
+		return false
+	}
+	top := c.Overlays().Top()
+	if top == nil {
+		return false
+	}
+	escMu.Lock()
+	f := escClosers[top]
+	escMu.Unlock()
+	if f == nil {
+		return false
+	}
+	f()
+	return true
+}
+
 // passShortcut gives sc to the canvas o is on when sc is a key combination
 // a text field has no use for, and reports whether it did. The standard
 // editing shortcuts (fyne.ShortcutCopy and its kind) are never custom
-// ones; combinations with the cursor and deleting keys (Ctrl+←, Alt+→,
+// ones; while a dialog is open nothing is passed (Ctrl+2 must not switch
+// tabs behind it); combinations with the cursor and deleting keys (Ctrl+←, Alt+→,
 // Ctrl+Backspace, Ctrl+Shift+End …) stay with the text, even where the
 // field ignores them, because a user typing means the text by them.
 func passShortcut(o fyne.CanvasObject, sc fyne.Shortcut) bool {
@@ -48,14 +115,14 @@ func passShortcut(o fyne.CanvasObject, sc fyne.Shortcut) bool {
 		fyne.KeyBackspace, fyne.KeyDelete:
 		return false
 	}
-	app := fyne.CurrentApp()
-	if app == nil {
-		return false
+	c := canvasOf(o)
+	if c == nil || c.Overlays().Top() != nil {
+		return false // a dialog is open: the window's keys are not for it
 	}
-	c, ok := app.Driver().CanvasForObject(o).(fyne.Shortcutable)
+	sh, ok := c.(fyne.Shortcutable)
 	if !ok {
 		return false
 	}
-	c.TypedShortcut(sc)
+	sh.TypedShortcut(sc)
 	return true
 }

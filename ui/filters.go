@@ -58,7 +58,7 @@ type FilterPane struct {
 	// The open dialog's parts (tests drive them).
 	dialog               *dialog.CustomDialog
 	dialogApply          func()
-	dialogFrom, dialogTo *widget.Entry
+	dialogFrom, dialogTo *FieldEntry
 	dialogProblem        *widget.Label
 }
 
@@ -181,7 +181,7 @@ type checkList struct {
 	set    func(string, bool)
 	shown  []string
 	list   *widget.List
-	search *widget.Entry
+	search *FieldEntry
 }
 
 func newCheckList(keys []string, label func(string) string, on func(string) bool, set func(string, bool), placeholder string) *checkList {
@@ -214,7 +214,7 @@ func newCheckList(keys []string, label func(string) string, on func(string) bool
 		}
 		c.list.UnselectAll()
 	}
-	c.search = widget.NewEntry()
+	c.search = NewFieldEntry()
 	c.search.SetPlaceHolder(placeholder)
 	c.search.OnChanged = func(q string) {
 		q = data.Fold(strings.TrimSpace(q))
@@ -277,8 +277,8 @@ func (f *FilterPane) ShowDialog() {
 		col(loc.T("detail.status"), nil, group(sts, func(k string) string { return loc.T("status." + k) },
 			func(k string) bool { return next.Statuses[data.Status(k)] }, func(k string, v bool) { Toggle(&next.Statuses, data.Status(k), v) })),
 	)
-	from, to := widget.NewEntry(), widget.NewEntry()
-	for _, e := range []*widget.Entry{from, to} {
+	from, to := NewFieldEntry(), NewFieldEntry()
+	for _, e := range []*FieldEntry{from, to} {
 		e.SetPlaceHolder(loc.T("filter.date_hint_user"))
 	}
 	if !next.From.IsZero() {
@@ -345,7 +345,7 @@ func (f *FilterPane) ShowDialog() {
 	var d *dialog.CustomDialog
 	apply := widget.NewButtonWithIcon(loc.T("filter.apply"), theme.ConfirmIcon(), func() {
 		var bad []string
-		for _, e := range []*widget.Entry{from, to} {
+		for _, e := range []*FieldEntry{from, to} {
 			if err := dateCheck(e.Text); err != nil {
 				bad = append(bad, err.Error())
 			}
@@ -374,6 +374,7 @@ func (f *FilterPane) ShowDialog() {
 	d.SetButtons([]fyne.CanvasObject{cancel, apply})
 	d.Resize(fyne.NewSize(min(1100, s.Win.Canvas().Size().Width-40), min(620, s.Win.Canvas().Size().Height-40)))
 	d.Show()
+	closeOnEsc(s.Win.Canvas(), d.Hide) // Esc = Cancel: nothing applied
 	f.dialog = d
 	f.dialogApply = apply.OnTapped
 	f.dialogFrom, f.dialogTo, f.dialogProblem = from, to, problem

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"sort"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -23,23 +24,24 @@ import (
 type ownEventForm struct {
 	p                  *NotebookPane
 	ev                 userdb.OwnEvent
-	date, end          *widget.Entry
+	date, end          *FieldEntry
 	category           *widget.Select
 	cats               []data.Category
-	titleEN, titleDE   *widget.Entry
-	summaryEN          *widget.Entry
-	summaryDE          *widget.Entry
+	titleEN, titleDE   *FieldEntry
+	summaryEN          *FieldEntry
+	summaryDE          *FieldEntry
 	people, orgs       map[string]bool
 	sources            *fyne.Container
 	srcRows            []*sourceFields
 	problem            *widget.Label
 	dlg                *dialog.CustomDialog
 	saving             bool
+	opened             string // snapshot() when the form opened: Esc asks before it drops changes
 	peopleKeys, orgKey []string
 }
 
 type sourceFields struct {
-	publisher, title, date, url *widget.Entry
+	publisher, title, date, url *FieldEntry
 	box                         *fyne.Container
 }
 
@@ -56,7 +58,7 @@ func (p *NotebookPane) ShowOwnEventEditor(ev userdb.OwnEvent) {
 	f.problem.Wrapping = fyne.TextWrapWord
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Hide()
-	f.date, f.end = widget.NewEntry(), widget.NewEntry()
+	f.date, f.end = NewFieldEntry(), NewFieldEntry()
 	f.date.SetPlaceHolder(loc.T("own.date_hint"))
 	f.end.SetPlaceHolder(loc.T("own.end_hint"))
 	if ev.ID != "" {
@@ -77,11 +79,12 @@ func (p *NotebookPane) ShowOwnEventEditor(ev userdb.OwnEvent) {
 			f.category.SetSelectedIndex(k)
 		}
 	}
-	f.titleEN, f.titleDE = widget.NewEntry(), widget.NewEntry()
+	f.titleEN, f.titleDE = NewFieldEntry(), NewFieldEntry()
 	f.titleEN.SetText(ev.Title.EN)
 	f.titleDE.SetText(ev.Title.DE)
-	f.summaryEN, f.summaryDE = widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
-	for _, e := range []*widget.Entry{f.summaryEN, f.summaryDE} {
+	f.summaryEN, f.summaryDE = NewFieldEntry(), NewFieldEntry()
+	for _, e := range []*FieldEntry{f.summaryEN, f.summaryDE} {
+		e.MultiLine = true
 		e.Wrapping = fyne.TextWrapWord
 		e.SetMinRowsVisible(3)
 	}
@@ -143,14 +146,55 @@ func (p *NotebookPane) ShowOwnEventEditor(ev userdb.OwnEvent) {
 		container.NewBorder(f.problem, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))), s.Win)
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
 	f.dlg.Show()
+	f.opened = f.snapshot()
+	closeOnEsc(s.Win.Canvas(), f.escape)
 	p.lastForm = f
 	s.Win.Canvas().Focus(f.date)
+}
+
+// snapshot is everything the form holds, to tell whether the user changed
+// anything since it opened.
+func (f *ownEventForm) snapshot() string {
+	parts := []string{f.date.Text, f.end.Text, strconv.Itoa(f.category.SelectedIndex()), f.titleEN.Text, f.titleDE.Text, f.summaryEN.Text, f.summaryDE.Text}
+	for _, r := range f.srcRows {
+		parts = append(parts, r.publisher.Text, r.title.Text, r.date.Text, r.url.Text)
+	}
+	for _, set := range []map[string]bool{f.people, f.orgs} {
+		var on []string
+		for k, v := range set {
+			if v {
+				on = append(on, k)
+			}
+		}
+		sort.Strings(on)
+		parts = append(parts, strings.Join(on, ","))
+	}
+	return strings.Join(parts, "\x00")
+}
+
+// escape is Esc in the form: it closes an untouched form as Cancel does;
+// with changes typed it asks first, so Esc never drops work silently.
+func (f *ownEventForm) escape() {
+	if f.snapshot() == f.opened {
+		f.dlg.Hide()
+		return
+	}
+	loc, win := f.p.s.Loc, f.p.s.Win
+	ask := dialog.NewConfirm(loc.T("own.discard_title"), loc.T("own.discard_question"), func(drop bool) {
+		if drop {
+			f.dlg.Hide()
+		}
+	}, win)
+	ask.SetConfirmText(loc.T("own.discard"))
+	ask.SetDismissText(loc.T("own.keep_editing"))
+	ask.Show()
+	closeOnEsc(win.Canvas(), ask.Hide) // a second Esc: back to the form
 }
 
 // addSource adds a row of source fields.
 func (f *ownEventForm) addSource(src data.Source) {
 	loc := f.p.s.Loc
-	sf := &sourceFields{publisher: widget.NewEntry(), title: widget.NewEntry(), date: widget.NewEntry(), url: widget.NewEntry()}
+	sf := &sourceFields{publisher: NewFieldEntry(), title: NewFieldEntry(), date: NewFieldEntry(), url: NewFieldEntry()}
 	sf.publisher.SetPlaceHolder(loc.T("own.source_publisher"))
 	sf.title.SetPlaceHolder(loc.T("own.source_title"))
 	sf.date.SetPlaceHolder(loc.T("own.source_date"))

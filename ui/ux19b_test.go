@@ -4,13 +4,17 @@ package ui
 // fails before its fix.
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/data"
+	"aitimeline/data/userdb"
 )
 
 // shortcutField is a text field that takes shortcuts as the desktop driver
@@ -108,4 +112,100 @@ func entryOf(f shortcutField) *widget.Entry {
 		return &v.Entry
 	}
 	panic("not an entry")
+}
+
+// Esc closes the topmost dialog as its Cancel (or Close) button would,
+// whether a field in it has the focus or nothing has; with nothing open it
+// still clears the timeline's selection. The own-event form asks before Esc
+// drops what was typed.
+func TestUX19bEscClosesDialogs(t *testing.T) {
+	h := newNBHarness(t, data.EN)
+	if _, err := h.nb.Backup(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	c := h.w.Canvas()
+	esc := func() {
+		if f := c.Focused(); f != nil {
+			f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		} else {
+			c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		}
+		h.flush()
+	}
+	open := func() bool { return c.Overlays().Top() != nil }
+	h.selectEvent(t, h.ds.Events[10].ID)
+	before := h.S.Filter()
+	for _, d := range []struct {
+		name string
+		show func()
+		typ  func() // types into the dialog's field, if it has one
+	}{
+		{"keyboard shortcuts", h.ShowKeys, nil},
+		{"about", h.ShowAbout, nil},
+		{"filter", h.Filters.ShowDialog, func() {
+			c.Focus(h.Filters.dialogFrom)
+			test.Type(h.Filters.dialogFrom, "2024")
+		}},
+		{"citations", h.p.ShowCiteDialog, nil},
+		{"restore", h.p.ShowRestore, nil},
+		{"author", h.p.ShowAuthor, nil},
+		{"own event, untouched", func() { h.p.ShowOwnEventEditor(userdb.OwnEvent{}) }, nil},
+	} {
+		t.Run(d.name, func(t *testing.T) {
+			d.show()
+			h.flush()
+			if !open() {
+				t.Fatalf("the %s dialog did not open", d.name)
+			}
+			if d.typ != nil {
+				d.typ()
+			}
+			esc()
+			if open() {
+				t.Fatalf("Esc left the %s dialog open:\n%s", d.name, objectStrings(c.Overlays().Top()))
+			}
+		})
+	}
+	if h.S.Filter().From != before.From {
+		t.Errorf("Esc in the filter dialog applied the date typed: %v", h.S.Filter().From)
+	}
+	if h.S.TL.Selected() < 0 {
+		t.Fatal("Esc in a dialog cleared the selection behind it")
+	}
+
+	// The own-event form with something typed: Esc asks; Esc again goes
+	// back to the form with the text kept; Discard closes it unsaved.
+	h.p.ShowOwnEventEditor(userdb.OwnEvent{})
+	h.flush()
+	f := h.lastForm(t)
+	form := c.Overlays().Top()
+	c.Focus(f.titleEN)
+	test.Type(f.titleEN, "Zebra hearing")
+	esc()
+	if top := c.Overlays().Top(); top == nil || top == form || !strings.Contains(objectStrings(top), "Discard this event?") {
+		t.Fatalf("Esc in a filled-in own-event form did not ask first; top overlay:\n%v", top)
+	}
+	c.Unfocus()
+	esc()
+	if c.Overlays().Top() != form || f.titleEN.Text != "Zebra hearing" {
+		t.Fatalf("Esc on the question did not go back to the form with the title kept (%q)", f.titleEN.Text)
+	}
+	c.Focus(f.summaryEN)
+	esc()
+	ux19Shot(t, c.Capture(), "ux19b-own-event-esc.png")
+	h.tapOverlayButton(t, "Discard")
+	h.flush()
+	if open() {
+		t.Fatal("Discard left the own-event form open")
+	}
+	if evs, _ := h.nb.OwnEvents(context.Background()); len(evs) != 0 {
+		t.Fatalf("Discard saved %d own events", len(evs))
+	}
+
+	// Without a dialog, Esc is the timeline's again.
+	c.Unfocus()
+	esc()
+	if h.S.TL.Selected() >= 0 {
+		t.Errorf("Esc with no dialog open left event %d selected", h.S.TL.Selected())
+	}
 }
