@@ -352,7 +352,8 @@ func TestOwnEventFormSaysWhatIsWrong(t *testing.T) {
 	for _, c := range []struct {
 		date, end, title, url, want string
 	}{
-		{"", "", "T", "https://a.example/", "kein Datum"},
+		{"", "", "T", "https://a.example/", "Bitte geben Sie ein Datum ein: 2024, 3.2024 oder 5.3.2024."},
+		{"  ", "", "T", "https://a.example/", "Bitte geben Sie ein Datum ein"},
 		{"31.2.2024", "", "T", "https://a.example/", "kein Datum"},
 		{"2024", "2023", "T", "https://a.example/", "Enddatum liegt vor"},
 		{"2024", "", "", "https://a.example/", "Titel"},

@@ -222,8 +222,11 @@ func (f *ownEventForm) addSource(src data.Source) {
 func (f *ownEventForm) read() (userdb.OwnEvent, string) {
 	loc := f.p.s.Loc
 	ev := f.ev
+	if strings.TrimSpace(f.date.Text) == "" {
+		return ev, loc.T("own.need_date") // not „“ is no date
+	}
 	d, err := ParseUserDate(f.date.Text)
-	if err != nil || strings.TrimSpace(f.date.Text) == "" {
+	if err != nil {
 		return ev, loc.T("own.bad_date", "Text", f.date.Text)
 	}
 	ev.Date = d

@@ -209,3 +209,31 @@ func TestUX19bEscClosesDialogs(t *testing.T) {
 		t.Errorf("Esc with no dialog open left event %d selected", h.S.TL.Selected())
 	}
 }
+
+// An empty date in the own-event form asks for a date instead of calling
+// the empty text „no date“, in both languages.
+func TestUX19bOwnEventEmptyDateAsksForOne(t *testing.T) {
+	for _, c := range []struct {
+		lang data.Lang
+		want string
+	}{
+		{data.EN, "Please enter a date: 2024, 3.2024 or 5.3.2024."},
+		{data.DE, "Bitte geben Sie ein Datum ein: 2024, 3.2024 oder 5.3.2024."},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			h := newNBHarness(t, c.lang)
+			h.p.ShowOwnEventEditor(userdb.OwnEvent{})
+			h.flush()
+			f := h.lastForm(t)
+			f.date.SetText("")
+			f.titleEN.SetText("Zebra hearing")
+			f.srcRows[0].url.SetText("https://example.org/zebra")
+			f.submit()
+			h.flush()
+			ux19Shot(t, h.w.Canvas().Capture(), "ux19b-empty-date-"+string(c.lang)+".png")
+			if !f.problem.Visible() || f.problem.Text != c.want {
+				t.Errorf("empty date: the form says %q (shown %v), want %q", f.problem.Text, f.problem.Visible(), c.want)
+			}
+		})
+	}
+}
