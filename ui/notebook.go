@@ -9,6 +9,9 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -33,7 +36,7 @@ type NotebookPane struct {
 
 	author string
 	ann    map[string]userdb.Annotation // by event ID; replaced, never changed in place
-	tags   []string                     // every tag in use, sorted case-insensitively
+	tags   []string                     // every tag in use, sorted as the UI language sorts words (sortTags)
 	own    []userdb.OwnEvent            // live own events
 	ownBy  map[string]userdb.OwnEvent
 	tours  []userdb.Tour
@@ -204,6 +207,7 @@ func (p *NotebookPane) apply(r notebookRead, gen, marksGen int, first bool) {
 	for _, t := range r.tags {
 		p.tags = append(p.tags, t.Tag)
 	}
+	sortTags(p.tags, p.s.Loc.Lang())
 	// Only a change of the own events renumbers the window. A notebook
 	// without own events leaves the dataset's numbering as it is, also on
 	// the first load: at a million events a new numbering costs a full
@@ -632,7 +636,7 @@ func (p *NotebookPane) addTag(id, tag string) {
 			return
 		}
 	}
-	p.setAnn(id, func(a *userdb.Annotation) { a.Tags = sortTags(append(a.Tags, clean)) })
+	p.setAnn(id, func(a *userdb.Annotation) { a.Tags = sortTags(append(a.Tags, clean), p.s.Loc.Lang()) })
 	p.noteTag(clean)
 	p.save(func(ctx context.Context) error { _, err := nb.AddTag(ctx, id, clean); return err }, func(err error) {
 		if err != nil {
@@ -667,7 +671,7 @@ func (p *NotebookPane) noteTag(tag string) {
 			return
 		}
 	}
-	p.tags = sortTags(append(p.tags, tag))
+	p.tags = sortTags(append(p.tags, tag), p.s.Loc.Lang())
 }
 
 // refreshTags reads the tags in use again (a tag's last use was removed).
@@ -683,6 +687,7 @@ func (p *NotebookPane) refreshTags() {
 			for _, t := range tags {
 				p.tags = append(p.tags, t.Tag)
 			}
+			sortTags(p.tags, p.s.Loc.Lang())
 			p.tab.reload()
 		}
 	})
@@ -717,8 +722,22 @@ func containsFold(ss []string, s string) bool {
 	return false
 }
 
-func sortTags(t []string) []string {
-	sort.SliceStable(t, func(a, b int) bool { return strings.ToLower(t[a]) < strings.ToLower(t[b]) })
+// sortTags sorts tags in place as a dictionary in lang does: case and
+// umlauts do not set a tag apart (Gründung comes between Glossar and
+// Haftung, klage next to Klage-Argument), and ties fall back to the
+// plain text so the order never depends on the order read.
+func sortTags(t []string, lang data.Lang) []string {
+	tag := language.English
+	if lang == data.DE {
+		tag = language.German
+	}
+	col := collate.New(tag, collate.Loose)
+	sort.SliceStable(t, func(a, b int) bool {
+		if c := col.CompareString(t[a], t[b]); c != 0 {
+			return c < 0
+		}
+		return t[a] < t[b]
+	})
 	return t
 }
 

@@ -270,7 +270,8 @@ func (t *notebookTab) refreshTagChoices() {
 	if t.tag.SelectedIndex() > 0 {
 		cur = t.tag.Selected
 	}
-	opts := append([]string{loc.T("notebook.tab_all_tags")}, t.p.tags...)
+	// Sorted again here: the language may have changed since the load.
+	opts := append([]string{loc.T("notebook.tab_all_tags")}, sortTags(t.p.tags, loc.Lang())...)
 	t.tag.OnChanged = nil
 	t.tag.Options = opts
 	t.tag.SetSelectedIndex(0)

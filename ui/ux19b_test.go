@@ -237,3 +237,35 @@ func TestUX19bOwnEventEmptyDateAsksForOne(t *testing.T) {
 		})
 	}
 }
+
+// The Notebook tab's tag choice lists the tags as a dictionary in the UI
+// language would: case and umlauts do not set a tag apart.
+func TestUX19bTagChoiceIsSorted(t *testing.T) {
+	tags := []string{"Klage-Argument", "zeuge", "Gründung", "Interview", "Änderung", "gruppe", "Abschluss"}
+	want := []string{"Abschluss", "Änderung", "Gründung", "gruppe", "Interview", "Klage-Argument", "zeuge"}
+	for _, lang := range []data.Lang{data.EN, data.DE} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := newNBHarness(t, lang, func(nb *userdb.Notebook) {
+				ctx := context.Background()
+				for k, tag := range tags { // the first tag on the most events, as in the walkthrough
+					for _, ev := range []string{"2015-12-11-openai-founded", "2024-02-29-musk-sues-openai-sf-superior-court", "2018-02-21-musk-leaves-openai-board"}[:1+(k%3)] {
+						if _, err := nb.AddTag(ctx, ev, tag); err != nil {
+							t.Fatal(err)
+						}
+					}
+				}
+			})
+			h.ShowTab("notebook")
+			h.flush()
+			got := h.p.tab.tag.Options[1:]
+			if strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Errorf("tag choice: %q\nwant %q", got, want)
+			}
+			if g := h.p.TagNames(); strings.Join(g, "|") != strings.Join(want, "|") {
+				t.Errorf("TagNames: %q", g)
+			}
+			h.p.tab.tag.Tapped(&fyne.PointEvent{})
+			ux19Shot(t, h.w.Canvas().Capture(), "ux19b-tag-choice-"+string(lang)+".png")
+		})
+	}
+}
