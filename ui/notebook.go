@@ -117,9 +117,9 @@ func (p *NotebookPane) KeyHelp() [][2]string {
 	loc := p.s.Loc
 	mod := loc.T("keys.ctrl")
 	return [][2]string{
-		{mod + "+" + loc.T("keys.shift") + "+N", loc.T("notebook.menu.note")},
-		{mod + "+" + loc.T("keys.shift") + "+S", loc.T("notebook.menu.star")},
-		{mod + "+" + loc.T("keys.shift") + "+E", loc.T("notebook.menu.add_event")},
+		{mod + "+" + loc.T("keys.shift") + "+N", loc.T("notebook.keys.note")},
+		{mod + "+" + loc.T("keys.shift") + "+S", loc.T("notebook.keys.star")},
+		{mod + "+" + loc.T("keys.shift") + "+E", loc.T("notebook.keys.add_event")},
 		{mod + "+Z", loc.T("notebook.menu.undo")},
 		{loc.T("keys.esc"), loc.T("notebook.key_done")},
 	}

@@ -754,7 +754,7 @@ func TestToursMenusKeysAndLanguageSwitch(t *testing.T) {
 	for _, r := range h.KeyHelp() {
 		keys = append(keys, r[0]+" "+r[1])
 	}
-	if k := strings.Join(keys, "\n"); !strings.Contains(k, "Alt+↑ Alt+↓ tours: move the selected stop") || !strings.Contains(k, "Ctrl+T") {
+	if k := strings.Join(keys, "\n"); !strings.Contains(k, "Alt+↑ Alt+↓ In a tour: move the selected stop") || !strings.Contains(k, "Ctrl+T") {
 		t.Errorf("keyboard help lacks the tour keys:\n%s", k)
 	}
 	h.tp.Open(h.tp.tours[0].ID)

@@ -7,6 +7,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -266,6 +267,46 @@ func TestUX19bTagChoiceIsSorted(t *testing.T) {
 			}
 			h.p.tab.tag.Tapped(&fyne.PointEvent{})
 			ux19Shot(t, h.w.Canvas().Capture(), "ux19b-tag-choice-"+string(lang)+".png")
+		})
+	}
+}
+
+// Every line of Help → Keyboard shortcuts is a sentence-case action, in
+// both languages, and the star's menu item says it sets and removes.
+func TestUX19bKeyHelpLinesAreSentences(t *testing.T) {
+	for _, c := range []struct {
+		lang data.Lang
+		star string
+	}{{data.EN, "unstar"}, {data.DE, "setzen/entfernen"}} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			h := newNBHarness(t, c.lang)
+			if tp := h.Tours(); tp == nil {
+				t.Fatal("no Tours tab")
+			}
+			rows := h.KeyHelp()
+			if len(rows) < 30 {
+				t.Fatalf("only %d rows: the panes' keys are missing", len(rows))
+			}
+			for _, r := range rows {
+				first := []rune(r[1])[0]
+				if !unicode.IsUpper(first) {
+					t.Errorf("%s: %q does not start as a sentence", r[0], r[1])
+				}
+			}
+			var star string
+			for _, it := range h.menu().Items {
+				for _, mi := range it.Items {
+					if mi.Shortcut != nil && mi.Shortcut.ShortcutName() == scStar.ShortcutName() {
+						star = mi.Label
+					}
+				}
+			}
+			if !strings.Contains(star, c.star) {
+				t.Errorf("the star's menu item is %q: it should say it sets and removes the star (%q)", star, c.star)
+			}
+			h.ShowKeys()
+			h.flush()
+			ux19Shot(t, h.w.Canvas().Capture(), "ux19b-keys-"+string(c.lang)+".png")
 		})
 	}
 }
