@@ -475,21 +475,21 @@ func (p *NotebookPane) ShowRestore() {
 			}
 			var labels []string
 			for _, b := range bs {
-				notes := loc.N("notebook.restore_notes", b.Notes)
-				if b.Notes < 0 {
-					notes = loc.T("notebook.restore_unreadable")
-				}
 				labels = append(labels, loc.T("notebook.restore_item", "Date", loc.Date(dateOfTime(b.Time)), "Time", b.Time.Format("15:04"),
-					"Kind", backupKindName(loc, b.Kind), "Notes", notes))
+					"Kind", backupKindName(loc, b.Kind), "Contents", backupContents(loc, b)))
 			}
 			chosen := 0 // the newest, chosen until the user picks another
-			list := widget.NewList(func() int { return len(labels) }, func() fyne.CanvasObject { return widget.NewLabel("") },
+			list := widget.NewList(func() int { return len(labels) }, func() fyne.CanvasObject {
+				l := widget.NewLabel("")
+				l.Truncation = fyne.TextTruncateEllipsis // a narrow window: cut, never spill over the dialog
+				return l
+			},
 				func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(labels[id]) })
 			list.OnSelected = func(id widget.ListItemID) { chosen = id }
 			list.Select(0)
 			body := container.NewBorder(wrapLabel(loc.T("notebook.restore_intro")), nil, nil, nil, list)
 			d := dialog.NewCustomConfirm(loc.T("notebook.restore_title"), loc.T("notebook.restore_do"), loc.T("filter.cancel"),
-				container.NewGridWrap(fyne.NewSize(min(560, s.Win.Canvas().Size().Width-60), 320), body), func(ok bool) {
+				container.NewGridWrap(fyne.NewSize(min(760, s.Win.Canvas().Size().Width-60), 320), body), func(ok bool) {
 					if ok && chosen >= 0 {
 						p.restore(bs[chosen])
 					}
@@ -498,6 +498,23 @@ func (p *NotebookPane) ShowRestore() {
 			closeOnEsc(s.Win.Canvas(), d.Hide) // Esc = Cancel: nothing restored
 		}
 	})
+}
+
+// backupContents says what a backup holds, so that backups with the same
+// notes tell apart: "3 notes, 2 own events, 1 tour" (own events and tours
+// only when there are some).
+func backupContents(loc *i18n.Localizer, b userdb.Backup) string {
+	if b.Notes < 0 {
+		return loc.T("notebook.restore_unreadable")
+	}
+	parts := []string{loc.N("notebook.restore_notes", b.Notes)}
+	if b.OwnEvents > 0 {
+		parts = append(parts, loc.N("notebook.restore_own_events", b.OwnEvents))
+	}
+	if b.Tours > 0 {
+		parts = append(parts, loc.N("notebook.restore_tours", b.Tours))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func (p *NotebookPane) restore(b userdb.Backup) {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"aitimeline/data"
@@ -309,4 +310,69 @@ func TestUX19bKeyHelpLinesAreSentences(t *testing.T) {
 			ux19Shot(t, h.w.Canvas().Capture(), "ux19b-keys-"+string(c.lang)+".png")
 		})
 	}
+}
+
+// File → Restore from backup says per backup how many notes, own events
+// and tours it holds, so backups with the same notes tell apart.
+func TestUX19bRestoreListsOwnEventsAndTours(t *testing.T) {
+	for _, c := range []struct {
+		lang       data.Lang
+		old, fresh string
+	}{
+		{data.EN, "· 1 note", "· 1 note, 2 own events, 1 tour"},
+		{data.DE, "· 1 Notiz", "· 1 Notiz, 2 eigene Ereignisse, 1 Rundgang"},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			ctx := context.Background()
+			h := newNBHarness(t, c.lang)
+			if _, err := h.nb.SaveNote(ctx, userdb.EventTarget(h.ds.Events[3].ID), "a note", userdb.Label{}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := h.nb.Backup(ctx); err != nil {
+				t.Fatal(err)
+			}
+			for _, title := range []string{"Zebra hearing", "Yak hearing"} {
+				if _, err := h.nb.AddOwnEvent(ctx, userdb.OwnEvent{Date: data.MustDate("2024-03-05"), Category: data.CatLegal,
+					Title: data.Text{EN: title}, Sources: []data.Source{{URL: "https://example.org/z"}}}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, err := h.nb.CreateTour(ctx, userdb.Tour{Title: data.Text{EN: "Lesson 1"}}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := h.nb.Backup(ctx); err != nil {
+				t.Fatal(err)
+			}
+			h.p.ShowRestore()
+			h.flush()
+			top := h.w.Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("no restore dialog")
+			}
+			ux19Shot(t, h.w.Canvas().Capture(), "ux19b-restore-"+string(c.lang)+".png")
+			restoreLabelsFit(t, top)
+			var labels []string
+			walkObjects(top, func(o fyne.CanvasObject) {
+				if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, " · ") {
+					labels = append(labels, l.Text)
+				}
+			})
+			if len(labels) != 2 || !strings.HasSuffix(labels[0], c.fresh) || !strings.HasSuffix(labels[1], c.old) {
+				t.Errorf("the backups read\n%s\nwant the newest to end in %q, the older in %q", strings.Join(labels, "\n"), c.fresh, c.old)
+			}
+		})
+	}
+}
+
+// restoreLabelsFit reports a restore list label wider than its row.
+func restoreLabelsFit(t *testing.T, top fyne.CanvasObject) {
+	t.Helper()
+	walkObjects(top, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, " · ") {
+			m := fyne.MeasureText(l.Text, theme.TextSize(), l.TextStyle).Width + 2*theme.InnerPadding()
+			if m > l.Size().Width {
+				t.Errorf("%q needs %v px, its row is %v px", l.Text, m, l.Size().Width)
+			}
+		}
+	})
 }

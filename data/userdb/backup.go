@@ -37,6 +37,8 @@ type Backup struct {
 	Kind          BackupKind
 	Size          int64 // bytes
 	Notes         int   // live notes in it; -1 when the file cannot be read
+	OwnEvents     int   // live own events in it (0 when the file cannot be read)
+	Tours         int   // live tours in it (0 when the file cannot be read)
 	SchemaVersion int
 }
 
@@ -213,13 +215,14 @@ func (nb *Notebook) prune() {
 	}
 }
 
-// Backups lists the notebook's backups, newest first, with their note counts.
+// Backups lists the notebook's backups, newest first, with how many notes,
+// own events and tours each holds (what a user tells them apart by).
 func (nb *Notebook) Backups(ctx context.Context) ([]Backup, error) {
 	var out []Backup
 	for _, f := range nb.backupFiles() {
 		b, err := readBackup(ctx, f.path)
 		if err != nil {
-			b = Backup{Notes: -1}
+			b = Backup{Notes: -1} // and no own events or tours: none that can be restored
 		}
 		t, _ := time.ParseInLocation(stampLayout, f.stamp, time.Local)
 		b.Path, b.Time, b.Kind = f.path, t, f.kind
@@ -231,8 +234,9 @@ func (nb *Notebook) Backups(ctx context.Context) ([]Backup, error) {
 	return out, nil
 }
 
-// readBackup opens a backup file read-only and counts its live notes; it
-// fails for anything that is not an intact notebook this app can read.
+// readBackup opens a backup file read-only and counts its live notes, own
+// events and tours; it fails for anything that is not an intact notebook
+// this app can read.
 func readBackup(ctx context.Context, path string) (Backup, error) {
 	var b Backup
 	if _, err := os.Stat(path); err != nil {
@@ -257,7 +261,10 @@ func readBackup(ctx context.Context, path string) (Backup, error) {
 	if err := db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&check); err != nil || check != "ok" {
 		return b, fmt.Errorf("%w: %s %v", ErrDamaged, check, err)
 	}
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM notes WHERE deleted IS NULL").Scan(&b.Notes); err != nil {
+	// One statement: the three counts come from the same snapshot.
+	if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM notes WHERE deleted IS NULL),
+		(SELECT count(*) FROM own_events WHERE deleted IS NULL), (SELECT count(*) FROM tours WHERE deleted IS NULL)`).
+		Scan(&b.Notes, &b.OwnEvents, &b.Tours); err != nil {
 		return b, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
 	if fi, err := os.Stat(path); err == nil {

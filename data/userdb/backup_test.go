@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"aitimeline/data"
 )
 
 func exportJSON(t testing.TB, nb *Notebook) string {
@@ -310,4 +312,64 @@ func hasDailyFile(entries []os.DirEntry) bool {
 		}
 	}
 	return false
+}
+
+// Backups tells apart backups that hold the same notes: each says how many
+// live own events and tours it holds, not counting deleted ones.
+func TestBackupsCountOwnEventsAndTours(t *testing.T) {
+	nb, clk := newNB(t)
+	mustSave(t, nb, EventTarget("e-1"), "a note")
+	first, err := nb.Backup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clk.Add(time.Minute)
+	for _, title := range []string{"A", "B", "C"} {
+		if _, err := nb.AddOwnEvent(ctx, ownEvent(title)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gone, err := nb.AddOwnEvent(ctx, ownEvent("deleted"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := nb.DeleteOwnEvent(ctx, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, title := range []string{"Tour 1", "Tour 2"} {
+		if _, err := nb.CreateTour(ctx, Tour{Title: data.Text{EN: title}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old, err := nb.CreateTour(ctx, Tour{Title: data.Text{EN: "deleted"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := nb.DeleteTour(ctx, old.ID); err != nil {
+		t.Fatal(err)
+	}
+	second, err := nb.Backup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bs, err := nb.Backups(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][3]int{}
+	for _, b := range bs {
+		got[b.Path] = [3]int{b.Notes, b.OwnEvents, b.Tours}
+	}
+	for _, c := range []struct {
+		name string
+		path string
+		want [3]int
+	}{{"first", first.Path, [3]int{1, 0, 0}}, {"second", second.Path, [3]int{1, 3, 2}}} {
+		if got[c.path] != c.want {
+			t.Errorf("%s backup: notes, own events, tours = %v, want %v", c.name, got[c.path], c.want)
+		}
+	}
+	if second.OwnEvents != 3 || second.Tours != 2 {
+		t.Errorf("Backup returned %+v", second)
+	}
 }
