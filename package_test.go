@@ -80,8 +80,8 @@ func TestAppMetadataFromFyneAppToml(t *testing.T) {
 	if AppVersion != f.Details.Version || AppID != f.Details.ID {
 		t.Fatalf("embedded %s %s, FyneApp.toml on disk %s %s", AppID, AppVersion, f.Details.ID, f.Details.Version)
 	}
-	if AppVersion != "0.3.1" {
-		t.Fatalf("AppVersion = %q, this release is 0.3.1", AppVersion)
+	if AppVersion != "0.3.2" {
+		t.Fatalf("AppVersion = %q, this release is 0.3.2", AppVersion)
 	}
 	const good = "[Details]\nID = \"io.github.aitimeline.aitimeline\"\nVersion = \"1.2.3\"\n"
 	tests := []struct {
