@@ -410,15 +410,49 @@ var (
 // installKeys adds the window's shortcuts, and sends keys typed while no
 // field has focus to the timeline, so arrows, + and − work without a click
 // first.
+// addWindowKey adds a window shortcut that acts only while no dialog is
+// open: behind a dialog a tab switch, a second filter dialog or a star on
+// the selected event would happen out of sight.
+func addWindowKey(c fyne.Canvas, sc fyne.Shortcut, f func()) {
+	c.AddShortcut(sc, func(fyne.Shortcut) {
+		if c.Overlays().Top() == nil {
+			f()
+		}
+	})
+}
+
+// guardMenuKeys makes the menu items with a shortcut (Quit excepted) act
+// only while no dialog is open: the driver runs a menu item's shortcut
+// before the dialog or its focused field sees the key.
+func guardMenuKeys(c fyne.Canvas, items []*fyne.MenuItem) {
+	for _, it := range items {
+		if it == nil {
+			continue
+		}
+		if it.ChildMenu != nil {
+			guardMenuKeys(c, it.ChildMenu.Items)
+		}
+		if it.Shortcut == nil || it.IsQuit || it.Action == nil {
+			continue
+		}
+		act := it.Action
+		it.Action = func() {
+			if c.Overlays().Top() == nil {
+				act()
+			}
+		}
+	}
+}
+
 func (m *Main) installKeys() {
 	s, c := m.S, m.S.Win.Canvas()
-	c.AddShortcut(scSearch, func(fyne.Shortcut) { c.Focus(m.Search.Entry()) })
+	addWindowKey(c, scSearch, func() { c.Focus(m.Search.Entry()) })
 	c.AddShortcut(scQuit, func(fyne.Shortcut) { m.RequestClose() })
-	c.AddShortcut(scZoomIn, func(fyne.Shortcut) { s.TL.Zoom(timeline.ZoomStep) })
-	c.AddShortcut(scZoomOut, func(fyne.Shortcut) { s.TL.Zoom(1 / timeline.ZoomStep) })
-	c.AddShortcut(scFitAll, func(fyne.Shortcut) { m.Filters.FitAll() })
-	c.AddShortcut(scFilter, func(fyne.Shortcut) { m.Filters.ShowDialog() })
-	c.AddShortcut(scReader, func(fyne.Shortcut) { m.OpenReader() })
+	addWindowKey(c, scZoomIn, func() { s.TL.Zoom(timeline.ZoomStep) })
+	addWindowKey(c, scZoomOut, func() { s.TL.Zoom(1 / timeline.ZoomStep) })
+	addWindowKey(c, scFitAll, func() { m.Filters.FitAll() })
+	addWindowKey(c, scFilter, func() { m.Filters.ShowDialog() })
+	addWindowKey(c, scReader, func() { m.OpenReader() })
 	c.AddShortcut(ScHandout, func(fyne.Shortcut) {
 		if pp := m.Printouts(); pp != nil && c.Overlays().Top() == nil {
 			id := "" // the tour the Tours tab shows, if it is in front
@@ -430,7 +464,7 @@ func (m *Main) installKeys() {
 	})
 	for k, sc := range []*desktop.CustomShortcut{scTab1, scTab2, scTab3, scTab4, scTab5} {
 		k := k
-		c.AddShortcut(sc, func(fyne.Shortcut) {
+		addWindowKey(c, sc, func() {
 			if k < len(m.tabs.Items) {
 				m.tabs.SelectIndex(k)
 			}
@@ -571,7 +605,11 @@ func (m *Main) menu() *fyne.MainMenu {
 	helpItems = append(helpItems, m.paneItems("help")...)
 	helpItems = append(helpItems, fyne.NewMenuItemSeparator(), item("menu.help.about", m.ShowAbout))
 	help := fyne.NewMenu(loc.T("menu.help"), helpItems...)
-	return fyne.NewMainMenu(file, view, lang, help)
+	main := fyne.NewMainMenu(file, view, lang, help)
+	for _, mm := range main.Items {
+		guardMenuKeys(m.S.Win.Canvas(), mm.Items)
+	}
+	return main
 }
 
 func (m *Main) paneItems(menu string) []*fyne.MenuItem {

@@ -36,7 +36,7 @@ type NotebookPane struct {
 
 	author string
 	ann    map[string]userdb.Annotation // by event ID; replaced, never changed in place
-	tags   []string                     // every tag in use, sorted as the UI language sorts words (sortTags)
+	tags   []string                     // every tag in use, most used first (suggestions); TagNames sorts them
 	own    []userdb.OwnEvent            // live own events
 	ownBy  map[string]userdb.OwnEvent
 	tours  []userdb.Tour
@@ -205,9 +205,8 @@ func (p *NotebookPane) apply(r notebookRead, gen, marksGen int, first bool) {
 	p.ann, p.tours, p.author = r.ann, r.tours, r.author
 	p.tags = p.tags[:0]
 	for _, t := range r.tags {
-		p.tags = append(p.tags, t.Tag)
+		p.tags = append(p.tags, t.Tag) // most used first: the suggestions' order
 	}
-	sortTags(p.tags, p.s.Loc.Lang())
 	// Only a change of the own events renumbers the window. A notebook
 	// without own events leaves the dataset's numbering as it is, also on
 	// the first load: at a million events a new numbering costs a full
@@ -360,7 +359,16 @@ func (p *NotebookPane) Tagged(id string, tags map[string]bool) bool {
 }
 
 // TagNames is every tag in use, sorted.
-func (p *NotebookPane) TagNames() []string { return append([]string(nil), p.tags...) }
+func (p *NotebookPane) TagNames() []string {
+	return sortTags(append([]string(nil), p.tags...), p.s.Loc.Lang())
+}
+
+// chipOrder orders an event's tags as the notebook stores them (by their
+// key), so that a tag added now sits where it will after a restart.
+func chipOrder(tags []string) []string {
+	sort.SliceStable(tags, func(i, j int) bool { return userdb.TagKey(tags[i]) < userdb.TagKey(tags[j]) })
+	return tags
+}
 
 // Annotation is event id's annotation (zero when none).
 func (p *NotebookPane) Annotation(id string) userdb.Annotation { return p.ann[id] }
@@ -544,9 +552,9 @@ var (
 
 func (m *Main) installNotebookKeys() {
 	c, p := m.S.Win.Canvas(), m.Notebook
-	c.AddShortcut(scNewEvent, func(fyne.Shortcut) { p.ShowOwnEventEditor(userdb.OwnEvent{}) })
-	c.AddShortcut(scNote, func(fyne.Shortcut) { p.EditSelectedNote() })
-	c.AddShortcut(scStar, func(fyne.Shortcut) { p.ToggleStarSelected() })
+	addWindowKey(c, scNewEvent, func() { p.ShowOwnEventEditor(userdb.OwnEvent{}) })
+	addWindowKey(c, scNote, func() { p.EditSelectedNote() })
+	addWindowKey(c, scStar, func() { p.ToggleStarSelected() })
 	c.AddShortcut(scUndo, func(fyne.Shortcut) { p.Undo() })
 	// The driver delivers Ctrl+Z as Fyne's own undo shortcut when no field
 	// has the focus (a focused field undoes its typing itself).
@@ -636,7 +644,7 @@ func (p *NotebookPane) addTag(id, tag string) {
 			return
 		}
 	}
-	p.setAnn(id, func(a *userdb.Annotation) { a.Tags = sortTags(append(a.Tags, clean), p.s.Loc.Lang()) })
+	p.setAnn(id, func(a *userdb.Annotation) { a.Tags = chipOrder(append(a.Tags, clean)) })
 	p.noteTag(clean)
 	p.save(func(ctx context.Context) error { _, err := nb.AddTag(ctx, id, clean); return err }, func(err error) {
 		if err != nil {
@@ -671,7 +679,7 @@ func (p *NotebookPane) noteTag(tag string) {
 			return
 		}
 	}
-	p.tags = sortTags(append(p.tags, tag), p.s.Loc.Lang())
+	p.tags = append(p.tags, tag) // used once so far: last among the suggestions
 }
 
 // refreshTags reads the tags in use again (a tag's last use was removed).
@@ -687,7 +695,6 @@ func (p *NotebookPane) refreshTags() {
 			for _, t := range tags {
 				p.tags = append(p.tags, t.Tag)
 			}
-			sortTags(p.tags, p.s.Loc.Lang())
 			p.tab.reload()
 		}
 	})

@@ -288,10 +288,12 @@ func (ed *noteEditor) delete() {
 	ed.saveNow()
 	ed.editing = false
 	ed.render()
+	// The hidden field must not keep the keys: Ctrl+Z (undo the deletion)
+	// and the timeline's keys go to the window again.
 	if p.editor == ed {
-		// The hidden field must not keep the keys: Ctrl+Z (undo the
-		// deletion) and the timeline's keys go to the window again.
 		p.s.focusTimeline()
+	} else if c := p.s.Win.Canvas(); c != nil && c.Focused() == fyne.Focusable(ed.entry) {
+		c.Unfocus() // a note in a dialog: the dialog stays, the window takes the keys
 	}
 	nb := p.nb
 	p.offerUndo("notebook.note_deleted", func(ctx context.Context) error {

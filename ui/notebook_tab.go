@@ -271,7 +271,7 @@ func (t *notebookTab) refreshTagChoices() {
 		cur = t.tag.Selected
 	}
 	// Sorted again here: the language may have changed since the load.
-	opts := append([]string{loc.T("notebook.tab_all_tags")}, sortTags(t.p.tags, loc.Lang())...)
+	opts := append([]string{loc.T("notebook.tab_all_tags")}, sortTags(append([]string(nil), t.p.tags...), loc.Lang())...)
 	t.tag.OnChanged = nil
 	t.tag.Options = opts
 	t.tag.SetSelectedIndex(0)

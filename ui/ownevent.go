@@ -157,6 +157,9 @@ func (p *NotebookPane) ShowOwnEventEditor(ev userdb.OwnEvent) {
 func (f *ownEventForm) snapshot() string {
 	parts := []string{f.date.Text, f.end.Text, strconv.Itoa(f.category.SelectedIndex()), f.titleEN.Text, f.titleDE.Text, f.summaryEN.Text, f.summaryDE.Text}
 	for _, r := range f.srcRows {
+		if r.publisher.Text+r.title.Text+r.date.Text+r.url.Text == "" {
+			continue // an empty row added is no work to lose
+		}
 		parts = append(parts, r.publisher.Text, r.title.Text, r.date.Text, r.url.Text)
 	}
 	for _, set := range []map[string]bool{f.people, f.orgs} {

@@ -322,7 +322,7 @@ func (pp *PrintPane) handoutNext(f *printForm) {
 			f.say(loc.T("classroom.err.no_events"))
 			return
 		case len(j.rows) > maxHandoutEvents:
-			f.say(loc.N("classroomui.handout_too_many", len(j.rows), "Max", maxHandoutEvents))
+			f.say(loc.N("classroomui.handout_too_many", len(j.rows), "Max", loc.Number(maxHandoutEvents)))
 			return
 		}
 	}

@@ -14,7 +14,6 @@ import (
 
 	"aitimeline/data"
 	"aitimeline/data/userdb"
-	"aitimeline/i18n"
 )
 
 // Finding: suggestTags now walks p.tags in dictionary order (sortTags on
@@ -108,15 +107,6 @@ func TestRV19bDialogNoteDeleteGivesUpTheFocus(t *testing.T) {
 	}
 }
 
-// Finding: digit grouping only reaches {{.Count}} of N(); other numbers in
-// the same sentence stay ungrouped ("12,000 events, more than the 1000").
-func TestRV19bOneSentenceOneGrouping(t *testing.T) {
-	loc := i18n.Must(data.EN)
-	got := loc.N("classroomui.handout_too_many", 12000, "Max", maxHandoutEvents)
-	if strings.Contains(got, "12,000") && strings.Contains(got, "1000 ") {
-		t.Errorf("mixed digit grouping in one sentence: %q", got)
-	}
-}
 
 // Finding: an event's tag chips are sorted by collation when a tag is added
 // (addTag → sortTags) but come back in the store's order (ORDER BY key,

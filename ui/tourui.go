@@ -73,7 +73,7 @@ func (m *Main) addClassroom() {
 		m.AddPane(pp)
 		m.AddTab("tours", tp)
 		c := m.S.Win.Canvas()
-		c.AddShortcut(scTours, func(fyne.Shortcut) { tp.Show() })
+		addWindowKey(c, scTours, func() { tp.Show() })
 		c.AddShortcut(scStopUp, func(fyne.Shortcut) { tp.keyMove(-1) })
 		c.AddShortcut(scStopDown, func(fyne.Shortcut) { tp.keyMove(1) })
 		m.S.OnSelect(func(int) { tp.ed.selectionChanged() })

@@ -93,7 +93,7 @@ func (tp *TourPane) ShowNewTour() {
 		}
 		ids := tp.originIDs(o)
 		if len(ids) > interop.TourMaxStops {
-			nd.setProblem(loc.T("classroomui.too_many_new", "Count", len(ids), "Max", interop.TourMaxStops))
+			nd.setProblem(loc.T("classroomui.too_many_new", "Count", loc.Number(len(ids)), "Max", loc.Number(interop.TourMaxStops)))
 			return
 		}
 		nd.dlg.Hide()

@@ -244,7 +244,7 @@ type entry struct {
 // that no one quotes it as the headline.
 func sourceTitle(s data.Source) string {
 	t := clean(s.Title)
-	if s.TitleDescriptive && t != "" {
+	if s.TitleDescriptive && t != "" && !(strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]")) {
 		t = "[" + t + "]"
 	}
 	return t

@@ -261,11 +261,26 @@ func readBackup(ctx context.Context, path string) (Backup, error) {
 	if err := db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&check); err != nil || check != "ok" {
 		return b, fmt.Errorf("%w: %s %v", ErrDamaged, check, err)
 	}
-	// One statement: the three counts come from the same snapshot.
-	if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM notes WHERE deleted IS NULL),
-		(SELECT count(*) FROM own_events WHERE deleted IS NULL), (SELECT count(*) FROM tours WHERE deleted IS NULL)`).
-		Scan(&b.Notes, &b.OwnEvents, &b.Tours); err != nil {
+	// The file is opened immutable: the counts come from one state. The
+	// notes are what makes a notebook; own events and tours are counted
+	// where the file's schema has them (0 otherwise: a restore adds them).
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM notes WHERE deleted IS NULL").Scan(&b.Notes); err != nil {
 		return b, fmt.Errorf("%w: %v", ErrDamaged, err)
+	}
+	for _, c := range []struct {
+		table string
+		n     *int
+	}{{"own_events", &b.OwnEvents}, {"tours", &b.Tours}} {
+		var has int
+		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", c.table).Scan(&has); err != nil {
+			return b, fmt.Errorf("%w: %v", ErrDamaged, err)
+		}
+		if has == 0 {
+			continue
+		}
+		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM "+c.table+" WHERE deleted IS NULL").Scan(c.n); err != nil {
+			return b, fmt.Errorf("%w: %v", ErrDamaged, err)
+		}
 	}
 	if fi, err := os.Stat(path); err == nil {
 		b.Size = fi.Size()

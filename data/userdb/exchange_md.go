@@ -289,7 +289,12 @@ func eventSources(ev data.Event) []data.Source {
 	var out []data.Source
 	add := func(list []data.Source) {
 		for _, s := range list {
-			if k := strings.TrimSpace(s.URL); !seen[k] {
+			k := strings.TrimSpace(s.URL)
+			if data.CheckURL(k) != nil { // no usable address: never the same source as another
+				out = append(out, s)
+				continue
+			}
+			if !seen[k] {
 				seen[k] = true
 				out = append(out, s)
 			}
@@ -352,7 +357,7 @@ func citation(s data.Source) string {
 		title = s.URL
 	}
 	out := mdEscape(title)
-	if s.TitleDescriptive && s.Title != "" {
+	if s.TitleDescriptive && s.Title != "" && !bracketed(s.Title) {
 		// Not the page's headline but a description of it: in square
 		// brackets, as citation styles mark a title supplied by the citer.
 		out = `\[` + out + `\]`
@@ -367,6 +372,12 @@ func citation(s data.Source) string {
 		out += ", " + s.Date
 	}
 	return out
+}
+
+// bracketed reports whether a title is already in square brackets.
+func bracketed(t string) bool {
+	t = strings.TrimSpace(t)
+	return strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]")
 }
 
 // mdEscape backslash-escapes what Markdown would read as markup in a

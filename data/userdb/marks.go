@@ -158,6 +158,10 @@ func CleanTag(tag string) (string, error) {
 // tagKey makes tags unique per event regardless of case ("AI" and "ai").
 func tagKey(tag string) string { return strings.ToLower(tag) }
 
+// TagKey is what tags are told apart and ordered by on an event (the
+// notebook lists an event's tags in this order).
+func TagKey(tag string) string { return tagKey(tag) }
+
 // AddTag tags an event and returns the tag as stored. A tag the event
 // already has in another case is kept as it was (tags are unique per event
 // regardless of case); the stored spelling is returned.
