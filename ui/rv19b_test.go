@@ -107,7 +107,6 @@ func TestRV19bDialogNoteDeleteGivesUpTheFocus(t *testing.T) {
 	}
 }
 
-
 // Finding: an event's tag chips are sorted by collation when a tag is added
 // (addTag → sortTags) but come back in the store's order (ORDER BY key,
 // lower-cased bytes: "ärger" after "zoo") after a reload, so the chips
