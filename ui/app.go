@@ -475,7 +475,7 @@ func (m *Main) installKeys() {
 			// A dialog is open: its keys are not the timeline's (Esc must
 			// not clear the selection behind it); Esc cancels the dialog.
 			if e.Name == fyne.KeyEscape {
-				escapeDialog(c)
+				s.escapeDialog()
 			}
 			return
 		}
@@ -639,7 +639,7 @@ func (m *Main) ShowAbout() {
 	body.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(m.S.Loc.T("about.title"), m.S.Loc.T("about.close"), container.NewGridWrap(fyne.NewSize(480, 220), body), m.S.Win)
 	d.Show()
-	closeOnEsc(m.S.Win.Canvas(), d.Hide)
+	m.S.closeOnEsc(d.Hide)
 }
 
 // RequestClose is what the window's close button and File → Quit do: if an

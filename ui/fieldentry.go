@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"sync"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
@@ -34,11 +32,14 @@ func (e *FieldEntry) TypedShortcut(sc fyne.Shortcut) {
 	e.Entry.TypedShortcut(sc)
 }
 
-// TypedKey closes the dialog the field is in with Esc (as the dialog's
-// Cancel would); other keys edit the text.
+// TypedKey gives Esc to the window while a dialog is open (its key handler
+// cancels the topmost dialog, Session.closeOnEsc); other keys edit the text.
 func (e *FieldEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && escapeDialog(canvasOf(e)) {
-		return
+	if k.Name == fyne.KeyEscape {
+		if c := canvasOf(e); c != nil && c.Overlays().Top() != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(k)
+			return
+		}
 	}
 	e.Entry.TypedKey(k)
 }
@@ -52,45 +53,39 @@ func canvasOf(o fyne.CanvasObject) fyne.Canvas {
 	return app.Driver().CanvasForObject(o)
 }
 
-// escClosers maps each open dialog's pop-up (the canvas overlay that
+// escDialogs maps each open dialog's pop-up (the canvas overlay that
 // dialog.Show adds) to what Esc does there. Fyne's dialogs do not react
 // to Esc themselves, and the overlay does not lead back to its dialog.
-var (
-	escMu      sync.Mutex
-	escClosers = map[fyne.CanvasObject]func(){}
-)
+// Used on the UI goroutine only.
+type escDialogs map[fyne.CanvasObject]func()
 
-// closeOnEsc makes Esc act as cancel on the dialog just shown on c (call
-// it right after the dialog's Show): onEsc runs when Esc is typed while
-// that dialog is the topmost one.
-func closeOnEsc(c fyne.Canvas, onEsc func()) {
-	top := c.Overlays().Top()
+// closeOnEsc makes Esc act as cancel on the dialog just shown in the
+// window (call it right after the dialog's Show): onEsc runs when Esc is
+// typed while that dialog is the topmost one.
+func (s *Session) closeOnEsc(onEsc func()) {
+	top := s.Win.Canvas().Overlays().Top()
 	if top == nil {
 		return
 	}
-	escMu.Lock()
-	defer escMu.Unlock()
-	for o := range escClosers { // dialogs closed since: their pop-ups are hidden
+	if s.esc == nil {
+		s.esc = escDialogs{}
+	}
+	for o := range s.esc { // dialogs closed since: their pop-ups are hidden
 		if !o.Visible() {
-			delete(escClosers, o)
+			delete(s.esc, o)
 		}
 	}
-	escClosers[top] = onEsc
+	s.esc[top] = onEsc
 }
 
-// escapeDialog runs the Esc action of c's topmost overlay when it is a
-// dialog made with closeOnEsc, and reports whether it did.
-func escapeDialog(c fyne.Canvas) bool {
-	if c == nil {
-		return false
-	}
-	top := c.Overlays().Top()
+// escapeDialog runs the Esc action of the window's topmost overlay when
+// it is a dialog given to closeOnEsc, and reports whether it did.
+func (s *Session) escapeDialog() bool {
+	top := s.Win.Canvas().Overlays().Top()
 	if top == nil {
 		return false
 	}
-	escMu.Lock()
-	f := escClosers[top]
-	escMu.Unlock()
+	f := s.esc[top]
 	if f == nil {
 		return false
 	}

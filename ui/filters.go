@@ -374,7 +374,7 @@ func (f *FilterPane) ShowDialog() {
 	d.SetButtons([]fyne.CanvasObject{cancel, apply})
 	d.Resize(fyne.NewSize(min(1100, s.Win.Canvas().Size().Width-40), min(620, s.Win.Canvas().Size().Height-40)))
 	d.Show()
-	closeOnEsc(s.Win.Canvas(), d.Hide) // Esc = Cancel: nothing applied
+	s.closeOnEsc(d.Hide) // Esc = Cancel: nothing applied
 	f.dialog = d
 	f.dialogApply = apply.OnTapped
 	f.dialogFrom, f.dialogTo, f.dialogProblem = from, to, problem

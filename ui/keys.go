@@ -62,7 +62,7 @@ func (m *Main) ShowKeys() {
 	size := m.S.Win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(720, size.Width-40), min(640, size.Height-40)))
 	d.Show()
-	closeOnEsc(m.S.Win.Canvas(), d.Hide)
+	m.S.closeOnEsc(d.Hide)
 }
 
 // twoColumns lays out pairs of objects as rows: the first column as wide as

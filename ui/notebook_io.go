@@ -89,7 +89,7 @@ func chooseSaveFile(s *Session, title, confirm string, extra []*widget.FormItem,
 	}, s.Win)
 	d.Resize(fyne.NewSize(min(640, s.Win.Canvas().Size().Width-40), 0))
 	d.Show()
-	closeOnEsc(s.Win.Canvas(), d.Hide) // Esc = Cancel
+	s.closeOnEsc(d.Hide) // Esc = Cancel
 }
 
 // viewEvents reads events by ID through a numbering (the Markdown export's
@@ -253,7 +253,7 @@ func (p *NotebookPane) ShowCiteDialog() {
 	}, s.Win)
 	d.Resize(fyne.NewSize(min(600, s.Win.Canvas().Size().Width-40), 0))
 	d.Show()
-	closeOnEsc(s.Win.Canvas(), d.Hide) // Esc = Cancel: nothing written
+	s.closeOnEsc(d.Hide) // Esc = Cancel: nothing written
 }
 
 // writeCitations reads the events' details and writes the citations.
@@ -495,7 +495,7 @@ func (p *NotebookPane) ShowRestore() {
 					}
 				}, s.Win)
 			d.Show()
-			closeOnEsc(s.Win.Canvas(), d.Hide) // Esc = Cancel: nothing restored
+			s.closeOnEsc(d.Hide) // Esc = Cancel: nothing restored
 		}
 	})
 }
@@ -567,7 +567,7 @@ func (p *NotebookPane) ShowAuthor() {
 		}, s.Win)
 	d.Resize(fyne.NewSize(min(480, s.Win.Canvas().Size().Width-40), 0))
 	d.Show()
-	closeOnEsc(s.Win.Canvas(), d.Hide) // Esc = Cancel
+	s.closeOnEsc(d.Hide) // Esc = Cancel
 }
 
 // backupKindName says why a backup was made, in the user's language.

@@ -147,7 +147,7 @@ func (p *NotebookPane) ShowOwnEventEditor(ev userdb.OwnEvent) {
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
 	f.dlg.Show()
 	f.opened = f.snapshot()
-	closeOnEsc(s.Win.Canvas(), f.escape)
+	s.closeOnEsc(f.escape)
 	p.lastForm = f
 	s.Win.Canvas().Focus(f.date)
 }
@@ -191,7 +191,7 @@ func (f *ownEventForm) escape() {
 	ask.SetConfirmText(loc.T("own.discard"))
 	ask.SetDismissText(loc.T("own.keep_editing"))
 	ask.Show()
-	closeOnEsc(win.Canvas(), ask.Hide) // a second Esc: back to the form
+	f.p.s.closeOnEsc(ask.Hide) // a second Esc: back to the form
 }
 
 // addSource adds a row of source fields.

@@ -18,6 +18,7 @@ import (
 // the visible window), the filter and the status line. Panes read it and
 // subscribe to its changes; they never reach into each other.
 type Session struct {
+	esc   escDialogs // open dialogs' Esc actions (closeOnEsc)
 	App   fyne.App
 	Win   fyne.Window
 	Loc   *i18n.Localizer
