@@ -226,6 +226,18 @@ type Source struct {
 	Citations int `json:"-"`
 }
 
+// CitedTitle is the title as a citation gives it: a descriptive title (the
+// page's headline was not recorded, TitleDescriptive) in square brackets, as
+// citation styles mark a title the citer supplied, so that no one quotes it
+// as the headline; one already in brackets is left as it is.
+func (s Source) CitedTitle() string {
+	t := strings.TrimSpace(s.Title)
+	if !s.TitleDescriptive || t == "" || strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
+		return s.Title
+	}
+	return "[" + t + "]"
+}
+
 // Markers that end a descriptive source title in the dataset's text
 // (DATASET.md, "Titles"): made from the URL's words, or written for a copy
 // whose excerpt lacks the headline ("(copy of The Verge article; headline

@@ -238,18 +238,6 @@ type entry struct {
 	eventID    string // cleaned event ID
 }
 
-// sourceTitle is a source's title as cited. A descriptive title (the
-// page's headline was not recorded: the title describes the page) is put in
-// square brackets, as citation styles mark a title the citer supplied, so
-// that no one quotes it as the headline.
-func sourceTitle(s data.Source) string {
-	t := clean(s.Title)
-	if s.TitleDescriptive && t != "" && !(strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]")) {
-		t = "[" + t + "]"
-	}
-	return t
-}
-
 // build turns the input into the sorted entries all writers share: sources
 // first (in Collect's order), then events by date and ID when opt.IncludeEvents.
 func build(sources []data.Source, events []data.Event, opt Options) []entry {
@@ -259,7 +247,7 @@ func build(sources []data.Source, events []data.Event, opt Options) []entry {
 	for _, s := range cited {
 		e := entry{
 			kind:      kindOf(s.Kind),
-			title:     sourceTitle(s),
+			title:     clean(s.CitedTitle()),
 			publisher: clean(s.Publisher),
 			url:       s.URL,
 			lang:      langTag(s.Language),

@@ -352,16 +352,11 @@ func (m *mdWriter) targetNotes(heading string, notes []Note) {
 // citation is a source as a Markdown list item: publisher, linked title,
 // date. Only http(s) links become links.
 func citation(s data.Source) string {
-	title := s.Title
+	title := s.CitedTitle() // a descriptive title in brackets
 	if title == "" {
 		title = s.URL
 	}
 	out := mdEscape(title)
-	if s.TitleDescriptive && s.Title != "" && !bracketed(s.Title) {
-		// Not the page's headline but a description of it: in square
-		// brackets, as citation styles mark a title supplied by the citer.
-		out = `\[` + out + `\]`
-	}
 	if data.CheckURL(s.URL) == nil {
 		out = "[" + out + "](" + mdURL(s.URL) + ")"
 	}
@@ -372,12 +367,6 @@ func citation(s data.Source) string {
 		out += ", " + s.Date
 	}
 	return out
-}
-
-// bracketed reports whether a title is already in square brackets.
-func bracketed(t string) bool {
-	t = strings.TrimSpace(t)
-	return strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]")
 }
 
 // mdEscape backslash-escapes what Markdown would read as markup in a
