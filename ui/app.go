@@ -668,9 +668,7 @@ func (m *Main) Close() {
 	}
 	m.closing = true
 	s := m.S
-	s.Prefs.SetWindowSize(s.Win.Canvas().Size())
-	s.Prefs.SetSplit("list_detail", m.hsplit.Offset)
-	s.Prefs.SetSplit("timeline", m.vsplit.Offset)
+	s.Prefs.SetWindowLayout(s.Win.Canvas().Size(), map[string]float64{"list_detail": m.hsplit.Offset, "timeline": m.vsplit.Offset})
 	for _, p := range m.panes {
 		if c, ok := p.(Closer); ok {
 			c.Close()

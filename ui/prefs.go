@@ -58,14 +58,31 @@ func (p *Prefs) WindowSize() fyne.Size {
 	return fyne.NewSize(float32(p.p.FloatWithFallback(PrefWidth, 1280)), float32(p.p.FloatWithFallback(PrefHeight, 800)))
 }
 
-// SetWindowSize saves the window size; a size too small to be a real
-// window (a minimised one reports 0) is not saved.
-func (p *Prefs) SetWindowSize(s fyne.Size) {
-	if s.Width < 200 || s.Height < 200 {
+// SetWindowLayout saves the window size and the split positions (by name)
+// with one change, so one write of the preferences file. Fyne writes the
+// file on every change and reloads it when it changes on disk; four writes
+// in a row at close sometimes let a reload read a file half written and
+// save that back, losing the height and the splits (seen under load in
+// make e2e).
+func (p *Prefs) SetWindowLayout(s fyne.Size, splits map[string]float64) {
+	vals := map[string]float64{}
+	if s.Width >= 200 && s.Height >= 200 {
+		vals[PrefWidth], vals[PrefHeight] = float64(s.Width), float64(s.Height)
+	}
+	for name, v := range splits {
+		vals["layout."+name] = v
+	}
+	if w, ok := p.p.(interface{ WriteValues(func(map[string]any)) }); ok {
+		w.WriteValues(func(m map[string]any) {
+			for k, v := range vals {
+				m[k] = v
+			}
+		})
 		return
 	}
-	p.p.SetFloat(PrefWidth, float64(s.Width))
-	p.p.SetFloat(PrefHeight, float64(s.Height))
+	for k, v := range vals {
+		p.p.SetFloat(k, v)
+	}
 }
 
 // Split is the saved offset of a split container, or def.
@@ -76,9 +93,6 @@ func (p *Prefs) Split(name string, def float64) float64 {
 	}
 	return v
 }
-
-// SetSplit saves the offset of a split container.
-func (p *Prefs) SetSplit(name string, v float64) { p.p.SetFloat("layout."+name, v) }
 
 // TextScale is the saved text size factor (1 by default, 0.9 to 2).
 func (p *Prefs) TextScale() float32 {
